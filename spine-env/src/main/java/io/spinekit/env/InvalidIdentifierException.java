@@ -1,0 +1,44 @@
+package io.spinekit.env;
+
+/**
+ * A Spine identifier (ODS code, party key, ASID or interaction id) did not have the expected form.
+ *
+ * <p>The message names the value (quoted) and the expected format, with an example.
+ */
+public class InvalidIdentifierException extends SpineException {
+    private static final long serialVersionUID = 1L;
+
+    private final String kind;
+    private final String value;
+
+    /**
+     * Creates an exception for an invalid identifier.
+     *
+     * @param kind the identifier kind, such as {@code "ODS code"}
+     * @param value the rejected value, may be {@code null}
+     * @param expectation the expected format with an example
+     */
+    public InvalidIdentifierException(String kind, String value, String expectation) {
+        super("Invalid " + kind + " " + (value == null ? "null" : "'" + value + "'") + ": expected " + expectation);
+        this.kind = kind;
+        this.value = value;
+    }
+
+    /**
+     * The kind of identifier that was rejected.
+     *
+     * @return for example {@code "ODS code"}
+     */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * The rejected value.
+     *
+     * @return the value as given, may be {@code null}
+     */
+    public String value() {
+        return value;
+    }
+}
