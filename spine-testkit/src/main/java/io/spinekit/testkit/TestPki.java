@@ -420,7 +420,7 @@ public final class TestPki {
          * @return the certificate, its key and its chain
          */
         public Issued issue() {
-            KeyPair keys = "EC".equals(keyAlgorithm) ? ec256() : rsa(rsaBits);
+            KeyPair keys = "EC".equals(keyAlgorithm) ? ec256() : TestPki.rsa(rsaBits);
             X500Name subject = dn(commonName, false);
             List<String> sans = sanFromCn ? List.of(commonName) : List.copyOf(subjectAltNames);
             if (selfSigned) {

@@ -1,0 +1,69 @@
+package io.spinekit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Shared output helpers for every command: text to the command's out, JSON with {@code --json}. */
+final class Cli {
+    /** Exit code: success. */
+    static final int OK = 0;
+    /** Exit code: the operation ran and failed (check failed, handshake failed, server error). */
+    static final int FAILURE = 1;
+    /** Exit code: bad usage (picocli's own code for invalid input). */
+    static final int USAGE = 2;
+    /** Exit code: the thing asked for does not exist (no route, no such ASID or organisation). */
+    static final int NOT_FOUND = 3;
+
+    /** Pretty JSON with ISO dates, Optionals unwrapped. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Cli() {
+    }
+
+    /**
+     * The command's standard output (so tests can capture it through {@code CommandLine.setOut}).
+     *
+     * @param spec the command spec injected with {@code @Spec}
+     * @return the writer
+     */
+    static PrintWriter out(CommandSpec spec) {
+        return spec.commandLine().getOut();
+    }
+
+    /**
+     * The command's error output.
+     *
+     * @param spec the command spec injected with {@code @Spec}
+     * @return the writer
+     */
+    static PrintWriter err(CommandSpec spec) {
+        return spec.commandLine().getErr();
+    }
+
+    /**
+     * Prints a value as pretty JSON to the command's output.
+     *
+     * @param spec the command spec
+     * @param value a record, map or list
+     */
+    static void printJson(CommandSpec spec, Object value) {
+        try {
+            out(spec).println(JSON.writeValueAsString(value));
+            out(spec).flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
+        }
+    }
+}
