@@ -1,0 +1,205 @@
+package io.spinekit.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A fake Spine message handling system (MHS) endpoint: a real HTTPS server (WireMock on Jetty) on
+ * loopback, presenting a {@link TestPki} server certificate and, by default, requiring a client
+ * certificate chained to the same PKI, as Spine does.
+ *
+ * <p>Every request is answered {@code 202 Accepted} with a small XML acknowledgement naming the
+ * path, unless a test adds its own WireMock stubs through {@link #wireMock()}. Received requests
+ * can be read back with {@link #received()}.
+ *
+ * <pre>{@code
+ * try (FakeSpineMhs mhs = FakeSpineMhs.start(pki)) {
+ *     URI endpoint = mhs.endpoint("/reliablemessaging/reliablerequest");
+ *     // ... post with a client certificate issued by pki ...
+ * }
+ * }</pre>
+ */
+public final class FakeSpineMhs implements AutoCloseable {
+    private static final String PASSWORD = "fake-spine-mhs";
+
+    private final WireMockServer server;
+    private final Path storeDirectory;
+
+    private FakeSpineMhs(WireMockServer server, Path storeDirectory) {
+        this.server = server;
+        this.storeDirectory = storeDirectory;
+    }
+
+    /**
+     * Starts an endpoint for host {@code localhost} that requires a client certificate from {@code pki}.
+     *
+     * @param pki issues the server certificate and is the only trusted client CA
+     * @return a started endpoint
+     */
+    public static FakeSpineMhs start(TestPki pki) {
+        return start(pki, pki.certificate("localhost").serverAuth().issue(), true);
+    }
+
+    /**
+     * Starts an endpoint with the given server certificate.
+     *
+     * @param pki the PKI whose root client certificates must chain to
+     * @param serverCertificate the certificate the server presents (with its chain)
+     * @param requireClientCertificate whether a client certificate is required
+     * @return a started endpoint
+     */
+    public static FakeSpineMhs start(TestPki pki, TestPki.Issued serverCertificate, boolean requireClientCertificate) {
+        Objects.requireNonNull(pki, "pki");
+        Objects.requireNonNull(serverCertificate, "serverCertificate");
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("fake-spine-mhs");
+            Path keyStore = write(serverCertificate.keyStore("server", PASSWORD.toCharArray()), dir.resolve("server.p12"));
+            Path trustStore = write(pki.trustStore(), dir.resolve("trust.p12"));
+            WireMockConfiguration config = WireMockConfiguration.options()
+                    .bindAddress("127.0.0.1")
+                    .httpDisabled(true)
+                    .dynamicHttpsPort()
+                    .keystorePath(keyStore.toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(PASSWORD)
+                    .keyManagerPassword(PASSWORD)
+                    .trustStorePath(trustStore.toString())
+                    .trustStoreType("PKCS12")
+                    .trustStorePassword(PASSWORD)
+                    .needClientAuth(requireClientCertificate)
+                    .http2TlsDisabled(true);
+            WireMockServer server = new WireMockServer(config);
+            server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse()
+                    .withStatus(202)
+                    .withHeader("Content-Type", "text/xml; charset=UTF-8")
+                    .withBody("<acknowledgement service=\"fake-spine-mhs\" status=\"accepted\"/>")));
+            server.start();
+            return new FakeSpineMhs(server, dir);
+        } catch (IOException | RuntimeException e) {
+            if (dir != null) {
+                deleteQuietly(dir);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The base URL, {@code https://localhost:<port>}.
+     *
+     * @return the base URL
+     */
+    public URI baseUrl() {
+        return URI.create("https://localhost:" + server.httpsPort());
+    }
+
+    /**
+     * An endpoint URL on this server.
+     *
+     * @param path a path starting with {@code /}
+     * @return the full URL
+     */
+    public URI endpoint(String path) {
+        return baseUrl().resolve(path);
+    }
+
+    /**
+     * The HTTPS port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.httpsPort();
+    }
+
+    /**
+     * The underlying WireMock server, for tests that need their own stubs or verifications.
+     *
+     * @return the server
+     */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /**
+     * The requests received so far, oldest first.
+     *
+     * @return the received requests
+     */
+    public List<Received> received() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())).stream()
+                .map(FakeSpineMhs::toReceived)
+                .toList();
+    }
+
+    /** Stops the server and deletes its temporary key stores. */
+    @Override
+    public void close() {
+        server.stop();
+        deleteQuietly(storeDirectory);
+    }
+
+    /**
+     * One request received by the fake endpoint.
+     *
+     * @param method the HTTP method
+     * @param path the request path and query
+     * @param headers the request headers (first value each, names as sent)
+     * @param body the body as text
+     */
+    public record Received(String method, String path, Map<String, String> headers, String body) {
+        /**
+         * Copies the headers.
+         *
+         * @param method the HTTP method
+         * @param path the request path
+         * @param headers the headers
+         * @param body the body
+         */
+        public Received {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    private static Received toReceived(LoggedRequest r) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        r.getHeaders().all().forEach(h -> headers.put(h.key(), h.firstValue()));
+        return new Received(r.getMethod().getName(), r.getUrl(), headers, r.getBodyAsString());
+    }
+
+    private static Path write(KeyStore store, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, PASSWORD.toCharArray());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write key store " + file, e);
+        }
+        return file;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: temporary files only
+        }
+    }
+}
