@@ -1,0 +1,166 @@
+package io.spinekit.env;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads overrides from a file, system properties and environment variables into facts with
+ * provenance {@link Provenance#OVERRIDE}, checking every key and value.
+ */
+final class Overrides {
+    static final String PROPERTY_PREFIX = "spinekit.";
+    static final String VARIABLE_PREFIX = "SPINEKIT_";
+    private static final Pattern CUSTOM_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    /** environment name -> key -> fact, in the order applied. */
+    final Map<String, Map<String, Fact>> facts = new LinkedHashMap<>();
+    /** spinekit.* system properties and SPINEKIT_* variables that were not catalog overrides. */
+    final List<String> ignored = new ArrayList<>();
+
+    /**
+     * The catalog name of an environment: the enum key for a standard one (any of its names),
+     * the lower-case name for a custom one.
+     */
+    static Optional<String> canonicalName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<SpineEnvironment> std = standard(name);
+        if (std.isPresent()) {
+            return Optional.of(std.get().key());
+        }
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        return CUSTOM_NAME.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
+    }
+
+    static Optional<SpineEnvironment> standard(String name) {
+        try {
+            return Optional.of(SpineEnvironment.parse(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    void file(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new CatalogException("Overrides file " + file + " is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new CatalogException("Cannot read overrides file " + file + ": " + e, e);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        String[] lines = text.split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int n = i + 1;
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String where = "overrides file " + file + " line " + n;
+            if (eq <= 0) {
+                throw new CatalogException("Malformed line in " + where + ": '" + line
+                        + "': expected 'spinekit.<environment>.<key>=<value>', such as 'spinekit.local-mock.ldap.url=ldaps://localhost:10636'");
+            }
+            String name = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            Integer before = seen.put(name, n);
+            if (before != null) {
+                throw new CatalogException("Duplicate key '" + name + "' in " + where + " (first on line " + before + ")");
+            }
+            if (!name.startsWith(PROPERTY_PREFIX)) {
+                throw new CatalogException("Unknown key '" + name + "' in " + where + " (value '" + value
+                        + "'): keys are 'spinekit.<environment>.<key>', such as 'spinekit.integration.ldap.url'");
+            }
+            String rest = name.substring(PROPERTY_PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                throw new CatalogException("Unknown key '" + name + "' in " + where + " (value '" + value
+                        + "'): expected 'spinekit.<environment>.<key>'");
+            }
+            put(rest.substring(0, dot), rest.substring(dot + 1), value, where + " key '" + name + "'", true);
+        }
+    }
+
+    void systemProperties(Properties props) {
+        Map<String, String> sorted = new TreeMap<>();
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith(PROPERTY_PREFIX)) {
+                sorted.put(name, props.getProperty(name));
+            }
+        }
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            String rest = e.getKey().substring(PROPERTY_PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                ignored.add(e.getKey());
+                continue;
+            }
+            String env = rest.substring(0, dot);
+            String key = rest.substring(dot + 1);
+            if (Keys.find(key).isPresent() || standard(env).isPresent()) {
+                put(env, key, e.getValue(), "system property " + e.getKey(), true);
+            } else {
+                ignored.add(e.getKey());
+            }
+        }
+    }
+
+    void environmentVariables(Map<String, String> env) {
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith(VARIABLE_PREFIX)) {
+                continue;
+            }
+            String[] tokens = name.substring(VARIABLE_PREFIX.length()).split("_", -1);
+            boolean applied = false;
+            for (int k = 1; k < tokens.length && !applied; k++) {
+                String envName = String.join("-", List.of(tokens).subList(0, k)).toLowerCase(Locale.ROOT);
+                String key = String.join(".", List.of(tokens).subList(k, tokens.length)).toLowerCase(Locale.ROOT);
+                if (Keys.find(key).isPresent() && canonicalName(envName).isPresent()) {
+                    put(envName, key, e.getValue(), "environment variable " + name, false);
+                    applied = true;
+                }
+            }
+            if (!applied) {
+                if (tokens.length > 1 && standard(tokens[0]).isPresent()) {
+                    throw new CatalogException("Unknown key in environment variable " + name + " (value '" + e.getValue()
+                            + "'): '" + String.join("_", List.of(tokens).subList(1, tokens.length))
+                            + "' is not a catalog key; expected SPINEKIT_<ENV>_<KEY> such as SPINEKIT_INTEGRATION_LDAP_URL");
+                }
+                ignored.add(name);
+            }
+        }
+    }
+
+    private void put(String envName, String key, String rawValue, String where, boolean keyAsGiven) {
+        String value = rawValue == null ? "" : rawValue.strip();
+        String env = canonicalName(envName).orElseThrow(() -> new CatalogException("Invalid environment name '" + envName
+                + "' in " + where + " (value '" + value + "'): expected a standard environment (development, integration, "
+                + "deployment, live, or dev, int, dep) or a custom name of lower-case letters, digits and hyphens, such as 'local-mock'"));
+        Keys.Def def = Keys.find(key).orElseThrow(() -> new CatalogException("Unknown key '" + key + "' in " + where
+                + " (value '" + value + "'): expected a catalog key such as 'ldap.url', 'spine.partykey' or 'tls.trust' "
+                + "(see the spine-env README for the full list)"));
+        Optional<String> problem = def.type().check(value);
+        if (problem.isPresent()) {
+            throw new CatalogException("Invalid value '" + value + "' for key '" + key + "' of environment '" + env + "' in "
+                    + where + ": " + problem.get());
+        }
+        facts.computeIfAbsent(env, x -> new LinkedHashMap<>()).put(key, new Fact(key, value, Provenance.OVERRIDE, where));
+    }
+}
