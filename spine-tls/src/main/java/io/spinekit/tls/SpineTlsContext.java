@@ -1,41 +1,121 @@
 package io.spinekit.tls;
 
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.util.ssl.SSLSocketVerifier;
+import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.env.SpineCatalog;
+import io.spinekit.env.SpineEnvironment;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import javax.net.SocketFactory;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 
 /**
  * One immutable TLS configuration for talking to Spine: trust, optional client identity and strict
- * protocol settings (TLS 1.3 and 1.2 only, hostname verification on).
+ * protocol settings (TLS 1.3 and 1.2 only, forward-secret AEAD cipher suites only, hostname
+ * verification on with the CN fallback NHS certificates need).
  *
- * <p>Initial skeleton: {@link #of(SSLContext)} wraps an existing context. The builder over
- * environments, PEM, PKCS#12 and JKS and the HttpClient 5, UnboundID and JDK HttpClient adapters
- * come with the spine-tls issue.
+ * <pre>{@code
+ * SpineTlsContext tls = SpineTlsContext.builder()
+ *     .environment(SpineEnvironment.INTEGRATION)                  // NHS PTL CAs for INT
+ *     .clientIdentityPem(Path.of("endpoint.crt"), Path.of("endpoint.key"))
+ *     .build();
+ * CloseableHttpClient http = HttpClients.custom()
+ *     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+ *         .setTlsSocketStrategy(tls.httpClientTlsStrategy()).build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Nothing here touches JVM-global state: no provider is registered, the default
+ * {@code SSLContext} and {@code HttpsURLConnection} defaults are left alone, and the JVM's public
+ * trust ({@code cacerts}) is used only when {@link Builder#addJvmDefaultTrust()} asks for it.
+ * Thread-safe; the identity can be {@linkplain #reloadIdentity() reloaded} from its files while in use.
  */
 public final class SpineTlsContext {
     /** The protocols every context enables, newest first. */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    private final SSLContext sslContext;
+    /** Strong suites: the TLS 1.3 AEAD suites and TLS 1.2 ECDHE/DHE with AES-GCM or ChaCha20-Poly1305. */
+    private static final Pattern STRONG_SUITE = Pattern.compile(
+            "TLS_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)"
+                    + "|TLS_(ECDHE_ECDSA|ECDHE_RSA|DHE_RSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)");
+    private static final Pattern WEAK_SUITE = Pattern.compile(".*(NULL|anon|EXPORT|RC4|_DES_|3DES|MD5|SCSV).*");
 
-    private SpineTlsContext(SSLContext sslContext) {
+    private final SSLContext sslContext;
+    private final List<String> protocols;
+    private final List<String> cipherSuites;
+    private final SpineTrustManager trustManager;
+    private final ReloadingKeyManager keyManager;
+    private final String description;
+
+    private SpineTlsContext(SSLContext sslContext, List<String> protocols, List<String> cipherSuites,
+            SpineTrustManager trustManager, ReloadingKeyManager keyManager, String description) {
         this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+        this.protocols = protocols;
+        this.cipherSuites = cipherSuites;
+        this.trustManager = trustManager;
+        this.keyManager = keyManager;
+        this.description = description;
     }
 
     /**
      * Wraps an existing JDK context. The strict protocol list and hostname verification are still
-     * applied by {@link #sslParameters()} and the adapters.
+     * applied by {@link #sslParameters()} and the adapters; cipher suites are the context's defaults
+     * narrowed to the strong ones.
      *
      * @param sslContext an initialised context
      * @return a TLS context
      */
     public static SpineTlsContext of(SSLContext sslContext) {
-        return new SpineTlsContext(sslContext);
+        Objects.requireNonNull(sslContext, "sslContext");
+        return new SpineTlsContext(sslContext, PROTOCOLS, strongSuites(sslContext), null, null,
+                "wrapped " + sslContext.getProtocol() + " context");
     }
 
     /**
-     * The JDK context. Sockets made from it directly do not verify host names: prefer the adapters.
+     * Starts a builder. Trust must be given (an environment, a profile, certificates or a PEM file);
+     * the client identity is optional.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The JDK context. Its socket factories and engines enable only {@link #protocols()} and
+     * {@link #cipherSuites()}, but sockets made from it directly do not verify host names: prefer
+     * the adapters, or apply {@link #sslParameters()}.
      *
      * @return the SSL context
      */
@@ -44,14 +124,552 @@ public final class SpineTlsContext {
     }
 
     /**
-     * Parameters with TLS 1.3/1.2 only and HTTPS endpoint identification on.
+     * Parameters with this context's protocols (TLS 1.3/1.2) and cipher suites and HTTPS endpoint
+     * identification on (the JDK's check, which falls back to the CN when a certificate has no DNS
+     * subjectAltName).
      *
      * @return new parameters
      */
     public SSLParameters sslParameters() {
         SSLParameters p = sslContext.getDefaultSSLParameters();
-        p.setProtocols(PROTOCOLS.toArray(new String[0]));
+        p.setProtocols(protocols.toArray(new String[0]));
+        p.setCipherSuites(cipherSuites.toArray(new String[0]));
         p.setEndpointIdentificationAlgorithm("HTTPS");
         return p;
+    }
+
+    /**
+     * The enabled protocols.
+     *
+     * @return {@link #PROTOCOLS} unless narrowed to TLS 1.3 on purpose
+     */
+    public List<String> protocols() {
+        return protocols;
+    }
+
+    /**
+     * The enabled cipher suites, in preference order.
+     *
+     * @return the suite names
+     */
+    public List<String> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /**
+     * The trusted certificates (trust anchors).
+     *
+     * @return the anchors; empty for a context made with {@link #of(SSLContext)}
+     */
+    public List<X509Certificate> trustedCertificates() {
+        return trustManager == null ? List.of() : trustManager.anchors();
+    }
+
+    /**
+     * The current client identity.
+     *
+     * @return the identity, or empty when this context presents none
+     */
+    public Optional<ClientIdentity> clientIdentity() {
+        return keyManager == null ? Optional.empty() : Optional.of(keyManager.identity());
+    }
+
+    /**
+     * Reads the client identity's files again. When they hold a different certificate or key, new
+     * handshakes use it from now on (cached client sessions are dropped so none is resumed with the
+     * old identity); connections already open are unaffected. On any error the current identity stays.
+     *
+     * @return true if the identity changed
+     * @throws TlsConfigurationException if the files cannot be loaded (naming them), or the identity
+     *     was given in memory, or there is no identity
+     */
+    public boolean reloadIdentity() {
+        if (keyManager == null) {
+            throw new TlsConfigurationException("This TLS context has no client identity to reload");
+        }
+        return keyManager.reload();
+    }
+
+    /**
+     * A host name verifier with the CN fallback (see {@link SpineHostnameVerifier}).
+     *
+     * @return the verifier
+     */
+    public HostnameVerifier hostnameVerifier() {
+        return SpineHostnameVerifier.INSTANCE;
+    }
+
+    /**
+     * The TLS strategy for Apache HttpClient 5 (classic client): this context, its protocols and
+     * suites, and host name checks by both the JDK (HTTPS endpoint identification) and
+     * {@link SpineHostnameVerifier}. Use it with
+     * {@code PoolingHttpClientConnectionManagerBuilder.create().setTlsSocketStrategy(...)}. The
+     * returned object also implements HttpClient's async {@code TlsStrategy}.
+     *
+     * @return a new strategy
+     */
+    public TlsSocketStrategy httpClientTlsStrategy() {
+        return ClientTlsStrategyBuilder.create()
+                .setSslContext(sslContext)
+                .setTlsVersions(protocols.toArray(new String[0]))
+                .setCiphers(cipherSuites.toArray(new String[0]))
+                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                .setHostnameVerifier(SpineHostnameVerifier.INSTANCE)
+                .buildClassic();
+    }
+
+    /**
+     * A socket factory for UnboundID LDAP ({@code new LDAPConnection(tls.ldapSocketFactory(), ...)} or
+     * a connection pool): every socket enables only this context's protocols and suites and asks the
+     * JDK for LDAPS endpoint identification, so the server certificate is checked against the host name
+     * (CN fallback included). Pair it with {@link #ldapSocketVerifier()} or use
+     * {@link #ldapConnectionOptions()}.
+     *
+     * @return a new socket factory
+     */
+    public SocketFactory ldapSocketFactory() {
+        return new StrictSockets.StrictSocketFactory(sslContext.getSocketFactory(), protocols.toArray(new String[0]),
+                cipherSuites.toArray(new String[0]), "LDAPS");
+    }
+
+    /**
+     * An UnboundID socket verifier that checks the server certificate against the host name with
+     * {@link SpineHostnameVerifier} (UnboundID's own default trusts any host).
+     *
+     * @return the verifier
+     */
+    public SSLSocketVerifier ldapSocketVerifier() {
+        return LdapHostnameVerifier.INSTANCE;
+    }
+
+    /**
+     * UnboundID connection options with {@link #ldapSocketVerifier()} set; adjust timeouts on the copy.
+     *
+     * @return new options
+     */
+    public LDAPConnectionOptions ldapConnectionOptions() {
+        LDAPConnectionOptions o = new LDAPConnectionOptions();
+        o.setSSLSocketVerifier(ldapSocketVerifier());
+        return o;
+    }
+
+    /**
+     * A JDK {@code HttpClient} builder with this context and {@link #sslParameters()}. The JDK client
+     * performs HTTPS endpoint identification itself, falling back to the CN when a certificate has no
+     * DNS subjectAltName (tested in this module's handshake tests).
+     *
+     * @return a new builder; add timeouts, proxy and so on before {@code build()}
+     */
+    public HttpClient.Builder jdkHttpClientBuilder() {
+        return HttpClient.newBuilder().sslContext(sslContext).sslParameters(sslParameters());
+    }
+
+    /** The trust manager, or null for a wrapped context. */
+    SpineTrustManager trustManager() {
+        return trustManager;
+    }
+
+    /** The key manager, or null without identity. */
+    ReloadingKeyManager keyManager() {
+        return keyManager;
+    }
+
+    @Override
+    public String toString() {
+        return "SpineTlsContext[" + description + ", protocols " + protocols + "]";
+    }
+
+    static List<String> strongSuites(SSLContext ctx) {
+        List<String> out = new ArrayList<>();
+        for (String s : ctx.getDefaultSSLParameters().getCipherSuites()) {
+            if (STRONG_SUITE.matcher(s).matches()) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void dropClientSessions(SSLContext ctx) {
+        SSLSessionContext sessions = ctx.getClientSessionContext();
+        if (sessions == null) {
+            return;
+        }
+        for (byte[] id : Collections.list(sessions.getIds())) {
+            SSLSession s = sessions.getSession(id);
+            if (s != null) {
+                s.invalidate();
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link SpineTlsContext}. Trust sources add up; exactly one client identity may be set.
+     * Defaults: no trust (one source is required), no client identity, TLS 1.3 and 1.2, strong suites,
+     * identity reloaded only when {@link SpineTlsContext#reloadIdentity()} is called. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Set<X509Certificate> trust = new LinkedHashSet<>();
+        private final List<String> trustSources = new ArrayList<>();
+        private boolean jvmTrust;
+        private Supplier<ClientIdentity> identityLoader;
+        private Supplier<String> identityStamp;
+        private String identitySource;
+        private Duration reloadEvery;
+        private boolean fixed;
+        private boolean completeChain = true;
+        private List<String> protocols = PROTOCOLS;
+        private List<String> cipherSuites;
+
+        private Builder() {
+        }
+
+        /**
+         * Trusts a standard environment's NHS CAs: its {@code tls.trust} list from
+         * {@link SpineCatalog#load()} (bundled default, overridable), for example the G2 PTL root and
+         * NHS INT Authentication G2 plus the G1 PTL root and NHS INT Level 1C for INTEGRATION.
+         *
+         * @param environment the environment
+         * @return this
+         * @throws TlsConfigurationException if the catalog's list names an unknown or expired CA
+         */
+        public Builder environment(SpineEnvironment environment) {
+            Objects.requireNonNull(environment, "environment");
+            return trust(SpineCatalog.load().profile(environment));
+        }
+
+        /**
+         * Trusts the CAs listed in a profile's {@code tls.trust} (see {@link EnvironmentProfile#trustChain()}).
+         * A standard environment whose list is empty gets its bundled default ({@link NhsTrust#defaultsFor}).
+         *
+         * @param profile an environment profile
+         * @return this
+         * @throws TlsConfigurationException if a custom environment has no {@code tls.trust}, or the list
+         *     names an unknown or expired CA
+         */
+        public Builder trust(EnvironmentProfile profile) {
+            Objects.requireNonNull(profile, "profile");
+            List<String> ids = profile.trustChain();
+            List<NhsCertificateAuthority> cas;
+            if (ids.isEmpty()) {
+                if (profile.environment().isEmpty()) {
+                    throw new TlsConfigurationException("Environment '" + profile.name() + "' has no tls.trust; set "
+                            + profile.systemProperty("tls.trust") + " (or " + profile.environmentVariable("tls.trust")
+                            + ") to comma-separated CA ids, or use trustCertificates(...)/trustPem(...)");
+                }
+                cas = NhsTrust.defaultsFor(profile.environment().get());
+            } else {
+                cas = NhsTrust.resolve(ids, profile.name() + " tls.trust");
+            }
+            trust.addAll(NhsTrust.certificates(cas));
+            trustSources.add(profile.name() + " NHS trust");
+            return this;
+        }
+
+        /**
+         * Trusts the given certificates (each becomes a trust anchor), for example a test PKI's root.
+         *
+         * @param certificates CA (or, deliberately, end-entity) certificates
+         * @return this
+         * @throws TlsConfigurationException if the collection is empty or holds a G1 live CA
+         */
+        public Builder trustCertificates(Collection<X509Certificate> certificates) {
+            Objects.requireNonNull(certificates, "certificates");
+            if (certificates.isEmpty()) {
+                throw new TlsConfigurationException("trustCertificates: the collection is empty; expected at least one"
+                        + " CA certificate");
+            }
+            for (X509Certificate c : certificates) {
+                Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.of(Objects.requireNonNull(c));
+                if (ca.isPresent() && !ca.get().trustable()) {
+                    throw new TlsConfigurationException("trustCertificates: " + ca.get().commonName()
+                            + " is part of the G1 live chain that expired on " + ca.get().notAfter()
+                            + " and is never trusted; use the G2 CAs");
+                }
+            }
+            trust.addAll(certificates);
+            trustSources.add(certificates.size() + " explicit certificate(s)");
+            return this;
+        }
+
+        /**
+         * Trusts every certificate in a PEM file (the whole bundle, roots and intermediates).
+         *
+         * @param pemFile the PEM file
+         * @return this
+         * @throws TlsConfigurationException if the file is missing, empty or malformed
+         */
+        public Builder trustPem(Path pemFile) {
+            List<X509Certificate> certs = Pem.loadCertificates(pemFile);
+            trustCertificates(certs);
+            trustSources.set(trustSources.size() - 1, pemFile.toString());
+            return this;
+        }
+
+        /**
+         * Adds, on purpose, the JVM's default public trust (its {@code cacerts}) to the trust, for a
+         * client that must reach both Spine and public-CA hosts. Prefer two separate contexts.
+         *
+         * @return this
+         */
+        public Builder addJvmDefaultTrust() {
+            this.jvmTrust = true;
+            return this;
+        }
+
+        /**
+         * Presents a client identity from a PEM certificate chain and an unencrypted PEM key.
+         *
+         * @param certificateChain the certificate (then any intermediates) in PEM
+         * @param privateKey the key in PEM (PKCS#1 or PKCS#8; RSA or EC); may be the same file
+         * @return this
+         */
+        public Builder clientIdentityPem(Path certificateChain, Path privateKey) {
+            return clientIdentityPem(certificateChain, privateKey, null);
+        }
+
+        /**
+         * Presents a client identity from a PEM certificate chain and a PEM key, encrypted or not.
+         *
+         * @param certificateChain the certificate (then any intermediates) in PEM
+         * @param privateKey the key in PEM (PKCS#1, PKCS#8 or encrypted PKCS#8; RSA or EC)
+         * @param passphrase the key's passphrase, or {@code null}; copied, so the caller may clear it
+         * @return this
+         */
+        public Builder clientIdentityPem(Path certificateChain, Path privateKey, char[] passphrase) {
+            Objects.requireNonNull(certificateChain, "certificateChain");
+            Objects.requireNonNull(privateKey, "privateKey");
+            char[] pw = passphrase == null ? null : passphrase.clone();
+            return identity(() -> ClientIdentity.loadPem(certificateChain, privateKey, pw),
+                    () -> stamp(certificateChain, privateKey), certificateChain + " + " + privateKey);
+        }
+
+        /**
+         * Presents the one key entry of a PKCS#12 file.
+         *
+         * @param file the {@code .p12}/{@code .pfx} file
+         * @param password its password (also the key's); copied
+         * @return this
+         */
+        public Builder clientIdentityPkcs12(Path file, char[] password) {
+            Objects.requireNonNull(file, "file");
+            char[] pw = password == null ? new char[0] : password.clone();
+            return identity(() -> ClientIdentity.loadPkcs12(file, pw), () -> stamp(file), file.toString());
+        }
+
+        /**
+         * Presents the one key entry of a JKS file.
+         *
+         * @param file the {@code .jks} file
+         * @param password its password (also the key's); copied
+         * @return this
+         */
+        public Builder clientIdentityJks(Path file, char[] password) {
+            Objects.requireNonNull(file, "file");
+            char[] pw = password == null ? new char[0] : password.clone();
+            return identity(() -> ClientIdentity.loadJks(file, pw), () -> stamp(file), file.toString());
+        }
+
+        /**
+         * Presents an identity given in memory (it cannot be reloaded).
+         *
+         * @param privateKey the key
+         * @param chain the certificate chain, leaf first
+         * @return this
+         * @throws TlsConfigurationException if the key does not match the certificate
+         */
+        public Builder clientIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
+            return clientIdentity(ClientIdentity.of(privateKey, chain));
+        }
+
+        /**
+         * Presents an identity given in memory (it cannot be reloaded).
+         *
+         * @param identity the identity
+         * @return this
+         */
+        public Builder clientIdentity(ClientIdentity identity) {
+            Objects.requireNonNull(identity, "identity");
+            identity(() -> identity, null, "in-memory identity " + identity.certificate().getSubjectX500Principal().getName());
+            this.fixed = true;
+            return this;
+        }
+
+        private Builder identity(Supplier<ClientIdentity> loader, Supplier<String> stamp, String source) {
+            if (identitySource != null) {
+                throw new TlsConfigurationException("A client identity is already set (" + identitySource
+                        + "); set only one");
+            }
+            this.identityLoader = loader;
+            this.identityStamp = stamp;
+            this.identitySource = source;
+            this.fixed = false;
+            return this;
+        }
+
+        /**
+         * Lets handshakes pick up a renewed certificate and key: at most once per interval, a
+         * handshake checks the identity files' modification times and sizes and, when they changed,
+         * loads them (keeping the current identity if the new files are incomplete or mismatched).
+         * Without this, only {@link SpineTlsContext#reloadIdentity()} reloads.
+         *
+         * @param interval how often to look, such as one minute
+         * @return this
+         */
+        public Builder reloadIdentityEvery(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new TlsConfigurationException("reloadIdentityEvery: interval must be positive, was " + interval);
+            }
+            this.reloadEvery = interval;
+            return this;
+        }
+
+        /**
+         * Whether to append missing intermediates to the client chain from the trust and the NHS bundle
+         * (default true).
+         *
+         * @param complete false to send the chain exactly as loaded
+         * @return this
+         */
+        public Builder completeChain(boolean complete) {
+            this.completeChain = complete;
+            return this;
+        }
+
+        /**
+         * Narrows the protocols, on purpose (for example to {@code "TLSv1.3"} only). Only TLS 1.3 and
+         * TLS 1.2 are accepted.
+         *
+         * @param protocols a non-empty subset of {@link SpineTlsContext#PROTOCOLS}
+         * @return this
+         * @throws TlsConfigurationException for anything else, such as {@code "TLSv1.1"}
+         */
+        public Builder protocols(String... protocols) {
+            if (protocols.length == 0) {
+                throw new TlsConfigurationException("protocols: expected at least one of " + PROTOCOLS);
+            }
+            List<String> out = new ArrayList<>();
+            for (String p : protocols) {
+                if (!PROTOCOLS.contains(p)) {
+                    throw new TlsConfigurationException("protocols: '" + p + "' is not allowed; expected only "
+                            + PROTOCOLS + " (TLS 1.1 and older are insecure and not supported by Spine)");
+                }
+                if (!out.contains(p)) {
+                    out.add(p);
+                }
+            }
+            this.protocols = List.copyOf(out);
+            return this;
+        }
+
+        /**
+         * Replaces the cipher suites, on purpose (for example to reach a legacy endpoint with a suite
+         * outside the strict default). Suites with NULL, anonymous, export, RC4, DES/3DES or MD5 are
+         * refused.
+         *
+         * @param suites JSSE suite names, in preference order
+         * @return this
+         * @throws TlsConfigurationException for an empty list or a weak suite
+         */
+        public Builder cipherSuites(String... suites) {
+            if (suites.length == 0) {
+                throw new TlsConfigurationException("cipherSuites: expected at least one suite");
+            }
+            for (String s : suites) {
+                if (s == null || WEAK_SUITE.matcher(s).matches()) {
+                    throw new TlsConfigurationException("cipherSuites: '" + s + "' is weak and not allowed");
+                }
+            }
+            this.cipherSuites = List.of(suites);
+            return this;
+        }
+
+        /**
+         * Builds the context: loads and checks the identity, builds the trust, initialises the JDK context.
+         *
+         * @return the context
+         * @throws TlsConfigurationException if no trust was given, the identity cannot be loaded, or a
+         *     cipher suite is not supported by this JVM
+         */
+        public SpineTlsContext build() {
+            if (trust.isEmpty() && !jvmTrust) {
+                throw new TlsConfigurationException("No trust configured: call environment(...), trust(profile),"
+                        + " trustCertificates(...) or trustPem(...) (there is deliberately no trust-all option)");
+            }
+            List<X509Certificate> anchors = new ArrayList<>(trust);
+            if (jvmTrust) {
+                anchors.addAll(jvmDefaultAnchors());
+            }
+            SpineTrustManager tm = SpineTrustManager.of(anchors);
+            ReloadingKeyManager[] km = new ReloadingKeyManager[1];
+            SSLContext raw;
+            try {
+                raw = SSLContext.getInstance("TLS");
+            } catch (GeneralSecurityException e) {
+                throw new TlsConfigurationException("This JVM has no TLS implementation: " + e.getMessage(), e);
+            }
+            if (identityLoader != null) {
+                List<X509Certificate> completion = new ArrayList<>(trust);
+                for (NhsCertificateAuthority ca : NhsCertificateAuthority.values()) {
+                    if (ca.trustable()) {
+                        completion.add(ca.certificate());
+                    }
+                }
+                Supplier<ClientIdentity> base = identityLoader;
+                Supplier<ClientIdentity> loader = completeChain ? () -> base.get().completedFrom(completion) : base;
+                ClientIdentity initial = loader.get();
+                km[0] = new ReloadingKeyManager(initial, fixed ? null : loader, fixed ? null : identityStamp,
+                        fixed ? null : reloadEvery, () -> dropClientSessions(raw));
+            }
+            try {
+                raw.init(km[0] == null ? new KeyManager[0] : new KeyManager[] {km[0]}, new TrustManager[] {tm},
+                        new SecureRandom());
+            } catch (GeneralSecurityException e) {
+                throw new TlsConfigurationException("Cannot initialise the TLS context: " + e.getMessage(), e);
+            }
+            List<String> suites = cipherSuites == null ? strongSuites(raw) : checkSupported(raw, cipherSuites);
+            SSLContext strict = StrictSockets.strictContext(raw, protocols, suites);
+            String desc = "trust " + String.join(" + ", trustSources) + (jvmTrust ? " + JVM default trust" : "")
+                    + (identitySource == null ? ", no client identity" : ", identity " + identitySource);
+            return new SpineTlsContext(strict, protocols, suites, tm, km[0], desc);
+        }
+
+        private static List<String> checkSupported(SSLContext ctx, List<String> suites) {
+            List<String> supported = List.of(ctx.getSupportedSSLParameters().getCipherSuites());
+            for (String s : suites) {
+                if (!supported.contains(s)) {
+                    throw new TlsConfigurationException("cipherSuites: '" + s + "' is not supported by this JVM");
+                }
+            }
+            return suites;
+        }
+
+        private static List<X509Certificate> jvmDefaultAnchors() {
+            try {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init((KeyStore) null);
+                for (TrustManager tm : tmf.getTrustManagers()) {
+                    if (tm instanceof X509TrustManager x) {
+                        return List.of(x.getAcceptedIssuers());
+                    }
+                }
+                return List.of();
+            } catch (GeneralSecurityException e) {
+                throw new TlsConfigurationException("Cannot read the JVM's default trust: " + e.getMessage(), e);
+            }
+        }
+
+        private static String stamp(Path... files) {
+            StringBuilder sb = new StringBuilder();
+            for (Path f : files) {
+                try {
+                    sb.append(f).append('@').append(Files.getLastModifiedTime(f).toMillis()).append('/')
+                            .append(Files.size(f)).append(';');
+                } catch (IOException e) {
+                    sb.append(f).append("@missing;");
+                }
+            }
+            return sb.toString().toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -1,0 +1,121 @@
+package io.spinekit.tls;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * PKIX trust over an explicit set of anchors, delegating to the JDK's own trust manager (which also
+ * performs endpoint identification when the socket or engine asks for it), and rewording failures
+ * so that they say what is wrong: a chain under the expired G1 live root, a missing intermediate, a
+ * self-signed certificate, an unknown CA.
+ */
+final class SpineTrustManager extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager delegate;
+    private final List<X509Certificate> anchors;
+
+    private SpineTrustManager(X509ExtendedTrustManager delegate, List<X509Certificate> anchors) {
+        this.delegate = delegate;
+        this.anchors = anchors;
+    }
+
+    static SpineTrustManager of(List<X509Certificate> anchors) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            int i = 0;
+            for (X509Certificate c : anchors) {
+                ks.setCertificateEntry("anchor-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            tmf.init(ks);
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509ExtendedTrustManager x) {
+                    return new SpineTrustManager(x, List.copyOf(anchors));
+                }
+            }
+            throw new TlsConfigurationException("The JDK's PKIX trust manager factory returned no X509 trust manager");
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new TlsConfigurationException("Cannot build the trust manager: " + e.getMessage(), e);
+        }
+    }
+
+    List<X509Certificate> anchors() {
+        return anchors;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        try {
+            delegate.checkServerTrusted(chain, authType, socket);
+        } catch (CertificateException e) {
+            throw explained(chain, e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        try {
+            delegate.checkServerTrusted(chain, authType, engine);
+        } catch (CertificateException e) {
+            throw explained(chain, e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            delegate.checkServerTrusted(chain, authType);
+        } catch (CertificateException e) {
+            throw explained(chain, e);
+        }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        try {
+            delegate.checkClientTrusted(chain, authType, socket);
+        } catch (CertificateException e) {
+            throw explained(chain, e);
+        }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        try {
+            delegate.checkClientTrusted(chain, authType, engine);
+        } catch (CertificateException e) {
+            throw explained(chain, e);
+        }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            delegate.checkClientTrusted(chain, authType);
+        } catch (CertificateException e) {
+            throw explained(chain, e);
+        }
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return delegate.getAcceptedIssuers();
+    }
+
+    private CertificateException explained(X509Certificate[] chain, CertificateException e) {
+        ChainDiagnosis d = ChainDiagnosis.of(List.of(chain), anchors, e);
+        if (d.message().equals(e.getMessage())) {
+            return e;
+        }
+        CertificateException out = new CertificateException(d.message(), e);
+        return out;
+    }
+}

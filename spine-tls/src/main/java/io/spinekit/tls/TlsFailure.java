@@ -1,0 +1,50 @@
+package io.spinekit.tls;
+
+/**
+ * Why a TLS handshake with a Spine endpoint failed, each with a plain-language fix.
+ *
+ * @see TlsProbe
+ */
+public enum TlsFailure {
+    /** A certificate in the server's chain has expired. */
+    EXPIRED("The server's certificate (or one above it) has expired: the server owner must renew it."),
+    /** A certificate in the server's chain is not valid yet. */
+    NOT_YET_VALID("The server's certificate is not valid yet: check the clocks on both sides, or wait until its start date."),
+    /** The server certificate's names do not include the host connected to. */
+    WRONG_HOST("The certificate is for a different host name: connect using a name the certificate holds (its subjectAltName, or CN when it has none)."),
+    /** The chain ends at a CA that is not in the configured trust. */
+    UNKNOWN_CA("The server's certificate chains to a CA that is not trusted here: check the environment (--env) or add the right CA to the trust, on purpose."),
+    /** The server sent only its own certificate and the issuing intermediate is not in the trust. */
+    MISSING_INTERMEDIATE("The server did not send its intermediate CA certificate: configure the server to send the full chain, or add the intermediate (sub CA) to the trust."),
+    /** The server certificate is self-signed and not trusted. */
+    SELF_SIGNED("The server presents a self-signed certificate: Spine endpoints need a certificate issued by an NHS CA."),
+    /** The chain was issued under the expired G1 live root. */
+    EXPIRED_G1_CHAIN("The certificate was issued under the G1 live root, which expired on 2024-06-04: request a G2 certificate."),
+    /** A certificate in the chain uses an algorithm or key size the JDK rejects (such as SHA-1 or 1024-bit RSA). */
+    WEAK_ALGORITHM("A certificate in the chain uses a weak algorithm or key (such as SHA-1 or RSA under 2048 bits): the server needs a new certificate."),
+    /** The two sides share no protocol version (the server offers TLS 1.1 or older). */
+    PROTOCOL_VERSION("The server does not speak TLS 1.2 or 1.3: it must be upgraded; older versions are not allowed."),
+    /** The two sides share no cipher suite. */
+    NO_COMMON_CIPHER("The server offers no strong cipher suite: it must enable ECDHE with AES-GCM or ChaCha20-Poly1305."),
+    /** The server rejected the client certificate, or required one and none was sent. */
+    CLIENT_CERTIFICATE_REJECTED("The server rejected the client certificate (or required one and none was sent): send the endpoint certificate issued for this environment, with its key (--cert and --key)."),
+    /** The TCP connection could not be made (refused, timed out, unknown host). */
+    CONNECTION_FAILED("Could not connect: check the host name, port, firewall, proxy and that the server is running."),
+    /** Any other failure; the message has the details. */
+    OTHER("See the message for details.");
+
+    private final String fix;
+
+    TlsFailure(String fix) {
+        this.fix = fix;
+    }
+
+    /**
+     * What to do about it, in plain language.
+     *
+     * @return the fix
+     */
+    public String fix() {
+        return fix;
+    }
+}
