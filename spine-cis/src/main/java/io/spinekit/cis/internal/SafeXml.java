@@ -1,0 +1,238 @@
+package io.spinekit.cis.internal;
+
+import io.spinekit.cis.CisException;
+import io.spinekit.cis.XmlLimits;
+import java.io.ByteArrayInputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A hardened XML reader: the JDK's own StAX parser configured so that no DTD, external entity or
+ * entity expansion can ever take effect, plus size, depth, element-count, attribute-count and
+ * text-length limits, producing an immutable {@link XmlElement} tree.
+ *
+ * <p>Protections, in order:
+ * <ul>
+ *   <li>the document is refused before parsing if it is larger than {@link XmlLimits#maxBytes()};</li>
+ *   <li>{@code SUPPORT_DTD=false}, {@code IS_SUPPORTING_EXTERNAL_ENTITIES=false},
+ *       {@code IS_REPLACING_ENTITY_REFERENCES=false}, {@link XMLConstants#ACCESS_EXTERNAL_DTD} and
+ *       {@link XMLConstants#ACCESS_EXTERNAL_SCHEMA} set to {@code ""} (no protocol allowed), and an
+ *       {@code XMLResolver} that refuses every resolution;</li>
+ *   <li>any {@code <!DOCTYPE>} (DTD event) and any entity reference other than the five predefined
+ *       ones and character references are refused, so XXE (file, http) and billion-laughs documents
+ *       fail before any entity is declared, fetched or expanded;</li>
+ *   <li>depth, element count, attributes per element and text per element are counted while
+ *       streaming and the parse stops at the first limit exceeded.</li>
+ * </ul>
+ *
+ * <p>StAX is used instead of DOM because it reports the DTD as an event (so it can be refused
+ * outright rather than merely not loaded) and lets the limits be enforced while streaming. The JDK
+ * implementation is requested explicitly ({@link XMLInputFactory#newDefaultFactory()}), so another
+ * StAX provider on the class path cannot weaken the configuration. Thread-safe.
+ *
+ * <p>Internal API: may change without notice.
+ */
+public final class SafeXml {
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    private SafeXml() {
+    }
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resolution refused");
+        });
+        return f;
+    }
+
+    /**
+     * Parses a document from bytes (encoding taken from the BOM or XML declaration, UTF-8 by default).
+     *
+     * @param bytes the document
+     * @param limits the limits to enforce
+     * @param what what the document is, for messages (for example "role assertion response")
+     * @return the root element
+     * @throws CisException {@code REJECTED_XML} for a DTD, an entity reference or a limit,
+     *     {@code MALFORMED} if it is not well-formed XML
+     */
+    public static XmlElement parse(byte[] bytes, XmlLimits limits, String what) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(limits, "limits");
+        if (bytes.length > limits.maxBytes()) {
+            throw new CisException(CisException.Reason.REJECTED_XML, what + " is " + bytes.length
+                    + " bytes: larger than the limit of " + limits.maxBytes() + " bytes (XmlLimits.maxBytes)");
+        }
+        if (bytes.length == 0) {
+            throw new CisException(CisException.Reason.MALFORMED, what + " is empty: expected an XML document");
+        }
+        try {
+            return read(FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits, what);
+        } catch (XMLStreamException e) {
+            throw malformed(what, e);
+        }
+    }
+
+    /**
+     * Parses a document from text.
+     *
+     * @param text the document
+     * @param limits the limits to enforce ({@link XmlLimits#maxBytes()} applies to characters)
+     * @param what what the document is, for messages
+     * @return the root element
+     * @throws CisException as for {@link #parse(byte[], XmlLimits, String)}
+     */
+    public static XmlElement parse(String text, XmlLimits limits, String what) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(limits, "limits");
+        if (text.length() > limits.maxBytes()) {
+            throw new CisException(CisException.Reason.REJECTED_XML, what + " is " + text.length()
+                    + " characters: larger than the limit of " + limits.maxBytes() + " (XmlLimits.maxBytes)");
+        }
+        if (text.isBlank()) {
+            throw new CisException(CisException.Reason.MALFORMED, what + " is empty: expected an XML document");
+        }
+        Reader reader = new StringReader(text);
+        try {
+            return read(FACTORY.createXMLStreamReader(reader), limits, what);
+        } catch (XMLStreamException e) {
+            throw malformed(what, e);
+        }
+    }
+
+    private static CisException malformed(String what, XMLStreamException e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+        return new CisException(CisException.Reason.MALFORMED, what + " is not well-formed XML: " + detail, e);
+    }
+
+    private static final class Building {
+        final String namespace;
+        final String localName;
+        final Map<String, String> attributes;
+        final Map<String, String> namespaces;
+        final List<XmlElement> children = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
+
+        Building(String namespace, String localName, Map<String, String> attributes, Map<String, String> namespaces) {
+            this.namespace = namespace;
+            this.localName = localName;
+            this.attributes = attributes;
+            this.namespaces = namespaces;
+        }
+
+        XmlElement build() {
+            return new XmlElement(namespace, localName, attributes, children, text.toString(), namespaces);
+        }
+    }
+
+    private static XmlElement read(XMLStreamReader r, XmlLimits limits, String what) throws XMLStreamException {
+        Deque<Building> stack = new ArrayDeque<>();
+        XmlElement root = null;
+        int elements = 0;
+        try {
+            while (r.hasNext()) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD -> throw rejected(what, "it contains a document type declaration "
+                            + "(<!DOCTYPE>); DTDs are never processed, which rules out external entities (XXE) and "
+                            + "entity expansion");
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw rejected(what, "it references the entity '&"
+                            + shorten(r.getLocalName()) + ";'; only the predefined entities and character references are "
+                            + "accepted");
+                    case XMLStreamConstants.ENTITY_DECLARATION, XMLStreamConstants.NOTATION_DECLARATION ->
+                            throw rejected(what, "it declares entities or notations");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        elements++;
+                        if (elements > limits.maxElements()) {
+                            throw rejected(what, "it has more than " + limits.maxElements()
+                                    + " elements (XmlLimits.maxElements)");
+                        }
+                        if (stack.size() + 1 > limits.maxDepth()) {
+                            throw rejected(what, "its elements are nested deeper than " + limits.maxDepth()
+                                    + " levels (XmlLimits.maxDepth)");
+                        }
+                        if (r.getAttributeCount() > limits.maxAttributes()) {
+                            throw rejected(what, "element <" + shorten(r.getLocalName()) + "> has "
+                                    + r.getAttributeCount() + " attributes, more than " + limits.maxAttributes()
+                                    + " (XmlLimits.maxAttributes)");
+                        }
+                        Map<String, String> inScope = stack.isEmpty() ? Map.of() : stack.peek().namespaces;
+                        if (r.getNamespaceCount() > 0) {
+                            Map<String, String> copy = new HashMap<>(inScope);
+                            for (int i = 0; i < r.getNamespaceCount(); i++) {
+                                String prefix = r.getNamespacePrefix(i);
+                                String uri = r.getNamespaceURI(i);
+                                copy.put(prefix == null ? "" : prefix, uri == null ? "" : uri);
+                            }
+                            inScope = Map.copyOf(copy);
+                        }
+                        Map<String, String> attributes = new LinkedHashMap<>();
+                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                            String ns = r.getAttributeNamespace(i);
+                            String key = ns == null || ns.isEmpty() ? r.getAttributeLocalName(i)
+                                    : "{" + ns + "}" + r.getAttributeLocalName(i);
+                            attributes.put(key, r.getAttributeValue(i));
+                        }
+                        String ns = r.getNamespaceURI();
+                        stack.push(new Building(ns == null ? "" : ns, r.getLocalName(), attributes, inScope));
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!stack.isEmpty()) {
+                            Building b = stack.peek();
+                            if (b.text.length() + r.getTextLength() > limits.maxTextLength()) {
+                                throw rejected(what, "element <" + shorten(b.localName) + "> has more than "
+                                        + limits.maxTextLength() + " characters of text (XmlLimits.maxTextLength)");
+                            }
+                            b.text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        XmlElement done = stack.pop().build();
+                        if (stack.isEmpty()) {
+                            root = done;
+                        } else {
+                            stack.peek().children.add(done);
+                        }
+                    }
+                    default -> {
+                        // comments, processing instructions, start/end document: nothing to keep
+                    }
+                }
+            }
+        } finally {
+            r.close();
+        }
+        if (root == null) {
+            throw new CisException(CisException.Reason.MALFORMED, what + " has no root element");
+        }
+        return root;
+    }
+
+    private static CisException rejected(String what, String why) {
+        return new CisException(CisException.Reason.REJECTED_XML, what + " was refused: " + why);
+    }
+
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,175 @@
+package io.spinekit.cis.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.spinekit.cis.CisException;
+import io.spinekit.cis.XmlLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeXmlTest {
+    private static final String CANARY = "canary-7f3e9b2a-secret-file-content";
+    private static WireMockServer canaryServer;
+
+    @BeforeAll
+    static void startCanary() {
+        canaryServer = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        canaryServer.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withBody("<!ENTITY leak \"" + CANARY + "\">")));
+        canaryServer.start();
+    }
+
+    @AfterAll
+    static void stopCanary() {
+        canaryServer.stop();
+    }
+
+    private static CisException refused(String xml, XmlLimits limits) {
+        try {
+            SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), limits, "test document");
+        } catch (CisException e) {
+            return e;
+        }
+        throw new AssertionError("document was accepted");
+    }
+
+    private static CisException refused(String xml) {
+        return refused(xml, XmlLimits.DEFAULT);
+    }
+
+    @Test
+    void readsElementsAttributesTextAndNamespaces() {
+        XmlElement root = SafeXml.parse("<?xml version=\"1.0\"?><a:r xmlns:a=\"urn:a\" x=\"1\"><a:c>one &amp; &#65;"
+                + "</a:c><d xmlns=\"urn:d\" a:y=\"2\"><![CDATA[<raw>]]></d><!-- note --></a:r>", XmlLimits.DEFAULT, "doc");
+
+        assertThat(root.is("urn:a", "r")).isTrue();
+        assertThat(root.attribute("x")).contains("1");
+        assertThat(root.children()).hasSize(2);
+        assertThat(root.child("urn:a", "c").orElseThrow().text()).isEqualTo("one & A");
+        XmlElement d = root.child("urn:d", "d").orElseThrow();
+        assertThat(d.text()).isEqualTo("<raw>");
+        assertThat(d.attributes()).isEqualTo(java.util.Map.of("{urn:a}y", "2"));
+        assertThat(d.resolvePrefix("a:Success")).contains("urn:a");
+        assertThat(d.resolvePrefix("Success")).contains("urn:d");
+        assertThat(root.toString()).isEqualTo("<{urn:a}r>");
+    }
+
+    @Test
+    void externalFileEntityIsRefusedAndTheFileIsNeverRead(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), CANARY);
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]><r>&x;</r>";
+
+        CisException e = refused(xxe);
+
+        assertThat(e.reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(e.getMessage()).contains("document type declaration").doesNotContain(CANARY);
+    }
+
+    @Test
+    void externalHttpEntityIsRefusedAndNoRequestIsMade() {
+        String url = "http://127.0.0.1:" + canaryServer.port() + "/xxe";
+        String xxe = "<!DOCTYPE r [<!ENTITY x SYSTEM \"" + url + "\">]><r>&x;</r>";
+
+        assertThat(refused(xxe).reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(canaryServer.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void externalDtdAndParameterEntitiesAreRefusedAndNothingIsFetched() {
+        String base = "http://127.0.0.1:" + canaryServer.port();
+        String externalDtd = "<!DOCTYPE r SYSTEM \"" + base + "/evil.dtd\"><r>&leak;</r>";
+        String parameterEntity = "<!DOCTYPE r [<!ENTITY % p SYSTEM \"" + base + "/p.dtd\"> %p;]><r/>";
+
+        assertThat(refused(externalDtd).reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(refused(parameterEntity).reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(canaryServer.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void billionLaughsIsRefusedWithoutExpansion() {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            String prev = i == 1 ? "lol" : "lol" + (i - 1);
+            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&" + prev + ";").repeat(10)).append("\">");
+        }
+        String bomb = dtd + "]><lolz>&lol9;</lolz>";
+
+        CisException e = refused(bomb);
+
+        assertThat(e.reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(e.getMessage()).contains("DTDs are never processed");
+    }
+
+    @Test
+    void undeclaredEntityReferenceIsRefusedInTextAndAttributes() {
+        for (String doc : List.of("<r>&foo;</r>", "<r a=\"&foo;\"/>")) {
+            CisException e = refused(doc);
+            assertThat(e.reason()).as(doc).isEqualTo(CisException.Reason.MALFORMED);
+            assertThat(e.getMessage()).as(doc).startsWith("test document is not well-formed XML: ")
+                    .contains("The entity \"foo\" was referenced, but not declared");
+        }
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedAndTheLimitItselfIsAccepted() {
+        XmlLimits limits = XmlLimits.DEFAULT.withMaxDepth(32);
+        String atLimit = "<e>".repeat(32) + "</e>".repeat(32);
+        String tooDeep = "<e>".repeat(33) + "</e>".repeat(33);
+        String veryDeep = "<e>".repeat(100_000) + "</e>".repeat(100_000);
+
+        assertThat(SafeXml.parse(atLimit, limits, "doc").localName()).isEqualTo("e");
+        CisException e = refused(tooDeep, limits);
+        assertThat(e.reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(e.getMessage()).contains("nested deeper than 32 levels (XmlLimits.maxDepth)");
+        assertThat(refused(veryDeep, XmlLimits.DEFAULT.withMaxBytes(2_000_000)).reason())
+                .isEqualTo(CisException.Reason.REJECTED_XML);
+    }
+
+    @Test
+    void oversizedDocumentIsRefusedBeforeParsing() {
+        String big = "<r>" + "x".repeat(2000) + "</r>";
+
+        CisException e = refused(big, XmlLimits.DEFAULT.withMaxBytes(1000));
+
+        assertThat(e.reason()).isEqualTo(CisException.Reason.REJECTED_XML);
+        assertThat(e.getMessage()).isEqualTo("test document is 2007 bytes: larger than the limit of 1000 bytes "
+                + "(XmlLimits.maxBytes)");
+    }
+
+    @Test
+    void tooManyElementsAttributesOrTooMuchTextIsRefused() {
+        XmlLimits small = new XmlLimits(1_000_000, 32, 100, 3, 50);
+
+        assertThat(refused("<r>" + "<e/>".repeat(100) + "</r>", small).getMessage())
+                .contains("more than 100 elements");
+        assertThat(refused("<r a=\"1\" b=\"2\" c=\"3\" d=\"4\"/>", small).getMessage())
+                .contains("has 4 attributes, more than 3");
+        assertThat(refused("<r>" + "x".repeat(51) + "</r>", small).getMessage())
+                .contains("more than 50 characters of text");
+        assertThat(SafeXml.parse("<r a=\"1\" b=\"2\" c=\"3\">" + "x".repeat(50) + "</r>", small, "doc").text())
+                .hasSize(50);
+    }
+
+    @Test
+    void malformedXmlIsAClearMalformedError() {
+        for (String bad : List.of("<r>", "<r></s>", "not xml", "<r a=1/>")) {
+            CisException e = refused(bad);
+            assertThat(e.reason()).as(bad).isEqualTo(CisException.Reason.MALFORMED);
+            assertThat(e.getMessage()).as(bad).startsWith("test document is not well-formed XML: ");
+        }
+        assertThat(refused("").getMessage()).isEqualTo("test document is empty: expected an XML document");
+    }
+}
