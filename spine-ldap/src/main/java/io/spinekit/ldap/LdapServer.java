@@ -1,0 +1,48 @@
+package io.spinekit.ldap;
+
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import java.util.Locale;
+
+/**
+ * One SDS server from an LDAP URL: {@code ldaps://host[:port]} (port 636 by default) or, for local
+ * testing only, {@code ldap://host[:port]} (port 389).
+ *
+ * @param secure {@code true} for {@code ldaps}
+ * @param host the host name
+ * @param port the TCP port
+ */
+record LdapServer(boolean secure, String host, int port) {
+
+    static LdapServer parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw new SdsLookupException("Invalid SDS LDAP URL " + (url == null ? "null" : "'" + url + "'")
+                    + ": expected 'ldaps://host[:port]', such as 'ldaps://ldap.vn03.national.ncrs.nhs.uk:636'");
+        }
+        LDAPURL parsed;
+        try {
+            parsed = new LDAPURL(url.trim());
+        } catch (LDAPException e) {
+            throw new SdsLookupException("Invalid SDS LDAP URL '" + url + "': " + e.getMessage()
+                    + "; expected 'ldaps://host[:port]', such as 'ldaps://ldap.vn03.national.ncrs.nhs.uk:636'", e);
+        }
+        String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ldaps") && !scheme.equals("ldap")) {
+            throw new SdsLookupException("Unsupported scheme in SDS LDAP URL '" + url
+                    + "': expected ldaps:// (or ldap:// with allowPlainLdap() for local testing)");
+        }
+        if (!parsed.hostProvided()) {
+            throw new SdsLookupException("SDS LDAP URL '" + url + "' has no host: expected 'ldaps://host[:port]'");
+        }
+        return new LdapServer(scheme.equals("ldaps"), parsed.getHost(), parsed.getPort());
+    }
+
+    String url() {
+        return (secure ? "ldaps://" : "ldap://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return url();
+    }
+}

@@ -1,0 +1,161 @@
+package io.spinekit.ldap;
+
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.util.ssl.SSLSocketVerifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.net.SocketFactory;
+
+/**
+ * The connection side of {@link SdsClient}: an UnboundID connection pool over a failover server set
+ * (servers tried in the order given), anonymous simple bind, connect and response timeouts, a
+ * bounded size, background health checks, and retry of an operation on a fresh connection when its
+ * connection turned out to be dead (so the pool heals after a server restart).
+ */
+final class SdsDirectory implements AutoCloseable {
+    /**
+     * Connection settings.
+     *
+     * @param connectTimeout TCP connect (and TLS handshake) timeout
+     * @param responseTimeout how long to wait for an answer
+     * @param maxConnections the most connections the pool holds
+     * @param healthCheckInterval how often idle connections are checked
+     * @param failbackAfter how long a connection to a secondary server lives before it is replaced
+     *        (by one to the first server that answers, in order)
+     * @param maxResults the most entries one search may return
+     */
+    record Settings(Duration connectTimeout, Duration responseTimeout, int maxConnections,
+            Duration healthCheckInterval, Duration failbackAfter, int maxResults) {
+    }
+
+    private final List<LdapServer> servers;
+    private final Settings settings;
+    private final LDAPConnectionPool pool;
+
+    SdsDirectory(List<LdapServer> servers, SocketFactory tlsSocketFactory, SSLSocketVerifier verifier,
+            Settings settings) {
+        this.servers = List.copyOf(servers);
+        this.settings = settings;
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(millis(settings.connectTimeout()));
+        options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
+        options.setAbandonOnTimeout(true);
+        options.setUseKeepAlive(true);
+        options.setFollowReferrals(false);
+        options.setUseSchema(false);
+        if (verifier != null) {
+            options.setSSLSocketVerifier(verifier);
+        }
+        List<ServerSet> sets = new ArrayList<>();
+        for (LdapServer s : servers) {
+            SocketFactory factory = s.secure() ? tlsSocketFactory : SocketFactory.getDefault();
+            sets.add(new SingleServerSet(s.host(), s.port(), factory, options));
+        }
+        FailoverServerSet failover = new FailoverServerSet(sets);
+        failover.setMaxFailoverConnectionAgeMillis(settings.failbackAfter().toMillis());
+        try {
+            // Anonymous simple bind; throwOnConnectionFailure=false so a client can be built while SDS is down.
+            this.pool = new LDAPConnectionPool(failover, new SimpleBindRequest(), 1, settings.maxConnections(), 1,
+                    null, false, new GetEntryLDAPConnectionPoolHealthCheck("", settings.responseTimeout().toMillis(),
+                            false, false, false, false, true, true));
+        } catch (LDAPException e) {
+            throw new SdsUnavailableException("Cannot create the SDS connection pool for " + servers + ": "
+                    + e.getMessage(), e);
+        }
+        pool.setConnectionPoolName("spinekit-sds");
+        pool.setCreateIfNecessary(false);
+        pool.setMaxWaitTimeMillis(settings.responseTimeout().toMillis());
+        pool.setHealthCheckIntervalMillis(settings.healthCheckInterval().toMillis());
+        pool.setRetryFailedOperationsDueToInvalidConnections(true);
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    /**
+     * Searches one subtree.
+     *
+     * @param base the search base
+     * @param filter the (escaped) filter
+     * @param what a description of the look-up for messages
+     * @return the entries, possibly none
+     */
+    List<SearchResultEntry> search(String base, Filter filter, String what) {
+        SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter);
+        request.setSizeLimit(settings.maxResults() + 1);
+        request.setTimeLimitSeconds((int) Math.max(1, settings.responseTimeout().toSeconds()));
+        request.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
+        SearchResult result;
+        try {
+            result = pool.search(request);
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return List.of();
+            }
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                throw tooMany(what);
+            }
+            throw failure(e, what);
+        } catch (LDAPException e) {
+            throw failure(e, what);
+        }
+        List<SearchResultEntry> entries = result.getSearchEntries();
+        if (entries.size() > settings.maxResults()) {
+            throw tooMany(what);
+        }
+        return entries;
+    }
+
+    private SdsLookupException tooMany(String what) {
+        return new SdsLookupException("More than " + settings.maxResults() + " SDS entries match the " + what
+                + ": narrow the look-up (for example with a party key) or raise SdsClient.Builder.maxResults");
+    }
+
+    private SdsLookupException failure(LDAPException e, String what) {
+        ResultCode rc = e.getResultCode();
+        String urls = servers.stream().map(LdapServer::url).collect(Collectors.joining(", "));
+        if (rc == ResultCode.TIMEOUT || rc == ResultCode.TIME_LIMIT_EXCEEDED) {
+            return new SdsUnavailableException("SDS did not answer the " + what + " within the response timeout of "
+                    + settings.responseTimeout().toMillis() + " ms (servers: " + urls + "): the directory is slow or "
+                    + "unreachable; raise SdsClient.Builder.responseTimeout if it is just slow", e);
+        }
+        if (rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
+                || rc == ResultCode.BUSY || rc == ResultCode.LOCAL_ERROR || rc == ResultCode.DECODING_ERROR
+                || rc == ResultCode.ENCODING_ERROR) {
+            return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
+                    + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
+                    + e.getMessage(), e);
+        }
+        return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
+    }
+
+    List<LdapServer> servers() {
+        return servers;
+    }
+
+    int availableConnections() {
+        return pool.getCurrentAvailableConnections();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
