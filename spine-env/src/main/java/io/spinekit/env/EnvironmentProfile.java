@@ -1,9 +1,12 @@
 package io.spinekit.env;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -213,6 +216,219 @@ public final class EnvironmentProfile {
                 value("status.date").map(LocalDate::parse),
                 value("status.notice"),
                 state.map(Fact::provenance));
+    }
+
+    /**
+     * The e-RS sub-environments that use this environment for messaging, as listed by
+     * {@code ers.environments} plus any named only by overrides.
+     *
+     * @return for development Dev1 and Dev3; integration Int1; deployment Dep1 and Dep2; empty for live
+     */
+    public List<ErsEnvironment> ersEnvironments() {
+        Map<String, String> names = new LinkedHashMap<>();
+        value("ers.environments").ifPresent(v -> Keys.list(v).forEach(n -> names.put(n.toLowerCase(Locale.ROOT), n)));
+        for (String key : facts.keySet()) {
+            String[] parts = key.split("\\.");
+            if (parts[0].equals("ers") && parts.length > 2) {
+                names.putIfAbsent(parts[1], parts[1]);
+            }
+        }
+        List<ErsEnvironment> out = new ArrayList<>();
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            String prefix = "ers." + n.getKey() + ".";
+            List<Endpoint> endpoints = new ArrayList<>();
+            for (String kind : List.of("professional", "patient", "api", "messaging")) {
+                endpoint(prefix + kind + ".url").ifPresent(endpoints::add);
+            }
+            out.add(new ErsEnvironment(n.getValue(), value(prefix + "description"),
+                    value(prefix + "partykey").map(PartyKey::of), value(prefix + "asid").map(Asid::of), endpoints,
+                    facts.values().stream().filter(f -> f.key().startsWith(prefix)).toList()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * One e-RS sub-environment by name, case-insensitively.
+     *
+     * @param name for example {@code "Dev3"} or {@code "e-RS Dev3"}
+     * @return it
+     * @throws CatalogException naming the value and listing this environment's e-RS sub-environments
+     */
+    public ErsEnvironment ersEnvironment(String name) {
+        String wanted = name == null ? "" : name.toLowerCase(Locale.ROOT).replace("e-rs", "").replaceAll("[^a-z0-9]", "");
+        List<ErsEnvironment> all = ersEnvironments();
+        return all.stream().filter(e -> e.key().equals(wanted)).findFirst().orElseThrow(() -> new CatalogException(
+                "Unknown e-RS environment '" + name + "' in '" + this.name + "': known are "
+                        + (all.isEmpty() ? "none" : all.stream().map(ErsEnvironment::name).collect(Collectors.joining(", ")))));
+    }
+
+    /**
+     * The outbound NAT addresses Spine sends from: allow them in inbound firewall rules.
+     *
+     * @return the addresses with whatever of host, address and port is published; empty when none is
+     */
+    public List<NetworkAddress> outboundNat() {
+        List<NetworkAddress> out = new ArrayList<>();
+        nat("messaging", "All messages are sent out as coming from this address; nothing is ever sent to it")
+                .ifPresent(out::add);
+        nat("tokenevents", "Outbound token events to registered listeners are sent from this address; "
+                + "CIS responds on the port the client request names").ifPresent(out::add);
+        return List.copyOf(out);
+    }
+
+    private Optional<NetworkAddress> nat(String id, String description) {
+        String prefix = "nat." + id + ".";
+        List<Fact> natFacts = facts.values().stream().filter(f -> f.key().startsWith(prefix)).toList();
+        if (natFacts.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> address = id.equals("messaging") ? value(prefix + "ip") : value(prefix + "address");
+        Optional<String> host = id.equals("messaging") ? value(prefix + "host") : Optional.empty();
+        return Optional.of(new NetworkAddress(id, description, host, address, value(prefix + "port"), natFacts));
+    }
+
+    /**
+     * The firewall range and ports to open for the system URLs.
+     *
+     * @return for development {@code 10.239.67.128/25} to ports 636 and 443; the pages for
+     *     integration and deployment give the ports but their range was stripped
+     */
+    public Firewall firewall() {
+        return new Firewall(value("firewall.range"),
+                value("firewall.ports").map(v -> Keys.list(v).stream().map(Integer::valueOf).toList()).orElse(List.of()));
+    }
+
+    /**
+     * MESH endpoints and keystore facts.
+     *
+     * @return the MESH settings, each part empty where not published
+     */
+    public MeshSettings mesh() {
+        return new MeshSettings(endpoint("mesh.url"), endpoint("mesh.hscn.url"), value("mesh.keystore.path"),
+                value("mesh.keystore.alias"));
+    }
+
+    /**
+     * The maintenance slots per service.
+     *
+     * @return the schedule; without services when nothing is published (live)
+     */
+    public MaintenanceSchedule maintenance() {
+        List<MaintenanceSchedule.ServiceMaintenance> services = new ArrayList<>();
+        Map<String, String> ersNames = new LinkedHashMap<>();
+        value("ers.environments").ifPresent(v -> Keys.list(v).forEach(n -> ersNames.put(n.toLowerCase(Locale.ROOT), n)));
+        for (Fact f : facts(Purpose.MAINTENANCE)) {
+            String service = f.key().substring("maintenance.".length());
+            String display = switch (service) {
+                case "core" -> "Spine Core";
+                case "cis" -> "Spine CIS";
+                case "ers" -> "e-RS";
+                default -> "e-RS " + ersNames.getOrDefault(service.substring(4),
+                        Character.toUpperCase(service.charAt(4)) + service.substring(5));
+            };
+            services.add(new MaintenanceSchedule.ServiceMaintenance(service, display,
+                    MaintenanceWindow.parseAll(f.value()), f));
+        }
+        return new MaintenanceSchedule(name, services);
+    }
+
+    /**
+     * Whether a service is certainly in a (weekly) maintenance slot at an instant; shorthand for
+     * {@code maintenance().isUnderMaintenance(service, at)}.
+     *
+     * @param service {@code "Spine Core"}, {@code "Spine CIS"}, {@code "e-RS Dev1"}, or keys {@code core}, {@code cis}, {@code ers.dev1}
+     * @param at the instant
+     * @return {@code true} inside a weekly slot
+     * @throws CatalogException when the environment has no slots for the service
+     */
+    public boolean isUnderMaintenance(String service, Instant at) {
+        return maintenance().isUnderMaintenance(service, at);
+    }
+
+    /**
+     * The slot in progress at an instant or else the next; shorthand for
+     * {@code maintenance().nextWindow(service, at)}.
+     *
+     * @param service a service name or key
+     * @param at the instant
+     * @return the occurrence, flagged conditional when it happens only after a live e-RS release
+     * @throws CatalogException when the environment has no slots for the service
+     */
+    public MaintenanceWindow.Occurrence nextWindow(String service, Instant at) {
+        return maintenance().nextWindow(service, at);
+    }
+
+    /**
+     * The registry file that points an Identity Agent at this environment, in the format of the
+     * development page, filled with this environment's GAS, sbapi and portal URLs.
+     *
+     * <p>The BT IA13 file reproduces the page faithfully, including its repeated
+     * {@code "Authentication.StartBrowser.Url"} line and its fixed {@code "Device.id"="1ef2f9cc"}
+     * value; the {@code <SSO_TICKET>}-style placeholders are literal, filled in by the agent.
+     *
+     * @param agent the agent variant
+     * @return the file
+     * @throws CatalogException when a URL the file needs is absent, naming the key and the override that supplies it
+     */
+    public RegistryFile registryFile(IdentityAgent agent) {
+        List<Fact> used = new ArrayList<>();
+        java.util.function.Function<String, String> v = key -> {
+            Fact f = require(key);
+            if (!used.contains(f)) {
+                used.add(f);
+            }
+            return f.value();
+        };
+        List<String> lines = new ArrayList<>();
+        lines.add("Windows Registry Editor Version 5.00");
+        switch (agent) {
+            case HSCIC_IA2_64, HSCIC_IA2_32 -> {
+                lines.add(agent == IdentityAgent.HSCIC_IA2_64
+                        ? "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\HSCIC\\Identity Agent]"
+                        : "[HKEY_LOCAL_MACHINE\\SOFTWARE\\HSCIC\\Identity Agent]");
+                lines.add(reg("ActivatePOSTURL", v.apply("gas.activate.url")));
+                lines.add(reg("LaunchAppsPath", v.apply("portal.url")));
+                lines.add("\"MobilityPersistence_Available\"=\"False\"");
+                lines.add("\"SessionLockPersistence_Enabled\"=\"False\"");
+            }
+            case HSCIC_IA1_64, HSCIC_IA1_32 -> {
+                lines.add(agent == IdentityAgent.HSCIC_IA1_64
+                        ? "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\HSCIC\\Identity Agent]"
+                        : "[HKEY_LOCAL_MACHINE\\SOFTWARE\\HSCIC\\Identity Agent]");
+                lines.add(reg("ActivatePOSTURL", v.apply("gas.activate.url")));
+                lines.add(reg("RoleSelectionGETPOSTURL", v.apply("sbapi.roleselection.url")));
+                lines.add(reg("LogoffPOSTURL", v.apply("gas.logout.url")));
+                lines.add(reg("LaunchAppsPath", v.apply("portal.url")));
+            }
+            case BT_IA13 -> {
+                String startBrowser = reg("Authentication.StartBrowser.Url", v.apply("sbapi.roleselectionwt.url") + "?token=<SSO_TICKET>");
+                lines.add("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Gemplus\\GAC]");
+                lines.add(reg("Activate.URL", v.apply("gas.activate.url")));
+                lines.add(reg("Logout.URL", v.apply("gas.logout.url")));
+                lines.add(startBrowser);
+                lines.add("\"Device.id\"=\"1ef2f9cc\"");
+                lines.add("\"UpdateWatcher.enable\"=dword:00000000");
+                lines.add(reg("Device.id.URL", v.apply("sbapi.deviceidlogger.url")
+                        + "?ipaddress=<IP_ADR>&latestdeviceid=<DEVICE_ID>&storeddeviceid=<OLD_DEVICE_ID>&token=<SSO_TICKET>"));
+                lines.add(startBrowser);
+                lines.add(reg("RoleSelection.URL", v.apply("sbapi.roleselection.url")
+                        + "?token=<SSO_TICKET>&selectedRoleUid=<ROLE_UID>&ssbMode=<MODE>&gacVersion=<GAC_VERSION>&fallbackStatus=<FALLBACK>"));
+                lines.add(reg("Portal.URL", v.apply("portal.url")));
+            }
+            default -> throw new IllegalStateException(agent.name());
+        }
+        String text = String.join(RegistryFile.CRLF, lines) + RegistryFile.CRLF;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7e && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                throw new CatalogException("Registry file for " + agent.displayName() + " in '" + name
+                        + "' would contain a non-ASCII character from " + used + ": registry URLs must be ASCII");
+            }
+        }
+        return new RegistryFile(agent, name, text, used);
+    }
+
+    private static String reg(String name, String value) {
+        return "\"" + name + "\"=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /**
