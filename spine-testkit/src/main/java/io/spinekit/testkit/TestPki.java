@@ -212,6 +212,17 @@ public final class TestPki {
         }
     }
 
+    /**
+     * Starts describing a loopback TLS server (a real {@code SSLServerSocket}) that presents
+     * {@code identity} with its chain and trusts this PKI's root for client certificates.
+     *
+     * @param identity the server certificate and key
+     * @return a builder; call {@link TlsServer.Builder#start()}
+     */
+    public TlsServer.Builder server(Issued identity) {
+        return new TlsServer.Builder(identity, trustStore());
+    }
+
     /** Builds one certificate; obtain it from {@link TestPki#certificate(String)}. Not thread-safe. */
     public final class CertificateRequest {
         private final String commonName;
@@ -552,6 +563,210 @@ public final class TestPki {
                 return new PemFiles(crt, key);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A real TLS server on the loopback interface for handshake tests: it accepts connections, completes
+     * the handshake, greets each client with one line ({@code "hello <client CN>"} or
+     * {@code "hello anonymous"}) and then reads until the client closes. It records the client
+     * certificates it saw. Obtain one from {@link TestPki#server(Issued)}; close it when done.
+     */
+    public static final class TlsServer implements AutoCloseable {
+        private final javax.net.ssl.SSLServerSocket socket;
+        private final List<X509Certificate> clientCertificates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger handshakes = new java.util.concurrent.atomic.AtomicInteger();
+        private final Thread acceptor;
+        private volatile boolean closed;
+
+        private TlsServer(javax.net.ssl.SSLServerSocket socket) {
+            this.socket = socket;
+            this.acceptor = new Thread(this::acceptLoop, "test-tls-server-" + socket.getLocalPort());
+            this.acceptor.setDaemon(true);
+            this.acceptor.start();
+        }
+
+        /**
+         * The port the server listens on (on 127.0.0.1).
+         *
+         * @return the port
+         */
+        public int port() {
+            return socket.getLocalPort();
+        }
+
+        /**
+         * Number of handshakes that completed on the server side.
+         *
+         * @return the count
+         */
+        public int handshakes() {
+            return handshakes.get();
+        }
+
+        /**
+         * The leaf client certificates presented in completed handshakes, in order.
+         *
+         * @return a snapshot
+         */
+        public List<X509Certificate> clientCertificates() {
+            return List.copyOf(clientCertificates);
+        }
+
+        /**
+         * Server-side handshake failures, in order (for example a rejected client certificate).
+         *
+         * @return a snapshot
+         */
+        public List<Throwable> failures() {
+            return List.copyOf(failures);
+        }
+
+        private void acceptLoop() {
+            while (!closed) {
+                try {
+                    java.net.Socket s = socket.accept();
+                    Thread t = new Thread(() -> serve((javax.net.ssl.SSLSocket) s), "test-tls-conn");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    if (!closed) {
+                        failures.add(e);
+                    }
+                }
+            }
+        }
+
+        private void serve(javax.net.ssl.SSLSocket s) {
+            try (s) {
+                s.setSoTimeout(30_000);
+                s.startHandshake();
+                handshakes.incrementAndGet();
+                String who = "anonymous";
+                try {
+                    java.security.cert.Certificate[] peer = s.getSession().getPeerCertificates();
+                    X509Certificate leaf = (X509Certificate) peer[0];
+                    clientCertificates.add(leaf);
+                    who = leaf.getSubjectX500Principal().getName();
+                } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                    // no client certificate (allowed when not required)
+                }
+                s.getOutputStream().write(("hello " + who + "\n").getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                byte[] buf = new byte[1024];
+                while (s.getInputStream().read(buf) >= 0) {
+                    // discard until the client closes
+                }
+            } catch (IOException e) {
+                if (!closed) {
+                    failures.add(e);
+                }
+            }
+        }
+
+        /** Stops accepting and closes the listening socket. */
+        @Override
+        public void close() {
+            closed = true;
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+
+        /** Describes a {@link TlsServer}. Defaults: TLS 1.3/1.2 (JDK defaults), full chain, client certificate optional. */
+        public static final class Builder {
+            private final Issued identity;
+            private KeyStore trust;
+            private boolean requireClientCertificate;
+            private boolean wantClientCertificate = true;
+            private boolean leafOnly;
+            private String[] protocols;
+
+            private Builder(Issued identity, KeyStore trust) {
+                this.identity = Objects.requireNonNull(identity, "identity");
+                this.trust = trust;
+            }
+
+            /**
+             * Requires a client certificate trusted by the server's trust store; the handshake fails without one.
+             *
+             * @return this
+             */
+            public Builder requireClientCertificate() {
+                this.requireClientCertificate = true;
+                return this;
+            }
+
+            /**
+             * Does not ask for a client certificate at all.
+             *
+             * @return this
+             */
+            public Builder noClientCertificate() {
+                this.wantClientCertificate = false;
+                this.requireClientCertificate = false;
+                return this;
+            }
+
+            /**
+             * Trusts the given store for client certificates instead of this PKI's root.
+             *
+             * @param trustStore the store
+             * @return this
+             */
+            public Builder trust(KeyStore trustStore) {
+                this.trust = Objects.requireNonNull(trustStore, "trustStore");
+                return this;
+            }
+
+            /**
+             * Sends only the leaf certificate, without the intermediate (a common server misconfiguration).
+             *
+             * @return this
+             */
+            public Builder leafOnly() {
+                this.leafOnly = true;
+                return this;
+            }
+
+            /**
+             * Restricts the server to these protocols, such as {@code "TLSv1", "TLSv1.1"}.
+             *
+             * @param protocols JSSE protocol names
+             * @return this
+             */
+            public Builder protocols(String... protocols) {
+                this.protocols = protocols.clone();
+                return this;
+            }
+
+            /**
+             * Binds to 127.0.0.1 on a free port and starts accepting.
+             *
+             * @return the running server
+             */
+            public TlsServer start() {
+                Issued presented = leafOnly ? new Issued(identity.certificate(), identity.keyPair(), List.of()) : identity;
+                SSLContext ctx = TestPki.sslContext(presented, trust);
+                try {
+                    javax.net.ssl.SSLServerSocket ss = (javax.net.ssl.SSLServerSocket) ctx.getServerSocketFactory()
+                            .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                    if (protocols != null) {
+                        ss.setEnabledProtocols(protocols);
+                    }
+                    if (requireClientCertificate) {
+                        ss.setNeedClientAuth(true);
+                    } else {
+                        ss.setWantClientAuth(wantClientCertificate);
+                    }
+                    return new TlsServer(ss);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
