@@ -34,6 +34,11 @@ record LdapServer(boolean secure, String host, int port) {
         if (!parsed.hostProvided()) {
             throw new SdsLookupException("SDS LDAP URL '" + url + "' has no host: expected 'ldaps://host[:port]'");
         }
+        if (parsed.baseDNProvided() || parsed.attributesProvided() || parsed.scopeProvided()
+                || parsed.filterProvided()) {
+            throw new SdsLookupException("SDS LDAP URL '" + url + "' carries a base DN, attributes, scope or filter:"
+                    + " expected only 'ldaps://host[:port]' (the client builds its own escaped searches)");
+        }
         return new LdapServer(scheme.equals("ldaps"), parsed.getHost(), parsed.getPort());
     }
 

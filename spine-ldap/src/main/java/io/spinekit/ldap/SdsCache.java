@@ -167,6 +167,9 @@ final class SdsCache {
     }
 
     SdsCacheStats stats() {
+        if (cache != null) {
+            cache.cleanUp();
+        }
         return new SdsCacheStats(hits.sum(), misses.sum(), loads.sum(), staleServes.sum(), errors.sum(),
                 cache == null ? 0 : cache.estimatedSize());
     }

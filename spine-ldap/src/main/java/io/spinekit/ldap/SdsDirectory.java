@@ -70,8 +70,8 @@ final class SdsDirectory implements AutoCloseable {
         FailoverServerSet failover = new FailoverServerSet(sets);
         failover.setMaxFailoverConnectionAgeMillis(settings.failbackAfter().toMillis());
         try {
-            // Anonymous simple bind; throwOnConnectionFailure=false so a client can be built while SDS is down.
-            this.pool = new LDAPConnectionPool(failover, new SimpleBindRequest(), 1, settings.maxConnections(), 1,
+            // Anonymous simple bind; no initial connection, so a client can be built while SDS is down.
+            this.pool = new LDAPConnectionPool(failover, new SimpleBindRequest(), 0, settings.maxConnections(), 1,
                     null, false, new GetEntryLDAPConnectionPoolHealthCheck("", settings.responseTimeout().toMillis(),
                             false, false, false, false, true, true));
         } catch (LDAPException e) {

@@ -1,0 +1,985 @@
+package io.spinekit.testkit;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.schema.Schema;
+import com.unboundid.ldif.LDIFException;
+import com.unboundid.ldif.LDIFReader;
+import io.spinekit.ldap.SdsClient;
+import io.spinekit.tls.SpineTlsContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An in-memory Spine Directory Service for tests: an UnboundID {@link InMemoryDirectoryServer} with
+ * the real SDS schema (loaded on top of the standard schema, so entries are checked against it),
+ * listening over LDAPS on loopback with a {@link TestPki} server certificate for {@code localhost},
+ * optionally requiring a client certificate as Spine's live and integration SDS do.
+ *
+ * <pre>{@code
+ * try (EmbeddedSds sds = EmbeddedSds.builder().clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start()) {
+ *     sds.addMhs(EmbeddedSds.mhs("X26", "urn:nhs:names:services:psis:REPC_IN150016UK05")
+ *             .partyKey("X26-823848").endpoint("https://mhs.x26.example/reliablemessaging/reliablerequest"));
+ *     sds.addAccreditedSystem(EmbeddedSds.accreditedSystem("918999198738", "X26")
+ *             .partyKey("X26-823848").interactions("urn:nhs:names:services:psis:REPC_IN150016UK05"));
+ *     try (SdsClient client = sds.clientBuilder().build()) {
+ *         Route route = client.route(OdsCode.of("X26"), InteractionId.of("urn:nhs:...")).orElseThrow();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Fault controls for resilience tests: {@link #stop()} closes the listener and every connection,
+ * {@link #start()} listens again on the same port, {@link #latency(Duration)} delays every search.
+ * {@link #searchCount()} counts the searches the directory received (health checks of the root DSE
+ * excluded), so a test can check that the client's cache coalesced concurrent misses.
+ *
+ * <p>Thread-safe. Fixture values are strings on purpose: a test can store malformed values.
+ */
+public final class EmbeddedSds implements AutoCloseable {
+    /** The directory root. */
+    public static final String ROOT = "o=nhs";
+    /** Where {@code nhsMhs} and {@code nhsAs} entries live. */
+    public static final String SERVICES = "ou=services,o=nhs";
+    /** Where {@code nhsOrg} entries live. */
+    public static final String ORGANISATIONS = "ou=organisations,o=nhs";
+    /** Where people live (empty here). */
+    public static final String PEOPLE = "ou=people,o=nhs";
+
+    private static final String SCHEMA_RESOURCE = "sds/sds-schema.ldif";
+    private static final String LISTENER = "sds";
+
+    /** Whether the directory asks for a TLS client certificate. */
+    public enum ClientAuth {
+        /** No client certificate is asked for. */
+        NONE,
+        /** A client certificate is asked for; a client without one is still served. */
+        OPTIONAL,
+        /** A client certificate chained to the test PKI is required, as on Spine's live and integration SDS. */
+        REQUIRED
+    }
+
+    private final TestPki pki;
+    private final TestPki.Issued serverCertificate;
+    private final TestPki.Issued clientCertificate;
+    private final boolean plain;
+    private final int port;
+    private final InMemoryDirectoryServer server;
+    private final AtomicLong latencyMillis = new AtomicLong();
+    private final AtomicLong searches = new AtomicLong();
+    private final List<String> filters = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean running;
+
+    private EmbeddedSds(Builder b) {
+        this.pki = b.pki != null ? b.pki : TestPki.create();
+        this.serverCertificate = pki.certificate("localhost").serverAuth().issue();
+        this.clientCertificate = pki.certificate("client.sds.spinekit.test").clientAuth().issue();
+        this.plain = b.plain;
+        this.port = b.port > 0 ? b.port : freePort();
+        try {
+            InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(ROOT);
+            config.setSchema(schema());
+            config.setEnforceAttributeSyntaxCompliance(true);
+            config.setEnforceSingleStructuralObjectClass(true);
+            config.setMaxSizeLimit(b.maxSizeLimit);
+            config.setEqualityIndexAttributes("objectClass", "nhsIDCode", "nhsMhsSvcIA", "nhsAsSvcIA",
+                    "nhsMhsPartyKey", "uniqueIdentifier");
+            config.setVendorName("spinekit EmbeddedSds");
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            if (plain) {
+                config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig(LISTENER, loopback, port, null));
+            } else {
+                SSLContext serverContext = pki.sslContext(serverCertificate);
+                config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig(LISTENER, loopback, port,
+                        serverContext.getServerSocketFactory(), null,
+                        b.clientAuth != ClientAuth.NONE, b.clientAuth == ClientAuth.REQUIRED));
+            }
+            config.addInMemoryOperationInterceptor(new Interceptor());
+            this.server = new InMemoryDirectoryServer(config);
+            clear();
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot configure the embedded SDS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a builder: LDAPS, a fresh {@link TestPki}, client certificate optional.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a directory with the defaults (LDAPS, fresh PKI, client certificate optional).
+     *
+     * @return a running directory
+     */
+    public static EmbeddedSds startDefault() {
+        return builder().start();
+    }
+
+    /**
+     * The SDS schema elements (attribute types and object classes of X-ORIGIN nhsSDS) merged onto
+     * UnboundID's default standard schema.
+     *
+     * @return the merged schema
+     */
+    public static Schema schema() {
+        try (InputStream in = EmbeddedSds.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource io/spinekit/testkit/" + SCHEMA_RESOURCE);
+            }
+            return Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (LDIFException | LDAPException e) {
+            throw new IllegalStateException("cannot load the SDS schema: " + e.getMessage(), e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------- lifecycle
+
+    /**
+     * Starts listening (again) on the same port. Idempotent.
+     *
+     * @return this
+     */
+    public synchronized EmbeddedSds start() {
+        if (!running) {
+            try {
+                server.startListening();
+            } catch (LDAPException e) {
+                throw new IllegalStateException("cannot start the embedded SDS on port " + port + ": "
+                        + e.getMessage(), e);
+            }
+            running = true;
+        }
+        return this;
+    }
+
+    /**
+     * Stops listening and closes every client connection, as a crashed server would. The data is
+     * kept; {@link #start()} serves it again on the same port. Idempotent.
+     */
+    public synchronized void stop() {
+        if (running) {
+            server.shutDown(true);
+            running = false;
+        }
+    }
+
+    /**
+     * Whether the directory is listening.
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Delays every search by the given time before it is answered, as an overloaded server would.
+     *
+     * @param delay the delay; zero for none
+     */
+    public void latency(Duration delay) {
+        latencyMillis.set(delay.toMillis());
+    }
+
+    /** Removes any latency. */
+    public void noLatency() {
+        latencyMillis.set(0);
+    }
+
+    /** Stops the directory for good. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ----------------------------------------------------------------------------- connection facts
+
+    /**
+     * The URL clients use.
+     *
+     * @return {@code ldaps://localhost:<port>} (or {@code ldap://} for a plain directory)
+     */
+    public String url() {
+        return (plain ? "ldap" : "ldaps") + "://localhost:" + port;
+    }
+
+    /**
+     * The TCP port, fixed for the directory's life (kept across stop and start).
+     *
+     * @return the port
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The PKI that issued the server and client certificates.
+     *
+     * @return the PKI
+     */
+    public TestPki pki() {
+        return pki;
+    }
+
+    /**
+     * The server certificate (CN and DNS subjectAltName {@code localhost}).
+     *
+     * @return the certificate with its key
+     */
+    public TestPki.Issued serverCertificate() {
+        return serverCertificate;
+    }
+
+    /**
+     * A client certificate the directory accepts (issued by the PKI's sub CA).
+     *
+     * @return the certificate with its key
+     */
+    public TestPki.Issued clientCertificate() {
+        return clientCertificate;
+    }
+
+    /**
+     * A TLS context that trusts the PKI's root and presents {@link #clientCertificate()}.
+     *
+     * @return a new context
+     */
+    public SpineTlsContext tlsContext() {
+        return SpineTlsContext.builder()
+                .trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentity(clientCertificate.privateKey(), clientCertificate.chain())
+                .build();
+    }
+
+    /**
+     * A TLS context that trusts the PKI's root and presents no client certificate.
+     *
+     * @return a new context
+     */
+    public SpineTlsContext tlsContextWithoutClientCertificate() {
+        return SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate())).build();
+    }
+
+    /**
+     * A client builder pointed at this directory, with {@link #tlsContext()} (or plain LDAP allowed
+     * for a plain directory). Add an environment, timeouts or cache settings before {@code build()}.
+     *
+     * @return a new builder
+     */
+    public SdsClient.Builder clientBuilder() {
+        SdsClient.Builder b = SdsClient.builder().ldapUrls(url());
+        return plain ? b.allowPlainLdap() : b.tls(tlsContext());
+    }
+
+    // ----------------------------------------------------------------------------- observation
+
+    /**
+     * How many searches the directory received since it was built or {@link #resetSearchCount()}
+     * (health checks, which read the root DSE, are not counted).
+     *
+     * @return the count
+     */
+    public long searchCount() {
+        return searches.get();
+    }
+
+    /**
+     * The filters of the searches counted by {@link #searchCount()}, in the order received, as the
+     * directory decoded them (so escaping is visible).
+     *
+     * @return a copy of the filters
+     */
+    public List<String> searchFilters() {
+        synchronized (filters) {
+            return List.copyOf(filters);
+        }
+    }
+
+    /** Sets {@link #searchCount()} to zero and forgets the filters. */
+    public void resetSearchCount() {
+        searches.set(0);
+        filters.clear();
+    }
+
+    /**
+     * How many entries the directory holds, including the base entries.
+     *
+     * @return the count
+     */
+    public int entryCount() {
+        return server.countEntries();
+    }
+
+    /**
+     * Reads an entry.
+     *
+     * @param dn the entry DN
+     * @return the entry, or {@code null} when absent
+     */
+    public Entry entry(String dn) {
+        try {
+            return server.getEntry(dn);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("invalid DN '" + dn + "': " + e.getMessage(), e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------- fixtures
+
+    /** Removes every entry but the base ones ({@code o=nhs} and its {@code ou}s). */
+    public void clear() {
+        server.clear();
+        try {
+            server.add(new Entry(ROOT, new Attribute("objectClass", "top", "organization"), new Attribute("o", "nhs")));
+            for (String ou : List.of(SERVICES, ORGANISATIONS, PEOPLE)) {
+                server.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"),
+                        new Attribute("ou", ou.substring(3, ou.indexOf(',')))));
+            }
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot add the base entries: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds an {@code nhsMhs} entry.
+     *
+     * @param mhs the fixture
+     * @return the entry's DN
+     * @throws IllegalArgumentException when the directory rejects the entry (for example a schema violation)
+     */
+    public String addMhs(MhsFixture mhs) {
+        return add(mhs.entry());
+    }
+
+    /**
+     * Adds an {@code nhsAs} entry.
+     *
+     * @param as the fixture
+     * @return the entry's DN
+     * @throws IllegalArgumentException when the directory rejects the entry
+     */
+    public String addAccreditedSystem(AccreditedSystemFixture as) {
+        return add(as.entry());
+    }
+
+    /**
+     * Adds an {@code nhsOrg} entry.
+     *
+     * @param org the fixture
+     * @return the entry's DN
+     * @throws IllegalArgumentException when the directory rejects the entry
+     */
+    public String addOrganisation(OrganisationFixture org) {
+        return add(org.entry());
+    }
+
+    /**
+     * Adds one entry given as LDIF lines ({@code "dn: ..."}, {@code "objectClass: ..."}, ...).
+     *
+     * @param ldifLines the entry
+     * @return the entry's DN
+     * @throws IllegalArgumentException when the LDIF is invalid or the directory rejects the entry
+     */
+    public String addEntry(String... ldifLines) {
+        try {
+            return add(LDIFReader.decodeEntry(ldifLines));
+        } catch (LDIFException e) {
+            throw new IllegalArgumentException("invalid LDIF entry: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Imports the entries of an LDIF document, adding to the existing ones.
+     *
+     * @param ldif LDIF text
+     * @return how many entries were added
+     * @throws IllegalArgumentException when the LDIF is invalid or an entry is rejected
+     */
+    public int importLdif(String ldif) {
+        return importLdif(new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Imports the entries of an LDIF file, adding to the existing ones.
+     *
+     * @param file an LDIF file
+     * @return how many entries were added
+     * @throws IllegalArgumentException when the LDIF is invalid or an entry is rejected
+     */
+    public int importLdif(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return importLdif(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int importLdif(InputStream in) {
+        int n = 0;
+        try (LDIFReader reader = new LDIFReader(in)) {
+            Entry e;
+            while ((e = reader.readEntry()) != null) {
+                add(e);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (LDIFException e) {
+            throw new IllegalArgumentException("invalid LDIF: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    private String add(Entry entry) {
+        try {
+            server.add(entry);
+            return entry.getDN();
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("the embedded SDS rejected entry '" + entry.getDN() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------- fixture builders
+
+    /**
+     * Starts an {@code nhsMhs} fixture. Defaults for the attributes SDS requires: party key
+     * {@code <ods>-0000001}, FQDN {@code mhs.<ods>.spinekit.test}, endpoint {@code https://<fqdn>/},
+     * a random unique identifier that is also the CPA id, service name
+     * {@code urn:nhs:names:services:<service>}, interaction name the interaction part, not
+     * authenticated, interaction type HL7, approved 2020-01-01 12:00:00. No reliability attribute
+     * unless set.
+     *
+     * @param odsCode {@code nhsIDCode}
+     * @param interactionId {@code nhsMhsSvcIA}
+     * @return the fixture
+     */
+    public static MhsFixture mhs(String odsCode, String interactionId) {
+        return new MhsFixture(odsCode, interactionId);
+    }
+
+    /**
+     * Starts an {@code nhsAs} fixture. Defaults: party key {@code <ods>-0000001}, no interaction,
+     * approved 2020-01-01 12:00:00.
+     *
+     * @param asid {@code uniqueIdentifier}
+     * @param odsCode {@code nhsIDCode}
+     * @return the fixture
+     */
+    public static AccreditedSystemFixture accreditedSystem(String asid, String odsCode) {
+        return new AccreditedSystemFixture(asid, odsCode);
+    }
+
+    /**
+     * Starts an {@code nhsOrg} fixture. Defaults: type {@code GP PRACTICE}, type code {@code PR},
+     * address {@code 1 Test Street}, locality {@code LEEDS}, postcode {@code LS1 4HR}.
+     *
+     * @param odsCode {@code nhsIDCode} (also the {@code uniqueIdentifier})
+     * @param name {@code o}
+     * @return the fixture
+     */
+    public static OrganisationFixture organisation(String odsCode, String name) {
+        return new OrganisationFixture(odsCode, name);
+    }
+
+    /** Common handling of attributes: ordered, case-insensitive names, any value (even malformed). */
+    private abstract static class Fixture<F extends Fixture<F>> {
+        private final Map<String, List<String>> attributes = new LinkedHashMap<>();
+
+        abstract F self();
+
+        /**
+         * Sets an attribute to the given values, replacing earlier ones; no values removes it.
+         *
+         * @param name the attribute name (any case)
+         * @param values the values, stored as given
+         * @return this
+         */
+        public F attribute(String name, String... values) {
+            String key = name.toLowerCase(Locale.ROOT);
+            attributes.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+            attributes.remove(key);
+            if (values.length > 0) {
+                attributes.put(name, List.of(values));
+            }
+            return self();
+        }
+
+        /**
+         * Removes an attribute.
+         *
+         * @param name the attribute name (any case)
+         * @return this
+         */
+        public F without(String name) {
+            return attribute(name);
+        }
+
+        String value(String name) {
+            for (Map.Entry<String, List<String>> e : attributes.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        Entry toEntry(String dn) {
+            Entry e = new Entry(dn);
+            attributes.forEach((k, v) -> e.addAttribute(k, v.toArray(new String[0])));
+            return e;
+        }
+    }
+
+    /** An {@code nhsMhs} entry to add; see {@link EmbeddedSds#mhs(String, String)}. Not thread-safe. */
+    public static final class MhsFixture extends Fixture<MhsFixture> {
+        MhsFixture(String odsCode, String interactionId) {
+            Objects.requireNonNull(odsCode, "odsCode");
+            Objects.requireNonNull(interactionId, "interactionId");
+            String id = UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(Locale.ROOT);
+            String fqdn = "mhs." + odsCode.toLowerCase(Locale.ROOT) + ".spinekit.test";
+            String service = interactionId;
+            String name = interactionId;
+            int cut = interactionId.lastIndexOf(':');
+            if (interactionId.startsWith("urn:nhs:names:services:")) {
+                String rest = interactionId.substring("urn:nhs:names:services:".length());
+                int colon = rest.indexOf(':');
+                if (colon > 0) {
+                    service = "urn:nhs:names:services:" + rest.substring(0, colon);
+                    name = rest.substring(colon + 1);
+                }
+            } else if (cut > 0) {
+                service = interactionId.substring(0, cut);
+                name = interactionId.substring(cut + 1);
+            }
+            attribute("objectClass", "top", "nhsMhs");
+            attribute("uniqueIdentifier", id);
+            attribute("nhsIDCode", odsCode);
+            attribute("nhsMhsPartyKey", odsCode + "-0000001");
+            attribute("nhsMhsSvcIA", interactionId);
+            attribute("nhsMhsSN", service);
+            attribute("nhsMhsIN", name);
+            attribute("nhsMhsEndPoint", "https://" + fqdn + "/");
+            attribute("nhsMhsFQDN", fqdn);
+            attribute("nhsMhsIsAuthenticated", "none");
+            attribute("nhsMhsCPAId", id);
+            attribute("nhsProductKey", "1");
+            attribute("nhsEPInteractionType", "HL7");
+            attribute("nhsContractPropertyTemplateKey", "1");
+            attribute("nhsRequestorURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
+            attribute("nhsApproverURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
+            attribute("nhsDNSApprover", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
+            attribute("nhsDateRequested", "20200101110000");
+            attribute("nhsDateApproved", "20200101120000");
+            attribute("nhsDateDNSApproved", "20200101120000");
+        }
+
+        @Override
+        MhsFixture self() {
+            return this;
+        }
+
+        /**
+         * Sets the unique identifier (the DN's RDN) and the CPA id to the same value.
+         *
+         * @param id the identifier
+         * @return this
+         */
+        public MhsFixture uniqueIdentifier(String id) {
+            attribute("uniqueIdentifier", id);
+            return attribute("nhsMhsCPAId", id);
+        }
+
+        /**
+         * Sets {@code nhsMhsPartyKey}.
+         *
+         * @param partyKey the party key
+         * @return this
+         */
+        public MhsFixture partyKey(String partyKey) {
+            return attribute("nhsMhsPartyKey", partyKey);
+        }
+
+        /**
+         * Sets {@code nhsMhsEndPoint}.
+         *
+         * @param url the endpoint
+         * @return this
+         */
+        public MhsFixture endpoint(String url) {
+            return attribute("nhsMhsEndPoint", url);
+        }
+
+        /**
+         * Sets {@code nhsMhsFQDN}.
+         *
+         * @param fqdn the host name
+         * @return this
+         */
+        public MhsFixture fqdn(String fqdn) {
+            return attribute("nhsMhsFQDN", fqdn);
+        }
+
+        /**
+         * Sets {@code nhsMhsCPAId}.
+         *
+         * @param cpaId the CPA id
+         * @return this
+         */
+        public MhsFixture cpaId(String cpaId) {
+            return attribute("nhsMhsCPAId", cpaId);
+        }
+
+        /**
+         * Sets {@code nhsMhsSN} and {@code nhsMhsIN}.
+         *
+         * @param serviceName the service name
+         * @param interactionName the interaction name
+         * @return this
+         */
+        public MhsFixture names(String serviceName, String interactionName) {
+            attribute("nhsMhsSN", serviceName);
+            return attribute("nhsMhsIN", interactionName);
+        }
+
+        /**
+         * Sets {@code nhsMhsIsAuthenticated}.
+         *
+         * @param value {@code none}, {@code transient} or {@code persistent}
+         * @return this
+         */
+        public MhsFixture authenticated(String value) {
+            return attribute("nhsMhsIsAuthenticated", value);
+        }
+
+        /**
+         * Sets {@code nhsEPInteractionType}.
+         *
+         * @param value {@code FHIR}, {@code HL7}, {@code EBXML} or {@code N/A}
+         * @return this
+         */
+        public MhsFixture interactionType(String value) {
+            return attribute("nhsEPInteractionType", value);
+        }
+
+        /**
+         * Sets the ebXML reliability attributes.
+         *
+         * @param persistDuration {@code nhsMhsPersistDuration}, such as {@code PT5M}
+         * @param retries {@code nhsMhsRetries}, such as {@code 2}
+         * @param retryInterval {@code nhsMhsRetryInterval}, such as {@code PT1M}
+         * @return this
+         */
+        public MhsFixture reliability(String persistDuration, String retries, String retryInterval) {
+            attribute("nhsMhsPersistDuration", persistDuration);
+            attribute("nhsMhsRetries", retries);
+            return attribute("nhsMhsRetryInterval", retryInterval);
+        }
+
+        /**
+         * Sets the ebXML messaging flags.
+         *
+         * @param ackRequested {@code nhsMhsAckRequested}: {@code always} or {@code never}
+         * @param duplicateElimination {@code nhsMhsDuplicateElimination}: {@code always} or {@code never}
+         * @param syncReplyMode {@code nhsMhsSyncReplyMode}, such as {@code MSHSignalsOnly}
+         * @param actor {@code nhsMhsActor}, such as {@code urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH}
+         * @return this
+         */
+        public MhsFixture messaging(String ackRequested, String duplicateElimination, String syncReplyMode,
+                String actor) {
+            attribute("nhsMhsAckRequested", ackRequested);
+            attribute("nhsMhsDuplicateElimination", duplicateElimination);
+            attribute("nhsMhsSyncReplyMode", syncReplyMode);
+            return attribute("nhsMhsActor", actor);
+        }
+
+        /**
+         * Sets {@code nhsDateApproved}.
+         *
+         * @param yyyyMMddHHmmss the approval time
+         * @return this
+         */
+        public MhsFixture dateApproved(String yyyyMMddHHmmss) {
+            return attribute("nhsDateApproved", yyyyMMddHHmmss);
+        }
+
+        Entry entry() {
+            return toEntry("uniqueIdentifier=" + value("uniqueIdentifier") + "," + SERVICES);
+        }
+    }
+
+    /** An {@code nhsAs} entry to add; see {@link EmbeddedSds#accreditedSystem(String, String)}. Not thread-safe. */
+    public static final class AccreditedSystemFixture extends Fixture<AccreditedSystemFixture> {
+        AccreditedSystemFixture(String asid, String odsCode) {
+            Objects.requireNonNull(asid, "asid");
+            Objects.requireNonNull(odsCode, "odsCode");
+            attribute("objectClass", "top", "nhsAs");
+            attribute("uniqueIdentifier", asid);
+            attribute("nhsIDCode", odsCode);
+            attribute("nhsMhsPartyKey", odsCode + "-0000001");
+            attribute("nhsRequestorURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
+            attribute("nhsApproverURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
+            attribute("nhsDateRequested", "20200101110000");
+            attribute("nhsDateApproved", "20200101120000");
+        }
+
+        @Override
+        AccreditedSystemFixture self() {
+            return this;
+        }
+
+        /**
+         * Sets {@code nhsMhsPartyKey}.
+         *
+         * @param partyKey the party key
+         * @return this
+         */
+        public AccreditedSystemFixture partyKey(String partyKey) {
+            return attribute("nhsMhsPartyKey", partyKey);
+        }
+
+        /**
+         * Sets {@code nhsAsSvcIA}.
+         *
+         * @param interactionIds the interaction ids
+         * @return this
+         */
+        public AccreditedSystemFixture interactions(String... interactionIds) {
+            return attribute("nhsAsSvcIA", interactionIds);
+        }
+
+        /**
+         * Sets {@code nhsAsClient}.
+         *
+         * @param odsCodes the client organisations
+         * @return this
+         */
+        public AccreditedSystemFixture clients(String... odsCodes) {
+            return attribute("nhsAsClient", odsCodes);
+        }
+
+        /**
+         * Sets {@code nhsProductName} and {@code nhsProductVersion}.
+         *
+         * @param name the product name
+         * @param version the product version
+         * @return this
+         */
+        public AccreditedSystemFixture product(String name, String version) {
+            attribute("nhsProductName", name);
+            return attribute("nhsProductVersion", version);
+        }
+
+        /**
+         * Sets {@code nhsDateApproved}.
+         *
+         * @param yyyyMMddHHmmss the approval time
+         * @return this
+         */
+        public AccreditedSystemFixture dateApproved(String yyyyMMddHHmmss) {
+            return attribute("nhsDateApproved", yyyyMMddHHmmss);
+        }
+
+        Entry entry() {
+            return toEntry("uniqueIdentifier=" + value("uniqueIdentifier") + "," + SERVICES);
+        }
+    }
+
+    /** An {@code nhsOrg} entry to add; see {@link EmbeddedSds#organisation(String, String)}. Not thread-safe. */
+    public static final class OrganisationFixture extends Fixture<OrganisationFixture> {
+        OrganisationFixture(String odsCode, String name) {
+            Objects.requireNonNull(odsCode, "odsCode");
+            Objects.requireNonNull(name, "name");
+            attribute("objectClass", "top", "organization", "nhsOrg");
+            attribute("uniqueIdentifier", odsCode);
+            attribute("nhsIDCode", odsCode);
+            attribute("o", name);
+            attribute("nhsOrgType", "GP PRACTICE");
+            attribute("nhsOrgTypeCode", "PR");
+            attribute("postalAddress", "1 Test Street");
+            attribute("l", "LEEDS");
+            attribute("postalCode", "LS1 4HR");
+        }
+
+        @Override
+        OrganisationFixture self() {
+            return this;
+        }
+
+        /**
+         * Sets {@code nhsOrgType} and {@code nhsOrgTypeCode}.
+         *
+         * @param type such as {@code GP PRACTICE}
+         * @param typeCode such as {@code PR}
+         * @return this
+         */
+        public OrganisationFixture type(String type, String typeCode) {
+            attribute("nhsOrgType", type);
+            return attribute("nhsOrgTypeCode", typeCode);
+        }
+
+        /**
+         * Sets the address: {@code postalAddress} (lines joined with {@code $}), {@code l} and {@code postalCode}.
+         *
+         * @param locality the town or city
+         * @param postcode the postcode
+         * @param lines the address lines
+         * @return this
+         */
+        public OrganisationFixture address(String locality, String postcode, String... lines) {
+            attribute("postalAddress", String.join("$", lines));
+            attribute("l", locality);
+            return attribute("postalCode", postcode);
+        }
+
+        Entry entry() {
+            return toEntry("uniqueIdentifier=" + value("uniqueIdentifier") + "," + ORGANISATIONS);
+        }
+    }
+
+    // ----------------------------------------------------------------------------- builder
+
+    /** Configures an {@link EmbeddedSds}. Not thread-safe. */
+    public static final class Builder {
+        private TestPki pki;
+        private ClientAuth clientAuth = ClientAuth.OPTIONAL;
+        private boolean plain;
+        private int port;
+        private int maxSizeLimit = 1000;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses an existing PKI (default: a fresh {@link TestPki#create()}).
+         *
+         * @param pki the PKI that issues the server and client certificates
+         * @return this
+         */
+        public Builder pki(TestPki pki) {
+            this.pki = Objects.requireNonNull(pki, "pki");
+            return this;
+        }
+
+        /**
+         * Sets whether a client certificate is asked for (default {@link ClientAuth#OPTIONAL}).
+         *
+         * @param clientAuth none, optional or required
+         * @return this
+         */
+        public Builder clientAuth(ClientAuth clientAuth) {
+            this.clientAuth = Objects.requireNonNull(clientAuth, "clientAuth");
+            return this;
+        }
+
+        /**
+         * Listens with plain, unencrypted LDAP instead of LDAPS (for tests of the client's refusal
+         * of, or explicit opt-in to, plain LDAP).
+         *
+         * @return this
+         */
+        public Builder plainLdap() {
+            this.plain = true;
+            return this;
+        }
+
+        /**
+         * Listens on a fixed port (default: a free port chosen at build time).
+         *
+         * @param port the TCP port
+         * @return this
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets the directory's own size limit per search (default 1000).
+         *
+         * @param limit the most entries a search returns
+         * @return this
+         */
+        public Builder maxSizeLimit(int limit) {
+            this.maxSizeLimit = limit;
+            return this;
+        }
+
+        /**
+         * Builds the directory without starting it.
+         *
+         * @return a stopped directory
+         */
+        public EmbeddedSds build() {
+            return new EmbeddedSds(this);
+        }
+
+        /**
+         * Builds and starts the directory.
+         *
+         * @return a running directory
+         */
+        public EmbeddedSds start() {
+            return build().start();
+        }
+    }
+
+    // ----------------------------------------------------------------------------- internals
+
+    private final class Interceptor extends InMemoryOperationInterceptor {
+        @Override
+        public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+            long delay = latencyMillis.get();
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (!request.getRequest().getBaseDN().isEmpty()) {
+                searches.incrementAndGet();
+                filters.add(request.getRequest().getFilter().toString());
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
+    }
+}
