@@ -372,12 +372,19 @@ public final class EnvironmentProfile {
      */
     public RegistryFile registryFile(IdentityAgent agent) {
         List<Fact> used = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         java.util.function.Function<String, String> v = key -> {
-            Fact f = require(key);
-            if (!used.contains(f)) {
-                used.add(f);
+            Optional<Fact> f = fact(key);
+            if (f.isEmpty()) {
+                if (!missing.contains(key)) {
+                    missing.add(key);
+                }
+                return "";
             }
-            return f.value();
+            if (!used.contains(f.get())) {
+                used.add(f.get());
+            }
+            return f.get().value();
         };
         List<String> lines = new ArrayList<>();
         lines.add("Windows Registry Editor Version 5.00");
@@ -416,6 +423,14 @@ public final class EnvironmentProfile {
                 lines.add(reg("Portal.URL", v.apply("portal.url")));
             }
             default -> throw new IllegalStateException(agent.name());
+        }
+        if (!missing.isEmpty()) {
+            throw new CatalogException("Cannot write the " + agent.displayName() + " registry file for environment '" + name
+                    + "': nothing publishes " + missing.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
+                    + ". Supply " + (missing.size() == 1 ? "it" : "them") + " with "
+                    + missing.stream().map(k -> "system property " + systemProperty(k) + " or environment variable "
+                            + environmentVariable(k)).collect(Collectors.joining("; "))
+                    + " (or the same system property names in an overrides file).");
         }
         String text = String.join(RegistryFile.CRLF, lines) + RegistryFile.CRLF;
         for (int i = 0; i < text.length(); i++) {

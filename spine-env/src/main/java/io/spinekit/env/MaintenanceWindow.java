@@ -103,7 +103,7 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
             throw new IllegalArgumentException("empty maintenance windows: expected " + EXPECTED);
         }
         List<MaintenanceWindow> windows = new ArrayList<>();
-        for (String part : text.split(";")) {
+        for (String part : text.split(";", -1)) {
             windows.add(parse(part));
         }
         return List.copyOf(windows);
