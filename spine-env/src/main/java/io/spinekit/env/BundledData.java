@@ -40,13 +40,21 @@ final class BundledData {
         return Holder.INSTANCE;
     }
 
-    @SuppressWarnings("unchecked")
     static BundledData read() {
-        Object root;
         try (InputStream in = BundledData.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new CatalogException(WHERE + " is missing from the class path");
             }
+            return read(in);
+        } catch (IOException e) {
+            throw new CatalogException("Cannot read " + WHERE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks catalog data in the bundled format. */
+    static BundledData read(InputStream in) {
+        Object root;
+        try {
             try (JsonParser p = new JsonFactory().createParser(in)) {
                 p.nextToken();
                 root = value(p);
@@ -121,6 +129,9 @@ final class BundledData {
         }
         Object note = json.get("note");
         String text = note == null ? (String) source : source + "; " + string(note, where + " note");
+        if (!def.type().normalise(value).equals(value)) {
+            throw new CatalogException(where + ": value '" + value + "' is not in canonical form '" + def.type().normalise(value) + "'");
+        }
         return new Fact(key, value, provenance, text);
     }
 

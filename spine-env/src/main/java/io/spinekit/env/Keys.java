@@ -75,7 +75,7 @@ final class Keys {
                     case CIDR -> cidr(value);
                     case PORT -> value.equals("any") || port(value);
                     case PORTS -> list(value).stream().allMatch(Keys::port);
-                    case PARTY_KEY -> PartyKey.of(value).value().equals(value);
+                    case PARTY_KEY -> PartyKey.of(value) != null;
                     case ASID -> Asid.of(value) != null;
                     case TEXT -> true;
                     case EMAIL -> EMAIL_ADDRESS.matcher(value).matches();
@@ -87,9 +87,18 @@ final class Keys {
                     case MAINTENANCE -> !MaintenanceWindow.parseAll(value).isEmpty();
                 };
                 return ok ? Optional.empty() : Optional.of("expected " + expected);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException | DateTimeParseException | SpineException e) {
                 return Optional.of(e.getMessage());
             }
+        }
+
+        /** The canonical form of a valid value: party keys upper case, list items trimmed; others as given. */
+        String normalise(String value) {
+            return switch (this) {
+                case PARTY_KEY -> PartyKey.of(value.strip()).value();
+                case CA_LIST, SERVICE_LIST, NAME_LIST, PORTS -> String.join(",", list(value));
+                default -> value.strip();
+            };
         }
     }
 

@@ -161,6 +161,6 @@ final class Overrides {
             throw new CatalogException("Invalid value '" + value + "' for key '" + key + "' of environment '" + env + "' in "
                     + where + ": " + problem.get());
         }
-        facts.computeIfAbsent(env, x -> new LinkedHashMap<>()).put(key, new Fact(key, value, Provenance.OVERRIDE, where));
+        facts.computeIfAbsent(env, x -> new LinkedHashMap<>()).put(key, new Fact(key, def.type().normalise(value), Provenance.OVERRIDE, where));
     }
 }
