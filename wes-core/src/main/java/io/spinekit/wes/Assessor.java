@@ -180,7 +180,9 @@ final class Assessor {
         }
         Browser b = env.browser().get();
         if (!browserApp) {
-            reason(Reason.Outcome.INFO, browserCells.stream().findFirst(), Optional.empty(), "Browser columns read N/A: '"
+            Optional<WesCell> own = WesColumn.forBrowser(b.product()).flatMap(row::cell);
+            reason(Reason.Outcome.INFO, own.isPresent() ? own : browserCells.stream().findFirst(), Optional.empty(),
+                    "Browser columns read N/A: '"
                     + row.label() + "' is not used in a browser, so " + b.describe() + " is not assessed.");
             return;
         }
