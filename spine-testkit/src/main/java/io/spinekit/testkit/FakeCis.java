@@ -1,0 +1,641 @@
+package io.spinekit.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.spinekit.cis.Cis2Issuer;
+import io.spinekit.cis.CisUrls;
+import io.spinekit.cis.RoleAssertion;
+import io.spinekit.cis.SsoTicket;
+import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.env.SpineCatalog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A fake Care Identity Service: a real HTTPS server (WireMock on Jetty) on loopback that presents a
+ * {@link TestPki} server certificate for {@code localhost} and, by default, requires a client
+ * certificate chained to the same PKI, as Spine's sbapi does.
+ *
+ * <p>It answers:
+ * <ul>
+ *   <li>{@value #ROLE_ASSERTION_PATH}{@code ?token=...}: per ticket, a success (SAML written by
+ *       {@link FakeCisSaml}), a failure status, hostile XML, a slow answer or HTTP 500; unknown
+ *       tickets get a failure status;</li>
+ *   <li>the CIS2 discovery document at {@link #issuer()} + {@code /.well-known/openid-configuration}
+ *       and a JWKS with one RSA signing key; {@link #idToken(String)} signs ID tokens with it.</li>
+ * </ul>
+ * {@link #urls()} and {@link #profile(String)} point spinekit at it. Everything it answers is made up.
+ *
+ * <pre>{@code
+ * try (FakeCis cis = FakeCis.start(pki)) {
+ *     SsoTicket ticket = SsoTicket.of("AQIC5wM2...");
+ *     RoleAssertion expected = cis.givenAssertion(ticket);
+ *     // ... CisClient with urls cis.urls(), trusting pki.root(), presenting a client certificate from pki ...
+ * }
+ * }</pre>
+ */
+public final class FakeCis implements AutoCloseable {
+    /** The RoleAssertion path, as on sbapi. */
+    public static final String ROLE_ASSERTION_PATH = "/saml/RoleAssertion";
+    /** The CIS2 realm path below the host, as on the real issuers. */
+    public static final String ISSUER_PATH = "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare";
+    /** The JWKS path. */
+    public static final String JWKS_PATH = ISSUER_PATH + "/connect/jwk_uri";
+
+    private static final String PASSWORD = "fake-cis";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Hostile role assertion bodies a test can ask for. */
+    public enum Hostile {
+        /** An external entity reading a local file. */
+        XXE_FILE,
+        /** An external entity fetching {@code /xxe-canary} from this server. */
+        XXE_HTTP,
+        /** Nested entity expansion ("billion laughs"). */
+        BILLION_LAUGHS,
+        /** Elements nested 10,000 deep. */
+        DEEP_NESTING,
+        /** A 3 MiB body. */
+        OVERSIZED
+    }
+
+    private final WireMockServer server;
+    private final Path storeDirectory;
+    private volatile RSAKey signingKey;
+
+    private FakeCis(WireMockServer server, Path storeDirectory, RSAKey signingKey) {
+        this.server = server;
+        this.storeDirectory = storeDirectory;
+        this.signingKey = signingKey;
+    }
+
+    /**
+     * Starts a fake CIS for {@code localhost} that requires a client certificate from {@code pki}.
+     *
+     * @param pki issues the server certificate and is the only trusted client CA
+     * @return a started fake
+     */
+    public static FakeCis start(TestPki pki) {
+        return start(pki, pki.certificate("localhost").serverAuth().issue(), true);
+    }
+
+    /**
+     * Starts a fake CIS with the given server certificate.
+     *
+     * @param pki the PKI whose root client certificates must chain to
+     * @param serverCertificate the certificate the server presents
+     * @param requireClientCertificate whether a client certificate is required
+     * @return a started fake
+     */
+    public static FakeCis start(TestPki pki, TestPki.Issued serverCertificate, boolean requireClientCertificate) {
+        Objects.requireNonNull(pki, "pki");
+        Objects.requireNonNull(serverCertificate, "serverCertificate");
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("fake-cis");
+            Path keyStore = write(serverCertificate.keyStore("server", PASSWORD.toCharArray()), dir.resolve("server.p12"));
+            Path trustStore = write(pki.trustStore(), dir.resolve("trust.p12"));
+            WireMockConfiguration config = WireMockConfiguration.options()
+                    .bindAddress("127.0.0.1")
+                    .httpDisabled(true)
+                    .dynamicHttpsPort()
+                    .keystorePath(keyStore.toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(PASSWORD)
+                    .keyManagerPassword(PASSWORD)
+                    .trustStorePath(trustStore.toString())
+                    .trustStoreType("PKCS12")
+                    .trustStorePassword(PASSWORD)
+                    .needClientAuth(requireClientCertificate)
+                    .http2TlsDisabled(true);
+            WireMockServer server = new WireMockServer(config);
+            server.start();
+            FakeCis fake = new FakeCis(server, dir, newKey());
+            fake.installDefaults();
+            return fake;
+        } catch (IOException | RuntimeException e) {
+            if (dir != null) {
+                deleteQuietly(dir);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private void installDefaults() {
+        server.stubFor(get(urlPathEqualTo(ROLE_ASSERTION_PATH)).atPriority(10).willReturn(xml(200,
+                FakeCisSaml.failureResponse("Invalid SSO token"))));
+        givenDiscovery(defaultDiscovery());
+        serveJwks();
+    }
+
+    /**
+     * The base URL, {@code https://localhost:<port>}.
+     *
+     * @return the base URL
+     */
+    public URI baseUrl() {
+        return URI.create("https://localhost:" + server.httpsPort());
+    }
+
+    /**
+     * The HTTPS port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.httpsPort();
+    }
+
+    /**
+     * The CIS2 issuer: {@code https://localhost:<port>} + {@value #ISSUER_PATH}.
+     *
+     * @return the issuer
+     */
+    public Cis2Issuer issuer() {
+        return Cis2Issuer.of(baseUrl() + ISSUER_PATH);
+    }
+
+    /**
+     * All seven CIS URLs of an environment named {@code fake-cis}, pointing at this server (GAS under
+     * {@code /login/...}, sbapi under {@code /saml/...} and {@code /amserver/namingservice}).
+     *
+     * @return the URLs
+     */
+    public CisUrls urls() {
+        CisUrls.Builder b = CisUrls.builder("fake-cis");
+        for (Map.Entry<String, URI> e : urlMap().entrySet()) {
+            b.url(e.getKey(), e.getValue());
+        }
+        return b.build();
+    }
+
+    /**
+     * Catalog overrides that define a custom environment pointing at this server, such as
+     * {@code spinekit.local-mock.sbapi.roleassertion.url=https://localhost:port/saml/RoleAssertion}.
+     *
+     * @param environment the custom environment's name
+     * @return the override properties
+     */
+    public Properties overrides(String environment) {
+        Properties p = new Properties();
+        for (Map.Entry<String, URI> e : urlMap().entrySet()) {
+            p.setProperty("spinekit." + environment + "." + e.getKey(), e.getValue().toString());
+        }
+        return p;
+    }
+
+    /**
+     * A catalog profile for a custom environment pointing at this server.
+     *
+     * @param environment the custom environment's name, such as {@code local-mock}
+     * @return the profile
+     */
+    public EnvironmentProfile profile(String environment) {
+        return SpineCatalog.builder().systemProperties(overrides(environment)).build().profile(environment);
+    }
+
+    private Map<String, URI> urlMap() {
+        Map<String, URI> m = new LinkedHashMap<>();
+        m.put(CisUrls.GAS_ACTIVATE, baseUrl().resolve("/login/authactivate"));
+        m.put(CisUrls.GAS_VALIDATE, baseUrl().resolve("/login/authvalidate"));
+        m.put(CisUrls.GAS_LOGOUT, baseUrl().resolve("/login/authlogout"));
+        m.put(CisUrls.ROLE_SELECTION, baseUrl().resolve("/saml/RoleSelectionGP.jsp"));
+        m.put(CisUrls.ROLE_ASSERTION, baseUrl().resolve(ROLE_ASSERTION_PATH));
+        m.put(CisUrls.NAMING_SERVICE, baseUrl().resolve("/amserver/namingservice"));
+        m.put(CisUrls.CIS2_ISSUER, issuer().uri());
+        return m;
+    }
+
+    /**
+     * Answers the ticket with {@link FakeCisSaml#sampleAssertion(Instant)} valid now.
+     *
+     * @param ticket the ticket
+     * @return the assertion served
+     */
+    public RoleAssertion givenAssertion(SsoTicket ticket) {
+        RoleAssertion a = FakeCisSaml.sampleAssertion(Instant.now());
+        givenAssertion(ticket, a);
+        return a;
+    }
+
+    /**
+     * Answers the ticket with a successful response carrying this assertion.
+     *
+     * @param ticket the ticket
+     * @param assertion the assertion to serve
+     */
+    public void givenAssertion(SsoTicket ticket, RoleAssertion assertion) {
+        givenRoleAssertionBody(ticket, 200, FakeCisSaml.successResponse(assertion, ticket));
+    }
+
+    /**
+     * Answers the ticket with a SAML failure status ({@code samlp:Responder}).
+     *
+     * @param ticket the ticket
+     * @param message the status message
+     */
+    public void givenFailureStatus(SsoTicket ticket, String message) {
+        givenRoleAssertionBody(ticket, 200, FakeCisSaml.failureResponse(message));
+    }
+
+    /**
+     * Answers the ticket with a hostile document.
+     *
+     * @param ticket the ticket
+     * @param kind which attack
+     */
+    public void givenHostileXml(SsoTicket ticket, Hostile kind) {
+        givenRoleAssertionBody(ticket, 200, hostile(kind));
+    }
+
+    /**
+     * Answers the ticket with an HTTP 500 and a short text body.
+     *
+     * @param ticket the ticket
+     */
+    public void givenServerError(SsoTicket ticket) {
+        givenRoleAssertionBody(ticket, 500, "Internal Server Error");
+    }
+
+    /**
+     * Answers the ticket with any status and body.
+     *
+     * @param ticket the ticket
+     * @param status the HTTP status
+     * @param body the body (served as text/xml)
+     */
+    public void givenRoleAssertionBody(SsoTicket ticket, int status, String body) {
+        stub(ticket, xml(status, body));
+    }
+
+    /**
+     * Answers the ticket with a valid assertion, but only after a delay (for timeout tests).
+     *
+     * @param ticket the ticket
+     * @param delay the delay before the response starts
+     */
+    public void givenSlowAnswer(SsoTicket ticket, Duration delay) {
+        stub(ticket, xml(200, FakeCisSaml.successResponse(FakeCisSaml.sampleAssertion(Instant.now()), ticket))
+                .withFixedDelay((int) delay.toMillis()));
+    }
+
+    private void stub(SsoTicket ticket, ResponseDefinitionBuilder response) {
+        MappingBuilder m = get(urlPathEqualTo(ROLE_ASSERTION_PATH)).atPriority(1)
+                .withQueryParam("token", equalTo(ticket.reveal()));
+        server.stubFor(m.willReturn(response));
+    }
+
+    /**
+     * How many role assertion requests arrived (any ticket).
+     *
+     * @return the count
+     */
+    public int roleAssertionRequests() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(ROLE_ASSERTION_PATH))).size();
+    }
+
+    /**
+     * The raw query strings of the role assertion requests received, oldest first (they contain tickets).
+     *
+     * @return the URLs as requested
+     */
+    public List<String> roleAssertionRequestUrls() {
+        List<String> out = new ArrayList<>();
+        server.findAll(getRequestedFor(urlPathEqualTo(ROLE_ASSERTION_PATH))).forEach(r -> out.add(r.getUrl()));
+        return out;
+    }
+
+    /**
+     * How many requests arrived at a path.
+     *
+     * @param path the path
+     * @return the count
+     */
+    public int requestsTo(String path) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(path))).size();
+    }
+
+    /**
+     * The discovery document served by default: this server's issuer and endpoints, the scopes and
+     * claims CIS2 documents, RS512 and RS256 signing.
+     *
+     * @return the document as a map
+     */
+    public Map<String, Object> defaultDiscovery() {
+        String iss = issuer().toString();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("issuer", iss);
+        d.put("authorization_endpoint", iss + "/authorize");
+        d.put("token_endpoint", iss + "/access_token");
+        d.put("userinfo_endpoint", iss + "/userinfo");
+        d.put("end_session_endpoint", iss + "/connect/endSession");
+        d.put("jwks_uri", baseUrl() + JWKS_PATH);
+        d.put("scopes_supported", List.of("openid", "profile", "email", "nhsperson", "associatedorgs",
+                "nationalrbacaccess", "professionalmemberships", "organisationalmemberships", "selectedrole"));
+        d.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name",
+                "nhsid_useruid", "nhsid_nrbac_roles", "selected_roleid", "id_assurance_level",
+                "authentication_assurance_level"));
+        d.put("response_types_supported", List.of("code"));
+        d.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        d.put("id_token_signing_alg_values_supported", List.of("RS512", "RS256"));
+        d.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt"));
+        return d;
+    }
+
+    /**
+     * Serves another discovery document (for example with a different issuer).
+     *
+     * @param document the document as a map
+     */
+    public void givenDiscovery(Map<String, Object> document) {
+        try {
+            server.stubFor(get(urlPathEqualTo(ISSUER_PATH + Cis2Issuer.DISCOVERY_PATH)).willReturn(aResponse()
+                    .withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(document))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write discovery document", e);
+        }
+    }
+
+    /**
+     * The current signing key (private part included).
+     *
+     * @return the key
+     */
+    public RSAKey signingKey() {
+        return signingKey;
+    }
+
+    /**
+     * Replaces the signing key with a new one (new key id) and serves only the new key in the JWKS.
+     *
+     * @return the new key
+     */
+    public RSAKey rotateSigningKey() {
+        signingKey = newKey();
+        serveJwks();
+        return signingKey;
+    }
+
+    private void serveJwks() {
+        server.stubFor(get(urlPathEqualTo(JWKS_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
+    }
+
+    /**
+     * Starts an ID token for a client, with realistic CIS2 claims: this server's issuer, subject and
+     * {@code nhsid_useruid} {@code 900000000101}, two {@code nhsid_nrbac_roles}, {@code selected_roleid},
+     * assurance levels 3, issued now and expiring in 5 minutes, signed RS512 with {@link #signingKey()}.
+     *
+     * @param audience the client id
+     * @return a token builder
+     */
+    public IdToken idToken(String audience) {
+        return new IdToken(audience);
+    }
+
+    /** Builds one signed ID token. Not thread-safe. */
+    public final class IdToken {
+        private final JWTClaimsSet.Builder claims;
+        private RSAKey key = signingKey;
+        private JWSAlgorithm algorithm = JWSAlgorithm.RS512;
+
+        private IdToken(String audience) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            claims = new JWTClaimsSet.Builder()
+                    .issuer(FakeCis.this.issuer().toString())
+                    .subject("900000000101")
+                    .audience(audience)
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                    .jwtID(UUID.randomUUID().toString())
+                    .claim("auth_time", now.minus(Duration.ofMinutes(1)).getEpochSecond())
+                    .claim("name", "Example Alex Dr")
+                    .claim("nhsid_useruid", "900000000101")
+                    .claim("nhsid_nrbac_roles", List.of(
+                            Map.of("person_orgid", "900000000401", "person_roleid", "900000000201",
+                                    "org_code", "X99", "role_code", "S9000:G9000:R9003",
+                                    "role_name", "\"Clinical\":\"Clinical Provision\":\"Example Clinician Access Role\""),
+                            Map.of("person_orgid", "900000000402", "person_roleid", "900000000202",
+                                    "org_code", "X99001", "role_code", "S9080:G9440:R9110",
+                                    "role_name", "\"Admin & Clerical\":\"Admin\":\"Example Demographic Administrator\"")))
+                    .claim("selected_roleid", "900000000202")
+                    .claim("id_assurance_level", "3")
+                    .claim("authentication_assurance_level", "3");
+        }
+
+        /**
+         * Sets or replaces a claim (null removes it).
+         *
+         * @param name the claim
+         * @param value its value
+         * @return this
+         */
+        public IdToken claim(String name, Object value) {
+            claims.claim(name, value);
+            return this;
+        }
+
+        /**
+         * Sets the issuer claim.
+         *
+         * @param issuer the issuer string
+         * @return this
+         */
+        public IdToken issuer(String issuer) {
+            claims.issuer(issuer);
+            return this;
+        }
+
+        /**
+         * Sets the issue and expiry times.
+         *
+         * @param issuedAt {@code iat}
+         * @param expiresAt {@code exp}
+         * @return this
+         */
+        public IdToken times(Instant issuedAt, Instant expiresAt) {
+            claims.issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
+            return this;
+        }
+
+        /**
+         * Signs with another key (for example one the JWKS does not hold).
+         *
+         * @param other the key
+         * @return this
+         */
+        public IdToken signedWith(RSAKey other) {
+            this.key = Objects.requireNonNull(other, "other");
+            return this;
+        }
+
+        /**
+         * Signs with another RSA algorithm.
+         *
+         * @param alg for example RS256
+         * @return this
+         */
+        public IdToken algorithm(JWSAlgorithm alg) {
+            this.algorithm = Objects.requireNonNull(alg, "alg");
+            return this;
+        }
+
+        /**
+         * Signs the token.
+         *
+         * @return the compact JWS
+         */
+        public String sign() {
+            try {
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT).build(), claims.build());
+                jwt.sign(new RSASSASigner(key));
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("cannot sign test token", e);
+            }
+        }
+    }
+
+    /**
+     * A new RSA 2048 signing key with a random key id.
+     *
+     * @return the key
+     */
+    public static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("fake-cis-" + UUID.randomUUID()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate RSA key", e);
+        }
+    }
+
+    /**
+     * The underlying WireMock server, for tests that need their own stubs or verifications.
+     *
+     * @return the server
+     */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /**
+     * Removes the stubs added for tickets, leaving the defaults.
+     */
+    public void reset() {
+        for (StubMapping m : server.getStubMappings()) {
+            if (m.getPriority() != null && m.getPriority() == 1) {
+                server.removeStub(m);
+            }
+        }
+        server.resetRequests();
+    }
+
+    private String hostile(Hostile kind) {
+        String saml = FakeCisSaml.successResponse(FakeCisSaml.sampleAssertion(Instant.now()), SsoTicket.of("hostile"));
+        return switch (kind) {
+            case XXE_FILE -> "<?xml version=\"1.0\"?>\n<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                    + saml.replace("Example Alex Dr", "&xxe;");
+            case XXE_HTTP -> "<?xml version=\"1.0\"?>\n<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM \"" + baseUrl()
+                    + "/xxe-canary\">]>\n" + saml.replace("Example Alex Dr", "&xxe;");
+            case BILLION_LAUGHS -> billionLaughs();
+            case DEEP_NESTING -> "<a>".repeat(10_000) + "</a>".repeat(10_000);
+            case OVERSIZED -> saml.replace("</samlp:Response>", "<!-- " + "x".repeat(3 * 1024 * 1024) + " -->"
+                    + "</samlp:Response>");
+        };
+    }
+
+    private static String billionLaughs() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            String prev = i == 1 ? "lol" : "lol" + (i - 1);
+            sb.append("<!ENTITY lol").append(i).append(" \"").append(("&" + prev + ";").repeat(10)).append("\">\n");
+        }
+        return sb.append("]>\n<lolz>&lol9;</lolz>\n").toString();
+    }
+
+    private static ResponseDefinitionBuilder xml(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(body);
+    }
+
+    private static Path write(KeyStore ks, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, PASSWORD.toCharArray());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write key store", e);
+        }
+        return file;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    /**
+     * Stops the server and deletes its key stores.
+     */
+    @Override
+    public void close() {
+        server.stop();
+        deleteQuietly(storeDirectory);
+    }
+
+    /**
+     * Whether any request reached a path (for example {@code /xxe-canary}).
+     *
+     * @param path the path
+     * @return true if at least one request arrived
+     */
+    public boolean wasRequested(String path) {
+        return !server.findAll(getRequestedFor(urlPathEqualTo(path))).isEmpty()
+                || server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())).stream()
+                        .anyMatch(r -> r.getUrl().startsWith(path));
+    }
+}
