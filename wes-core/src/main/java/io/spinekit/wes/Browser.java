@@ -88,6 +88,10 @@ public record Browser(BrowserProduct product, Optional<String> version, Optional
             } else if ((k.equals("ie") || k.equals("internetexplorer")) && next.equals("mode")) {
                 ieMode = true;
                 i++;
+            } else if (k.equals("internet") && next.equals("explorer") && i + 2 < rest.size()
+                    && Names.key(rest.get(i + 2)).equals("mode")) {
+                ieMode = true;
+                i += 2;
             } else if (k.equals("iemode")) {
                 ieMode = true;
             } else if (Bitness.isBitnessToken(t)) {
