@@ -430,9 +430,9 @@ public final class SdsClient implements AutoCloseable {
 
         /**
          * Uses a standard environment from {@link SpineCatalog#load()} (bundled data plus system
-         * property and environment variable overrides): its {@code ldap.url} (several URLs may be
-         * given, separated by commas, for failover) and the Spine core ODS code (from
-         * {@code spine.partykey}). Servers set with {@link #ldapUrls(String...)} take precedence.
+         * property and environment variable overrides): its {@code ldap.url} and the Spine core ODS
+         * code (from {@code spine.partykey}). Servers set with {@link #ldapUrls(String...)} take
+         * precedence: use it to list several servers for failover.
          *
          * @param environment the environment
          * @return this
@@ -443,8 +443,7 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Uses an environment profile (standard or custom): its {@code ldap.url} (comma-separated for
-         * several servers) and Spine core ODS code (from {@code spine.partykey}). An environment
+         * Uses an environment profile (standard or custom): its {@code ldap.url} and Spine core ODS code (from {@code spine.partykey}). An environment
          * without {@code ldap.url} fails at {@link #build()} naming the override that supplies it,
          * unless {@link #ldapUrls(String...)} is set. An inferred URL is used and logged as inferred.
          *
@@ -457,11 +456,7 @@ public final class SdsClient implements AutoCloseable {
             this.profileUrls.clear();
             this.profileUrlFact = profile.fact("ldap.url").orElse(null);
             if (profileUrlFact != null) {
-                for (String u : profileUrlFact.value().split("[,\\s]+")) {
-                    if (!u.isBlank()) {
-                        profileUrls.add(u);
-                    }
-                }
+                profileUrls.add(profileUrlFact.value());
             }
             this.profileSpineCore = profile.spinePartyKey().map(PartyKey::odsCode).orElse(null);
             this.spineCoreHint = "set spine.partykey (system property " + profile.systemProperty("spine.partykey")
