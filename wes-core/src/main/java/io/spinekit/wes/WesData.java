@@ -256,21 +256,20 @@ final class WesData {
         List<WesRow> rows = new ArrayList<>();
         Set<E> rowsSeen = new HashSet<>();
         Set<FootnoteCondition> used = new HashSet<>();
-        Set<String> markersUsed = new HashSet<>();
-        columnMarkers.values().forEach(markersUsed::addAll);
+        columnMarkers.forEach((column, m) -> defined(m, footnoteDtos, path + ".columns[" + columns.indexOf(column) + "].header"));
         for (int i = 0; i < dto.rows().size(); i++) {
             RowDto r = dto.rows().get(i);
             String where = path + ".rows[" + i + "]";
             E key = constant(rowType, r.key(), where + ".key");
             if (!rowsSeen.add(key)) {
-                throw fail(where + ".key", key + " appears twice");
+                throw fail(where + ".key", key.name() + " appears twice");
             }
             String[] header = split(need(r.header(), where + ".header"));
             if (!Names.key(header[0]).equals(Names.key(rowLabel.apply(key)))) {
                 throw fail(where + ".header", "'" + r.header() + "' does not name " + key + " ('" + rowLabel.apply(key) + "')");
             }
             List<String> rowMarkers = markers(header);
-            markersUsed.addAll(rowMarkers);
+            defined(rowMarkers, footnoteDtos, where + ".header");
             Optional<PlatformRequirement> platform = Optional.empty();
             if (r.platform() != null) {
                 Set<OsProduct> os = EnumSet.noneOf(OsProduct.class);
@@ -314,7 +313,7 @@ final class WesData {
                     throw fail(where + ".cells[" + j + "]", "'8' is only meaningful in the JRE column, not " + column);
                 }
                 List<String> cellMarkers = markers(parts);
-                markersUsed.addAll(cellMarkers);
+                defined(cellMarkers, footnoteDtos, where + ".cells[" + j + "]");
                 List<FootnoteCondition> governing = new ArrayList<>();
                 for (Footnote f : footnotes) {
                     for (FootnoteCondition fc : f.conditions()) {
@@ -340,12 +339,7 @@ final class WesData {
         }
         for (E constant : rowType.getEnumConstants()) {
             if (!rowsSeen.contains(constant)) {
-                throw fail(path + ".rows", "no row for " + constant + " ('" + rowLabel.apply(constant) + "')");
-            }
-        }
-        for (String m : markersUsed) {
-            if (!footnoteDtos.containsKey(m)) {
-                throw fail(path, "footnote marker '" + m + "' is used but not defined");
+                throw fail(path + ".rows", "no row for " + constant.name() + " ('" + rowLabel.apply(constant) + "')");
             }
         }
         for (Footnote f : footnotes) {
@@ -358,6 +352,15 @@ final class WesData {
         }
         return new WesTable(id, title, List.copyOf(columns), java.util.Collections.unmodifiableMap(headers),
                 java.util.Collections.unmodifiableMap(columnOs), List.copyOf(rows), List.copyOf(footnotes));
+    }
+
+    private void defined(List<String> markers, Map<String, FootnoteDto> footnotes, String where) {
+        for (String m : markers) {
+            if (!footnotes.containsKey(m)) {
+                throw fail(where, "footnote marker '" + m + "' is used but not defined (defined: "
+                        + String.join(", ", footnotes.keySet()) + ")");
+            }
+        }
     }
 
     private FootnoteCondition condition(String marker, CondDto c, String where, List<WesColumn> columns, Set<String> rowKeys) {
