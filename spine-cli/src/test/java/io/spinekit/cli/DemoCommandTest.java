@@ -1,0 +1,78 @@
+package io.spinekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cmd = SpineCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoRunsTheMainJobEndToEndOnLoopbackAndReportsEveryStep() throws Exception {
+        Run run = run("demo", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        JsonNode doc = Cli.JSON.readTree(run.out());
+        assertThat(doc.get("result").asText()).isEqualTo("OK");
+        List<String> titles = new ArrayList<>();
+        for (JsonNode step : doc.get("steps")) {
+            assertThat(step.get("status").asText()).as(step.toString()).isEqualTo("OK");
+            titles.add(step.get("title").asText());
+        }
+        assertThat(titles).containsExactly(
+                "Pick the environment",
+                "Start the loopback stand-ins for Spine",
+                "Define the loopback environment in the catalog",
+                "Build the mutual TLS context",
+                "Look up the route in SDS",
+                "Send the message to the route's endpoint over mutual TLS",
+                "Turn an SSO ticket into a role assertion",
+                "Assess a client machine against the WES");
+        JsonNode steps = doc.get("steps");
+        assertThat(steps.get(0).get("details").get("Spine party key").asText()).isEqualTo("YES-0000806");
+        assertThat(steps.get(4).get("details").get("party key").asText()).isEqualTo("X26-823848");
+        assertThat(steps.get(4).get("details").get("ASID").asText()).isEqualTo("918999198993");
+        assertThat(steps.get(4).get("details").get("endpoint").asText()).startsWith("https://localhost:");
+        assertThat(steps.get(5).get("details").get("answer").asText()).startsWith("HTTP 202");
+        assertThat(steps.get(6).get("details").get("ticket").asText()).doesNotContain("demo-");
+        assertThat(steps.get(7).get("details").get("Care Identity Service application").asText())
+                .isEqualTo("SUPPORTED_WITH_CONDITIONS");
+    }
+
+    @Test
+    void textOutputShowsProgressTimingAndSummary() {
+        Run run = run("demo");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("[1/8] Pick the environment ... ok (")
+                .contains("[8/8] Assess a client machine against the WES ... ok (")
+                .containsPattern("Summary: 8 of 8 steps passed in \\d+ ms");
+    }
+
+    @Test
+    void unknownEnvironmentIsAUsageErrorListingTheKnownOnes() {
+        Run run = run("demo", "--env", "staging");
+
+        assertThat(run.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("'staging'").contains("INTEGRATION");
+    }
+}
