@@ -78,8 +78,9 @@ public final class IdTokenValidator {
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(algs, keys));
         Clock c = b.clock;
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience), null,
-                Set.of("sub", "iss", "aud", "exp", "iat"), null) {
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                new java.util.HashSet<>(Set.of(audience)), null,
+                new java.util.HashSet<>(Set.of("sub", "iss", "aud", "exp", "iat")), null) {
             @Override
             protected Date currentTime() {
                 return Date.from(c.instant());
