@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -265,40 +268,59 @@ public final class Pem {
     }
 
     private static PrivateKey toPrivateKey(Object key, char[] passphrase, String source) {
-        // Conversion through the JDK's own key factories: the key objects then work with any JSSE provider.
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {
             if (key instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                return jdkKey(pair.getPrivateKeyInfo());
             }
             if (key instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
+                return jdkKey(info);
             }
             if (passphrase == null || passphrase.length == 0) {
                 throw new TlsConfigurationException("The private key in " + source
                         + " is encrypted; supply its passphrase (for example with a password file)");
             }
+            PrivateKeyInfo decrypted;
             if (key instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                 try {
-                    var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase);
-                    return converter.getPrivateKey(enc.decryptPrivateKeyInfo(decryptor));
+                    decrypted = enc.decryptPrivateKeyInfo(
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
+                } catch (Exception e) {
+                    throw wrongPassphrase(source, e);
+                }
+            } else {
+                try {
+                    decrypted = ((PEMEncryptedKeyPair) key).decryptKeyPair(
+                            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase)).getPrivateKeyInfo();
                 } catch (Exception e) {
                     throw wrongPassphrase(source, e);
                 }
             }
-            PEMEncryptedKeyPair enc = (PEMEncryptedKeyPair) key;
-            try {
-                PEMKeyPair pair = enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase));
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
-            } catch (Exception e) {
-                throw wrongPassphrase(source, e);
-            }
-        } catch (IOException | RuntimeException e) {
+            return jdkKey(decrypted);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof TlsConfigurationException t) {
                 throw t;
             }
             throw new TlsConfigurationException("Cannot decode the private key in " + source + ": " + e.getMessage()
                     + "; expected an RSA or EC key", e);
+        }
+    }
+
+    /**
+     * Converts through Bouncy Castle (which understands every PEM key layout, including SEC1 EC keys
+     * whose curve is only in the inner structure), then re-encodes as standard PKCS#8 for the JDK's
+     * own key factory, so the key object works with any JSSE provider.
+     */
+    private static PrivateKey jdkKey(PrivateKeyInfo info) throws IOException, GeneralSecurityException {
+        PrivateKey bcKey = new JcaPEMKeyConverter().setProvider(BC).getPrivateKey(info);
+        String alg = switch (bcKey.getAlgorithm()) {
+            case "ECDSA", "EC" -> "EC";
+            case "RSA" -> "RSA";
+            default -> bcKey.getAlgorithm();
+        };
+        try {
+            return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(bcKey.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            return bcKey;
         }
     }
 
