@@ -105,8 +105,10 @@ final class Keys {
     /** One key (or key pattern) of the schema. */
     record Def(String pattern, Type type, Purpose purpose, String description) {
         boolean matches(String key) {
-            String[] p = pattern.split("\\.");
-            String[] k = key.split("\\.", -1);
+            return matches(pattern.split("\\."), key.split("\\.", -1));
+        }
+
+        private static boolean matches(String[] p, String[] k) {
             if (p.length != k.length) {
                 return false;
             }
@@ -211,7 +213,11 @@ final class Keys {
         d.add(new Def("maintenance.ers", Type.MAINTENANCE, Purpose.MAINTENANCE, "e-RS maintenance slots"));
         d.add(new Def("maintenance.ers.*", Type.MAINTENANCE, Purpose.MAINTENANCE, "Maintenance slots of one e-RS sub-environment"));
         DEFS = Collections.unmodifiableList(d);
+        PARTS = d.stream().map(def -> def.pattern().split("\\.")).toList();
     }
+
+    private static final List<String[]> PARTS;
+    private static final Map<String, Integer> INDEX = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Keys() {
     }
@@ -242,25 +248,31 @@ final class Keys {
 
     /** The definition a key falls under. */
     static Optional<Def> find(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        for (Def def : DEFS) {
-            if (def.matches(key)) {
-                return Optional.of(def);
-            }
-        }
-        return Optional.empty();
+        int i = order(key);
+        return i == Integer.MAX_VALUE ? Optional.empty() : Optional.of(DEFS.get(i));
     }
 
-    /** The order of a key in display order (schema order). */
+    /** The index of a key's definition (its display order), {@code Integer.MAX_VALUE} when unknown; memoised. */
     static int order(String key) {
+        if (key == null) {
+            return Integer.MAX_VALUE;
+        }
+        Integer cached = INDEX.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String[] k = key.split("\\.", -1);
+        int found = Integer.MAX_VALUE;
         for (int i = 0; i < DEFS.size(); i++) {
-            if (DEFS.get(i).matches(key)) {
-                return i;
+            if (Def.matches(PARTS.get(i), k)) {
+                found = i;
+                break;
             }
         }
-        return Integer.MAX_VALUE;
+        if (INDEX.size() < 10_000) {
+            INDEX.put(key, found);
+        }
+        return found;
     }
 
     /** The system property that supplies a key for an environment. */
