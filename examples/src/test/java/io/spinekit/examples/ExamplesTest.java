@@ -1,0 +1,75 @@
+package io.spinekit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spinekit.env.SpineEnvironment;
+import io.spinekit.ldap.SdsClient;
+import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testkit.EmbeddedSdsExtension;
+import io.spinekit.testkit.FakeSpineMhs;
+import io.spinekit.testkit.TestPki;
+import io.spinekit.tls.SpineTlsContext;
+import io.spinekit.wes.Assessment;
+import io.spinekit.wes.Verdict;
+import java.util.List;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs each example against loopback servers. This class is itself the integration-test example:
+ * it picks its environment by enum and gets an embedded SDS and a client from the testkit.
+ */
+class ExamplesTest {
+    private static final String INTERACTION = "urn:nhs:names:services:psis:REPC_IN150016UK05";
+
+    @RegisterExtension
+    static final EmbeddedSdsExtension SDS = EmbeddedSdsExtension.forEnvironment(SpineEnvironment.INTEGRATION);
+
+    @Test
+    void resolveRouteDescribesTheRouteFromSds(EmbeddedSds sds, SdsClient client) {
+        sds.addMhs(EmbeddedSds.mhs("X26", INTERACTION).partyKey("X26-823848")
+                .endpoint("https://mhs.x26.example/reliablemessaging/reliablerequest")
+                .messaging("always", "always", "MSHSignalsOnly", "urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH"));
+        sds.addAccreditedSystem(EmbeddedSds.accreditedSystem("227319907548", "X26").partyKey("X26-823848")
+                .interactions(INTERACTION));
+
+        assertThat(ResolveRoute.describeRoute(client, "X26", INTERACTION)).isEqualTo(
+                "send to https://mhs.x26.example/reliablemessaging/reliablerequest as party X26-823848, "
+                        + "ASID 227319907548, reliable: true");
+    }
+
+    @Test
+    void resolveRouteExplainsWhenThereIsNoRoute(SdsClient client) {
+        assertThat(ResolveRoute.describeRoute(client, "A99999", INTERACTION)).startsWith("no route: ");
+    }
+
+    @Test
+    void callEndpointPostsOverMutualTls() throws Exception {
+        TestPki pki = TestPki.create();
+        TestPki.Issued client = pki.certificate("mhs.supplier.example").clientAuth().issue();
+        SpineTlsContext tls = SpineTlsContext.builder()
+                .trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentity(client.privateKey(), client.chain())
+                .build();
+        try (FakeSpineMhs mhs = FakeSpineMhs.start(pki); CloseableHttpClient http = CallEndpoint.httpClient(tls)) {
+            String answer = CallEndpoint.post(http, mhs.endpoint("/sync-service"), "urn:nhs:names:services:pds/QUPA_IN000008UK02",
+                    "<QUPA_IN000008UK02/>");
+
+            assertThat(answer).isEqualTo("HTTP 202: <acknowledgement service=\"fake-spine-mhs\" status=\"accepted\"/>");
+            assertThat(mhs.received()).singleElement().satisfies(r -> {
+                assertThat(r.path()).isEqualTo("/sync-service");
+                assertThat(r.body()).isEqualTo("<QUPA_IN000008UK02/>");
+            });
+        }
+    }
+
+    @Test
+    void checkWesEnvironmentGivesTheVerdict() {
+        Assessment scrOnIe11 = CheckWesEnvironment.check("Spine SCR", "Windows 10", "IE11 32-bit", "8u281");
+        Assessment susOnSafari = CheckWesEnvironment.check("SUS", "Windows 10", "Safari", null);
+
+        assertThat(scrOnIe11.verdict()).isNotEqualTo(Verdict.NOT_SUPPORTED);
+        assertThat(susOnSafari.verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
+    }
+}
