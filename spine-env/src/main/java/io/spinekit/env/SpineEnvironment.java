@@ -57,7 +57,8 @@ public enum SpineEnvironment {
     }
 
     /**
-     * Parses an environment from its enum name, short name or display name, case-insensitively.
+     * Parses an environment from its enum name, short name or display name, case-insensitively,
+     * also in the NHS pages' wording ({@code "Spine Integration"}, {@code "Integration environments"}).
      *
      * @param text for example {@code "INTEGRATION"}, {@code "int"} or {@code "Integration"}
      * @return the environment
@@ -65,7 +66,10 @@ public enum SpineEnvironment {
      */
     public static SpineEnvironment parse(String text) {
         if (text != null) {
-            String t = text.trim();
+            String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            t = t.startsWith("spine ") ? t.substring(6) : t;
+            t = t.endsWith(" environments") ? t.substring(0, t.length() - 13)
+                    : t.endsWith(" environment") ? t.substring(0, t.length() - 12) : t;
             for (SpineEnvironment e : values()) {
                 if (e.name().equalsIgnoreCase(t) || e.shortName.equalsIgnoreCase(t) || e.displayName.equalsIgnoreCase(t)) {
                     return e;

@@ -135,13 +135,15 @@ class IdentifierValidationTest {
     @CsvSource({
         "DEVELOPMENT, DEVELOPMENT", "dev, DEVELOPMENT", "Development, DEVELOPMENT",
         "integration, INTEGRATION", "INT, INTEGRATION", "Deployment, DEPLOYMENT", "dep, DEPLOYMENT", "live, LIVE",
+        "Spine Development, DEVELOPMENT", "Spine deployment, DEPLOYMENT", "Integration environments, INTEGRATION",
+        "development environment, DEVELOPMENT",
     })
     void parsesEnvironmentNamesInAnyForm(String input, SpineEnvironment expected) {
         assertThat(SpineEnvironment.parse(input)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "", "integ"})
+    @ValueSource(strings = {"prod", "", "integ", "Spine", "local-mock"})
     void unknownEnvironmentNameListsKnownOnes(String input) {
         assertThatThrownBy(() -> SpineEnvironment.parse(input))
                 .isInstanceOf(IllegalArgumentException.class)
