@@ -1,5 +1,7 @@
 package io.spinekit.tls;
 
+import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.env.SpineCatalog;
 import io.spinekit.env.SpineEnvironment;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -45,6 +47,41 @@ public final class NhsTrust {
                     NhsCertificateAuthority.PTL_ROOT_G1, NhsCertificateAuthority.DEP_LEVEL_1C);
             case LIVE -> List.of(NhsCertificateAuthority.ROOT_G2, NhsCertificateAuthority.AUTHENTICATION_G2);
         };
+    }
+
+    /**
+     * The CAs a profile trusts: its {@code tls.trust} list, or for a standard environment whose list is
+     * empty, {@link #defaultsFor(SpineEnvironment)}.
+     *
+     * @param profile an environment profile
+     * @return the CAs in order
+     * @throws TlsConfigurationException if a custom environment has no {@code tls.trust}, or the list
+     *     names an unknown or expired CA
+     */
+    public static List<NhsCertificateAuthority> forProfile(EnvironmentProfile profile) {
+        Objects.requireNonNull(profile, "profile");
+        List<String> ids = profile.trustChain();
+        if (!ids.isEmpty()) {
+            return resolve(ids, profile.name() + " tls.trust");
+        }
+        if (profile.environment().isEmpty()) {
+            throw new TlsConfigurationException("Environment '" + profile.name() + "' has no tls.trust; set "
+                    + profile.systemProperty("tls.trust") + " (or " + profile.environmentVariable("tls.trust")
+                    + ") to comma-separated CA ids such as nhs-ptl-root-authority-g2,nhs-int-authentication-g2,"
+                    + " or give the trust explicitly");
+        }
+        return defaultsFor(profile.environment().get());
+    }
+
+    /**
+     * The CAs a standard environment trusts according to {@link SpineCatalog#load()} (bundled data plus
+     * overrides).
+     *
+     * @param environment the environment
+     * @return the CAs in order
+     */
+    public static List<NhsCertificateAuthority> forEnvironment(SpineEnvironment environment) {
+        return forProfile(SpineCatalog.load().profile(Objects.requireNonNull(environment, "environment")));
     }
 
     /**
@@ -106,12 +143,23 @@ public final class NhsTrust {
     public static Optional<String> explainExpiredG1(List<X509Certificate> chain) {
         for (X509Certificate c : chain) {
             Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.of(c)
-                    .or(() -> NhsCertificateAuthority.issuerOf(c));
+                    .or(() -> NhsCertificateAuthority.issuerOf(c))
+                    .or(() -> namedIssuer(c));
             if (ca.isPresent() && !ca.get().trustable()) {
                 return Optional.of(Certificates.shortName(chain.get(0)) + " was issued under the G1 live root, expired "
                         + NhsCertificateAuthority.ROOT_G1.notAfter() + " (" + NhsCertificateAuthority.ROOT_G1.commonName()
                         + ", sub CA " + NhsCertificateAuthority.LEVEL_1C.commonName()
                         + "); request a G2 certificate (issued by NHS Authentication G2)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A G1 live CA whose subject name equals the certificate's issuer name (recognition only, never trust). */
+    private static Optional<NhsCertificateAuthority> namedIssuer(X509Certificate c) {
+        for (NhsCertificateAuthority ca : List.of(NhsCertificateAuthority.ROOT_G1, NhsCertificateAuthority.LEVEL_1C)) {
+            if (ca.certificate().getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                return Optional.of(ca);
             }
         }
         return Optional.empty();

@@ -348,18 +348,7 @@ public final class SpineTlsContext {
          */
         public Builder trust(EnvironmentProfile profile) {
             Objects.requireNonNull(profile, "profile");
-            List<String> ids = profile.trustChain();
-            List<NhsCertificateAuthority> cas;
-            if (ids.isEmpty()) {
-                if (profile.environment().isEmpty()) {
-                    throw new TlsConfigurationException("Environment '" + profile.name() + "' has no tls.trust; set "
-                            + profile.systemProperty("tls.trust") + " (or " + profile.environmentVariable("tls.trust")
-                            + ") to comma-separated CA ids, or use trustCertificates(...)/trustPem(...)");
-                }
-                cas = NhsTrust.defaultsFor(profile.environment().get());
-            } else {
-                cas = NhsTrust.resolve(ids, profile.name() + " tls.trust");
-            }
+            List<NhsCertificateAuthority> cas = NhsTrust.forProfile(profile);
             trust.addAll(NhsTrust.certificates(cas));
             trustSources.add(profile.name() + " NHS trust");
             return this;

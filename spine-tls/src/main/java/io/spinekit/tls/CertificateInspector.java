@@ -1,0 +1,692 @@
+package io.spinekit.tls;
+
+import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.env.SpineEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+
+/**
+ * Inspects a certificate (or chain) the way a Spine connection will judge it, and explains every
+ * problem: chain validity (PKIX) to an environment's NHS trust, which NHS CA issued it and its
+ * generation, validity and days left, key algorithm and size, signature algorithm, key usage and
+ * extended key usage, CN and subjectAltNames against an FQDN, whether a private key matches, and the
+ * CRL and OCSP URLs.
+ *
+ * <pre>{@code
+ * Inspection result = CertificateInspector.builder()
+ *     .environment(SpineEnvironment.INTEGRATION)
+ *     .fqdn("my-endpoint.example.nhs.uk")
+ *     .build()
+ *     .inspect(Pem.loadCertificates(Path.of("endpoint.crt")));
+ * result.findings().forEach(f -> System.out.println(f.severity() + " " + f.message() + " " + f.fix()));
+ * }</pre>
+ *
+ * Immutable and thread-safe once built.
+ */
+public final class CertificateInspector {
+    private static final Map<String, String> EKU_NAMES = Map.of(
+            "1.3.6.1.5.5.7.3.1", "serverAuth",
+            "1.3.6.1.5.5.7.3.2", "clientAuth",
+            "1.3.6.1.5.5.7.3.3", "codeSigning",
+            "1.3.6.1.5.5.7.3.4", "emailProtection",
+            "1.3.6.1.5.5.7.3.8", "timeStamping",
+            "1.3.6.1.5.5.7.3.9", "OCSPSigning",
+            "2.5.29.37.0", "anyExtendedKeyUsage");
+    private static final String[] KU_NAMES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
+        "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
+
+    private final List<X509Certificate> trust;
+    private final String trustName;
+    private final String fqdn;
+    private final PrivateKey privateKey;
+    private final Instant at;
+    private final Duration expiryWarning;
+
+    private CertificateInspector(Builder b) {
+        this.trust = List.copyOf(b.trust);
+        this.trustName = b.trustName;
+        this.fqdn = b.fqdn;
+        this.privateKey = b.privateKey;
+        this.at = b.at;
+        this.expiryWarning = b.expiryWarning;
+    }
+
+    /**
+     * Starts a builder. With no trust, the chain is not validated (other checks still run).
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Certificates and an optional private key read from a file.
+     *
+     * @param chain the certificates, leaf first
+     * @param privateKey the key found with them (PKCS#12, or a PEM file holding both), if any
+     */
+    public record Loaded(List<X509Certificate> chain, Optional<PrivateKey> privateKey) {
+        /**
+         * Copies the chain.
+         *
+         * @param chain the certificates
+         * @param privateKey the key
+         */
+        public Loaded {
+            chain = List.copyOf(chain);
+        }
+    }
+
+    /**
+     * Reads certificates from PEM, DER or PKCS#12 (by content, whatever the extension: NHS hands out
+     * PEM text in files named {@code .der}).
+     *
+     * @param file the file
+     * @param password the PKCS#12 password, or for PEM the passphrase of a key in the same file; may be null
+     * @return the certificates, leaf first, and a key if the file holds one
+     * @throws TlsConfigurationException if the file cannot be read as any of these
+     */
+    public static Loaded load(Path file, char[] password) {
+        byte[] bytes = Pem.read(file, "a certificate (PEM, DER or PKCS#12)");
+        if (Pem.looksLikePem(bytes)) {
+            List<X509Certificate> certs = Pem.loadCertificates(file);
+            Optional<PrivateKey> key = Optional.empty();
+            if (new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
+                key = Optional.of(Pem.loadPrivateKey(file, password));
+            }
+            return new Loaded(leafFirst(certs), key);
+        }
+        try {
+            return new Loaded(Pem.loadCertificates(file), Optional.empty());
+        } catch (TlsConfigurationException notDer) {
+            return loadPkcs12(file, bytes, password, notDer);
+        }
+    }
+
+    private static Loaded loadPkcs12(Path file, byte[] bytes, char[] password, TlsConfigurationException notDer) {
+        KeyStore ks;
+        try {
+            ks = KeyStore.getInstance("PKCS12");
+            ks.load(new ByteArrayInputStream(bytes), password == null ? new char[0] : password);
+        } catch (IOException e) {
+            boolean pw = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")
+                    || e.getCause() instanceof java.security.UnrecoverableKeyException;
+            if (pw) {
+                throw new TlsConfigurationException(file + " looks like PKCS#12 but "
+                        + (password == null ? "no password was given: supply it (--password-file)"
+                        : "the password is wrong: check it"), e);
+            }
+            throw new TlsConfigurationException("Cannot read " + file + ": not PEM, not a DER certificate and not"
+                    + " PKCS#12 (" + notDer.getMessage() + ")", e);
+        } catch (GeneralSecurityException e) {
+            throw new TlsConfigurationException("Cannot read " + file + " as PKCS#12: " + e.getMessage(), e);
+        }
+        try {
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias)) {
+                    Certificate[] chain = ks.getCertificateChain(alias);
+                    Key key = ks.getKey(alias, password);
+                    List<X509Certificate> certs = new ArrayList<>();
+                    for (Certificate c : chain) {
+                        certs.add((X509Certificate) c);
+                    }
+                    return new Loaded(certs, key instanceof PrivateKey pk ? Optional.of(pk) : Optional.empty());
+                }
+            }
+            List<X509Certificate> certs = new ArrayList<>();
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.getCertificate(alias) instanceof X509Certificate x) {
+                    certs.add(x);
+                }
+            }
+            if (certs.isEmpty()) {
+                throw new TlsConfigurationException("PKCS#12 file " + file + " holds no certificate");
+            }
+            return new Loaded(leafFirst(certs), Optional.empty());
+        } catch (GeneralSecurityException e) {
+            throw new TlsConfigurationException("Cannot read the entries of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Orders a bag of certificates leaf first when they form one chain; otherwise keeps file order. */
+    private static List<X509Certificate> leafFirst(List<X509Certificate> certs) {
+        if (certs.size() < 2) {
+            return certs;
+        }
+        for (X509Certificate candidate : certs) {
+            boolean issuesAnother = certs.stream().anyMatch(o -> o != candidate && !Certificates.isSelfIssued(o)
+                    && o.getIssuerX500Principal().equals(candidate.getSubjectX500Principal()));
+            if (!issuesAnother) {
+                List<X509Certificate> out = new ArrayList<>();
+                out.add(candidate);
+                X509Certificate cur = candidate;
+                while (out.size() < certs.size() && !Certificates.isSelfIssued(cur)) {
+                    X509Certificate c = cur;
+                    Optional<X509Certificate> next = certs.stream()
+                            .filter(o -> !out.contains(o) && o.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
+                            .findFirst();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    out.add(next.get());
+                    cur = next.get();
+                }
+                if (out.size() == certs.size()) {
+                    return out;
+                }
+                break;
+            }
+        }
+        return certs;
+    }
+
+    /**
+     * Inspects one certificate.
+     *
+     * @param certificate the certificate
+     * @return the inspection
+     */
+    public Inspection inspect(X509Certificate certificate) {
+        return inspect(List.of(certificate));
+    }
+
+    /**
+     * Inspects a chain, leaf first (intermediates help chain building; a root may be included).
+     *
+     * @param chain the certificates
+     * @return the inspection
+     * @throws TlsConfigurationException if the chain is empty
+     */
+    public Inspection inspect(List<X509Certificate> chain) {
+        Objects.requireNonNull(chain, "chain");
+        if (chain.isEmpty()) {
+            throw new TlsConfigurationException("Nothing to inspect: the certificate list is empty");
+        }
+        X509Certificate leaf = chain.get(0);
+        Instant now = at == null ? Instant.now() : at;
+        List<Finding> findings = new ArrayList<>();
+
+        Optional<String> g1 = NhsTrust.explainExpiredG1(chain);
+        g1.ifPresent(why -> findings.add(new Finding("nhs-ca", Finding.Severity.ERROR, why,
+                "Request a G2 certificate: create a CSR (spine tls csr) and submit it to the NHS for issue by NHS"
+                        + " Authentication G2 (live) or NHS INT Authentication G2 (Path to Live).")));
+        Optional<NhsCertificateAuthority> ca = issuingCa(chain);
+        if (g1.isEmpty()) {
+            findings.add(ca.map(c -> Finding.info("nhs-ca", "Issued by " + c.commonName() + " (" + c.generation() + ", "
+                    + (c.tier() == NhsCertificateAuthority.Tier.LIVE ? "live" : "Path to Live") + ")"))
+                    .orElseGet(() -> Finding.info("nhs-ca", "Issued by " + leaf.getIssuerX500Principal().getName()
+                            + ", which is not one of the NHS CAs bundled with spinekit")));
+        }
+        findings.addAll(chainFindings(chain, now, g1.isPresent()));
+        findings.addAll(validityFindings(leaf, now));
+        KeyFacts key = keyFacts(leaf.getPublicKey());
+        findings.add(keyFinding(key));
+        findings.add(signatureFinding(leaf));
+        List<String> ku = keyUsage(leaf);
+        List<String> eku = extendedKeyUsage(leaf);
+        findings.addAll(usageFindings(leaf, ku, eku));
+        List<String> sans = new ArrayList<>(Certificates.dnsNames(leaf));
+        sans.addAll(Certificates.ipAddresses(leaf));
+        findings.addAll(hostFindings(leaf, sans));
+        if (privateKey != null) {
+            findings.add(KeyMatch.matches(privateKey, leaf.getPublicKey())
+                    ? Finding.ok("private-key", "The private key matches the certificate")
+                    : new Finding("private-key", Finding.Severity.ERROR, "The private key (" + privateKey.getAlgorithm()
+                    + ") does not match the certificate's public key (" + key.algorithm() + " " + key.size() + ")",
+                    "Use the key the certificate was requested with (the CSR's key); a certificate cannot be used"
+                            + " with any other key."));
+        }
+        List<String> crls = crlUrls(leaf);
+        List<String> ocsp = ocspUrls(leaf);
+        findings.add(Finding.info("revocation", crls.isEmpty() && ocsp.isEmpty()
+                ? "No CRL distribution point or OCSP URL in the certificate"
+                : "Revocation: CRL " + (crls.isEmpty() ? "(none)" : String.join(", ", crls)) + "; OCSP "
+                + (ocsp.isEmpty() ? "(none)" : String.join(", ", ocsp))));
+
+        long daysLeft = Duration.between(now, leaf.getNotAfter().toInstant()).toDays();
+        return new Inspection(CertificateSummary.of(leaf), CertificateSummary.of(chain), Certificates.commonName(leaf),
+                sans, ca.map(NhsCertificateAuthority::id), ca.map(c -> c.generation().name()),
+                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), daysLeft, key.algorithm(), key.size(),
+                leaf.getSigAlgName(), ku, eku, crls, ocsp, findings);
+    }
+
+    private static Optional<NhsCertificateAuthority> issuingCa(List<X509Certificate> chain) {
+        Optional<NhsCertificateAuthority> self = NhsCertificateAuthority.of(chain.get(0));
+        if (self.isPresent()) {
+            return self;
+        }
+        return NhsCertificateAuthority.issuerOf(chain.get(0));
+    }
+
+    private List<Finding> chainFindings(List<X509Certificate> chain, Instant now, boolean g1) {
+        if (trust.isEmpty()) {
+            return List.of(Finding.info("chain", "Chain not validated: no environment or trust given"
+                    + " (give one, such as --env integration, to check the chain)"));
+        }
+        if (g1) {
+            return List.of(new Finding("chain", Finding.Severity.ERROR, "Not trusted for " + trustName
+                    + ": the G1 live chain is never trusted", "Request a G2 certificate."));
+        }
+        X509Certificate leaf = chain.get(0);
+        if (trust.contains(leaf)) {
+            return List.of(Finding.ok("chain", Certificates.shortName(leaf) + " is itself trusted for " + trustName));
+        }
+        try {
+            PKIXCertPathBuilderResult r = build(chain, Date.from(now));
+            return List.of(Finding.ok("chain", "Chains to " + Certificates.shortName(r.getTrustAnchor().getTrustedCert())
+                    + " (trusted for " + trustName + ")"));
+        } catch (GeneralSecurityException e) {
+            // Walk the chain by name and signature, ignoring dates: if it reaches a trusted certificate, the
+            // structure is right and only a date (or an algorithm constraint) is wrong.
+            Optional<List<X509Certificate>> path = walk(chain);
+            if (path.isPresent()) {
+                List<X509Certificate> p = path.get();
+                X509Certificate anchor = p.get(p.size() - 1);
+                Optional<X509Certificate> outOfDate = p.stream().filter(c -> !trust.contains(c))
+                        .filter(c -> now.isBefore(c.getNotBefore().toInstant()) || now.isAfter(c.getNotAfter().toInstant()))
+                        .findFirst();
+                if (outOfDate.isPresent()) {
+                    X509Certificate c = outOfDate.get();
+                    boolean expired = now.isAfter(c.getNotAfter().toInstant());
+                    return List.of(new Finding("chain", Finding.Severity.ERROR, "Chains to " + Certificates.shortName(anchor)
+                            + " (trusted for " + trustName + ") but is not valid at " + now + ": "
+                            + Certificates.shortName(c) + (expired ? " expired on " + c.getNotAfter().toInstant()
+                            : " is not valid before " + c.getNotBefore().toInstant()),
+                            expired ? "Renew the certificate." : "Check the system clock, or wait until the start date."));
+                }
+                return List.of(new Finding("chain", Finding.Severity.ERROR, "Chains to " + Certificates.shortName(anchor)
+                        + " (trusted for " + trustName + ") but the path is refused: " + e.getMessage(),
+                        TlsFailure.WEAK_ALGORITHM.fix()));
+            }
+            return List.of(structuralChainFinding(chain, e));
+        }
+    }
+
+    /** Follows issuers through the chain and the trust by name and signature, ignoring dates. */
+    private Optional<List<X509Certificate>> walk(List<X509Certificate> chain) {
+        List<X509Certificate> pool = new ArrayList<>(chain);
+        pool.addAll(trust);
+        List<X509Certificate> path = new ArrayList<>();
+        X509Certificate cur = chain.get(0);
+        path.add(cur);
+        for (int guard = 0; guard < 10; guard++) {
+            if (trust.contains(cur)) {
+                return Optional.of(path);
+            }
+            X509Certificate c = cur;
+            Optional<X509Certificate> issuer = pool.stream().filter(o -> o != c && Certificates.issued(o, c)).findFirst();
+            if (issuer.isEmpty()) {
+                return Optional.empty();
+            }
+            cur = issuer.get();
+            path.add(cur);
+        }
+        return Optional.empty();
+    }
+
+    private Finding structuralChainFinding(List<X509Certificate> chain, GeneralSecurityException e) {
+        X509Certificate leaf = chain.get(0);
+        X509Certificate top = chain.get(chain.size() - 1);
+        boolean issuerKnown = trust.stream().anyMatch(t -> t.getSubjectX500Principal().equals(top.getIssuerX500Principal()))
+                || chain.stream().anyMatch(c -> c != top && c.getSubjectX500Principal().equals(top.getIssuerX500Principal()));
+        if (chain.size() == 1 && Certificates.isSelfIssued(leaf)) {
+            return new Finding("chain", Finding.Severity.ERROR, Certificates.shortName(leaf)
+                    + " is self-signed and not trusted for " + trustName, TlsFailure.SELF_SIGNED.fix());
+        }
+        if (!Certificates.isSelfIssued(top) && !issuerKnown) {
+            boolean nhsIssuer = java.util.Arrays.stream(NhsCertificateAuthority.values())
+                    .anyMatch(c -> c.certificate().getSubjectX500Principal().equals(top.getIssuerX500Principal()));
+            if (nhsIssuer) {
+                return new Finding("chain", Finding.Severity.ERROR, "Issued under " + top.getIssuerX500Principal().getName()
+                        + ", which is not trusted for " + trustName, "Use a certificate issued for this environment, or"
+                        + " check the environment (--env).");
+            }
+            return new Finding("chain", Finding.Severity.ERROR, "Cannot build a chain from "
+                    + Certificates.shortName(leaf) + " to the trust for " + trustName + ": the issuer "
+                    + top.getIssuerX500Principal().getName() + " is neither in the file nor trusted",
+                    "If the issuer is an intermediate CA, add it to the file (after the certificate); otherwise the"
+                            + " certificate is from a CA this environment does not trust.");
+        }
+        return new Finding("chain", Finding.Severity.ERROR, "The chain of " + Certificates.shortName(leaf)
+                + " does not lead to a CA trusted for " + trustName + " (" + e.getMessage() + ")",
+                TlsFailure.UNKNOWN_CA.fix());
+    }
+
+    private PKIXCertPathBuilderResult build(List<X509Certificate> chain, Date date) throws GeneralSecurityException {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (X509Certificate t : trust) {
+            anchors.add(new TrustAnchor(t, null));
+        }
+        X509CertSelector target = new X509CertSelector();
+        target.setCertificate(chain.get(0));
+        PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+        params.setRevocationEnabled(false);
+        params.setDate(date);
+        List<X509Certificate> pool = new ArrayList<>(chain);
+        pool.addAll(trust);
+        params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+        return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+    }
+
+    private List<Finding> validityFindings(X509Certificate leaf, Instant now) {
+        Instant from = leaf.getNotBefore().toInstant();
+        Instant until = leaf.getNotAfter().toInstant();
+        if (now.isBefore(from)) {
+            return List.of(new Finding("validity", Finding.Severity.ERROR, "Not valid until " + from
+                    + " (it is now " + now + ")", "Check the system clock; otherwise wait until the start date."));
+        }
+        if (now.isAfter(until)) {
+            return List.of(new Finding("validity", Finding.Severity.ERROR, "Expired on " + until + " ("
+                    + Duration.between(until, now).toDays() + " days ago)", "Request a new certificate with a new CSR."));
+        }
+        long days = Duration.between(now, until).toDays();
+        if (Duration.between(now, until).compareTo(expiryWarning) < 0) {
+            return List.of(new Finding("validity", Finding.Severity.WARNING, "Expires on " + until + " (" + days
+                    + " days left)", "Renew now: create a CSR (spine tls csr) and request a replacement."));
+        }
+        return List.of(Finding.ok("validity", "Valid from " + from + " until " + until + " (" + days + " days left)"));
+    }
+
+    private record KeyFacts(String algorithm, int size) {
+    }
+
+    private static KeyFacts keyFacts(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return new KeyFacts("RSA", rsa.getModulus().bitLength());
+        }
+        if (key instanceof ECPublicKey ec) {
+            return new KeyFacts("EC", ec.getParams().getOrder().bitLength());
+        }
+        return new KeyFacts(key.getAlgorithm(), 0);
+    }
+
+    private static Finding keyFinding(KeyFacts key) {
+        if ("RSA".equals(key.algorithm()) && key.size() < 2048) {
+            return new Finding("key", Finding.Severity.ERROR, "RSA " + key.size() + "-bit key: too weak (under 2048 bits)",
+                    "Generate a new RSA 2048 (or EC P-256) key and CSR (spine tls csr) and request a new certificate.");
+        }
+        if ("EC".equals(key.algorithm()) && key.size() < 256) {
+            return new Finding("key", Finding.Severity.ERROR, "EC " + key.size() + "-bit key: too weak (under 256 bits)",
+                    "Generate a new EC P-256 key and CSR and request a new certificate.");
+        }
+        return Finding.ok("key", key.algorithm() + " " + key.size() + "-bit key");
+    }
+
+    private static Finding signatureFinding(X509Certificate leaf) {
+        String alg = leaf.getSigAlgName();
+        String upper = alg.toUpperCase(Locale.ROOT);
+        if (upper.contains("SHA1") || upper.contains("SHA-1") || upper.contains("MD5") || upper.contains("MD2")) {
+            return new Finding("signature", Finding.Severity.ERROR, "Signed with " + alg
+                    + ": SHA-1 and MD5 signatures are broken and refused by current TLS stacks",
+                    "Request a new certificate signed with SHA-256 or stronger.");
+        }
+        return Finding.ok("signature", "Signed with " + alg);
+    }
+
+    private static List<String> keyUsage(X509Certificate c) {
+        boolean[] ku = c.getKeyUsage();
+        List<String> out = new ArrayList<>();
+        if (ku != null) {
+            for (int i = 0; i < ku.length && i < KU_NAMES.length; i++) {
+                if (ku[i]) {
+                    out.add(KU_NAMES[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> extendedKeyUsage(X509Certificate c) {
+        try {
+            List<String> oids = c.getExtendedKeyUsage();
+            return oids == null ? List.of() : oids.stream().map(o -> EKU_NAMES.getOrDefault(o, o)).toList();
+        } catch (CertificateParsingException e) {
+            return List.of("(unreadable)");
+        }
+    }
+
+    private static List<Finding> usageFindings(X509Certificate leaf, List<String> ku, List<String> eku) {
+        List<Finding> out = new ArrayList<>();
+        if (leaf.getBasicConstraints() >= 0 && !Certificates.isSelfIssued(leaf)) {
+            out.add(Finding.info("usage", "This is a CA certificate (basicConstraints CA:true), not an endpoint certificate"));
+            return out;
+        }
+        if (NhsCertificateAuthority.of(leaf).isPresent()) {
+            out.add(Finding.info("usage", "This is a bundled NHS CA certificate, not an endpoint certificate"));
+            return out;
+        }
+        if (leaf.getKeyUsage() != null && !ku.contains("digitalSignature")) {
+            out.add(new Finding("usage", Finding.Severity.ERROR, "Key usage " + ku + " lacks digitalSignature,"
+                    + " which TLS 1.2 (ECDHE) and 1.3 need", "Request a certificate with key usage digitalSignature."));
+        }
+        if (eku.isEmpty() || eku.contains("anyExtendedKeyUsage")) {
+            out.add(Finding.ok("usage", "No extended key usage restriction: usable for TLS client and server"));
+            return out;
+        }
+        boolean client = eku.contains("clientAuth");
+        boolean server = eku.contains("serverAuth");
+        if (!client && !server) {
+            out.add(new Finding("usage", Finding.Severity.ERROR, "Extended key usage " + eku
+                    + " allows neither TLS client nor server authentication",
+                    "Request an endpoint certificate with extended key usage clientAuth (and serverAuth if it"
+                            + " receives connections from Spine)."));
+        } else if (!client) {
+            out.add(new Finding("usage", Finding.Severity.WARNING, "Extended key usage " + eku
+                    + " lacks clientAuth: it cannot be used as a client certificate towards Spine",
+                    "For outgoing mutual TLS, request a certificate with extended key usage clientAuth."));
+        } else if (!server) {
+            out.add(Finding.info("usage", "Extended key usage " + eku + ": client certificate only (cannot serve"
+                    + " TLS connections)"));
+        } else {
+            out.add(Finding.ok("usage", "Extended key usage " + eku + ": TLS client and server"));
+        }
+        return out;
+    }
+
+    private List<Finding> hostFindings(X509Certificate leaf, List<String> sans) {
+        List<Finding> out = new ArrayList<>();
+        Optional<String> cn = Certificates.commonName(leaf);
+        if (!Certificates.hasSubjectAltNames(leaf) && NhsCertificateAuthority.of(leaf).isEmpty()
+                && leaf.getBasicConstraints() < 0) {
+            out.add(Finding.info("host", "No subjectAltName: clients must match the host against the CN ("
+                    + cn.orElse("none") + "); the JDK and Apache HttpClient 5 do, OkHttp does not"));
+        }
+        if (fqdn != null) {
+            Optional<String> why = SpineHostnameVerifier.INSTANCE.mismatch(fqdn, leaf);
+            out.add(why.map(w -> new Finding("host", Finding.Severity.ERROR, "Not valid for " + fqdn + ": " + w,
+                    "Request a certificate whose CN (and subjectAltName) is exactly " + fqdn + "."))
+                    .orElseGet(() -> Finding.ok("host", "Valid for " + fqdn + (Certificates.dnsNames(leaf).isEmpty()
+                            ? " (by CN)" : " (by subjectAltName)"))));
+        }
+        return out;
+    }
+
+    private static List<String> crlUrls(X509Certificate c) {
+        byte[] ext = c.getExtensionValue("2.5.29.31");
+        if (ext == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            ASN1Primitive p = JcaX509ExtensionUtils.parseExtensionValue(ext);
+            for (DistributionPoint dp : CRLDistPoint.getInstance(p).getDistributionPoints()) {
+                DistributionPointName name = dp.getDistributionPoint();
+                if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
+                    for (GeneralName g : GeneralNames.getInstance(name.getName()).getNames()) {
+                        if (g.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                            out.add(g.getName().toString());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of("(unreadable CRL distribution points)");
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> ocspUrls(X509Certificate c) {
+        byte[] ext = c.getExtensionValue("1.3.6.1.5.5.7.1.1");
+        if (ext == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
+                    JcaX509ExtensionUtils.parseExtensionValue(ext));
+            for (AccessDescription d : aia.getAccessDescriptions()) {
+                if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
+                        && d.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
+                    out.add(d.getAccessLocation().getName().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of("(unreadable authority information access)");
+        }
+        return List.copyOf(out);
+    }
+
+    /** Builds a {@link CertificateInspector}. Defaults: no trust, no FQDN, no key, now, warn 30 days before expiry. */
+    public static final class Builder {
+        private final List<X509Certificate> trust = new ArrayList<>();
+        private String trustName = "the given trust";
+        private String fqdn;
+        private PrivateKey privateKey;
+        private Instant at;
+        private Duration expiryWarning = Duration.ofDays(30);
+
+        private Builder() {
+        }
+
+        /**
+         * Validates chains against a standard environment's NHS trust (from the environment catalog).
+         *
+         * @param environment the environment
+         * @return this
+         */
+        public Builder environment(SpineEnvironment environment) {
+            trust.addAll(NhsTrust.certificates(NhsTrust.forEnvironment(environment)));
+            trustName = environment.displayName();
+            return this;
+        }
+
+        /**
+         * Validates chains against a profile's {@code tls.trust}.
+         *
+         * @param profile the environment profile
+         * @return this
+         */
+        public Builder trust(EnvironmentProfile profile) {
+            trust.addAll(NhsTrust.certificates(NhsTrust.forProfile(profile)));
+            trustName = profile.displayName();
+            return this;
+        }
+
+        /**
+         * Validates chains against these certificates (trust anchors).
+         *
+         * @param certificates the trusted certificates
+         * @return this
+         */
+        public Builder trustCertificates(Collection<X509Certificate> certificates) {
+            trust.addAll(certificates);
+            trustName = "the given trust";
+            return this;
+        }
+
+        /**
+         * Checks the certificate's names against the endpoint's FQDN.
+         *
+         * @param fqdn the fully qualified domain name
+         * @return this
+         */
+        public Builder fqdn(String fqdn) {
+            this.fqdn = fqdn == null || fqdn.isBlank() ? null : fqdn.trim();
+            return this;
+        }
+
+        /**
+         * Checks that this private key belongs to the certificate.
+         *
+         * @param key the private key
+         * @return this
+         */
+        public Builder privateKey(PrivateKey key) {
+            this.privateKey = key;
+            return this;
+        }
+
+        /**
+         * Judges validity at this time instead of now.
+         *
+         * @param instant the time
+         * @return this
+         */
+        public Builder at(Instant instant) {
+            this.at = instant;
+            return this;
+        }
+
+        /**
+         * Warns when fewer than this many days are left (30 by default).
+         *
+         * @param window the warning window
+         * @return this
+         */
+        public Builder expiryWarning(Duration window) {
+            this.expiryWarning = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /**
+         * Builds the inspector.
+         *
+         * @return the inspector
+         */
+        public CertificateInspector build() {
+            return new CertificateInspector(this);
+        }
+    }
+}
