@@ -237,7 +237,11 @@ final class EnvCommand {
                         + ", catalog edition " + catalog.edition());
                 EnvironmentStatus s = p.status();
                 out.println("Status: " + s.state().name().toLowerCase(java.util.Locale.ROOT)
-                        + s.date().map(d -> " on " + d).orElse("") + s.notice().map(n -> " - " + n).orElse(""));
+                        + s.date().map(d -> " on " + d).orElse("")
+                        + (s.state() == EnvironmentStatus.State.DECOMMISSIONING
+                                && s.date().map(d -> d.isBefore(java.time.LocalDate.now())).orElse(false)
+                                ? " (that date has passed: check the environment still exists)" : "")
+                        + s.notice().map(n -> " - " + n).orElse("") + s.provenance().map(p2 -> " " + tag(p2)).orElse(""));
                 for (Purpose purpose : Purpose.values()) {
                     List<Fact> facts = p.facts(purpose);
                     if (facts.isEmpty() || purpose == Purpose.ERS || purpose == Purpose.MAINTENANCE) {

@@ -114,6 +114,12 @@ class EnvCommandTest {
         assertThat(r.out()).contains("Spine Core: Monday 20:00 to Tuesday 06:00 (weekly), UK time; Wednesday 20:00 to Thursday 06:00 (weekly), UK time [SEED]");
         assertThat(r.out()).contains("e-RS: Tuesday 20:00 to Wednesday 06:00 (the week following a live e-RS release), UK time [SEED]");
         assertThat(r.out()).doesNotContain("Not published");
+        Run dev = run("env", "show", "development");
+        assertThat(dev.out()).contains("Status: decommissioning on 2025-07-31 (that date has passed: check the environment still exists) - "
+                + "A public notice (May 2025) said the TRAIN and DEV path-to-live environments were to be decommissioned on 31 July 2025.");
+        assertThat(dev.out()).containsPattern("messaging.sync.ip\\s+10.239.14.29 \\[SEED\\]");
+        assertThat(dev.out()).contains("e-RS Dev3: party key YEF-820397, ASID 200000000296");
+        assertThat(dev.out()).containsPattern("e-RS API\\s+https://api.dev3.ers.ncrs.nhs.uk  155.231.120.233  TCP 443 \\[SEED\\]");
         Run dep = run("env", "show", "dep", "--sources");
         assertThat(dep.out()).contains("Not published (supply with spinekit.deployment.<key> or SPINEKIT_DEPLOYMENT_<KEY>):");
         assertThat(dep.out()).contains("sbapi.namingservice.url, sbapi.roleassertion.url, sbapi.roleselection.url, cis2.issuer");
