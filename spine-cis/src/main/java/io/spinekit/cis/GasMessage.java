@@ -215,6 +215,19 @@ public final class GasMessage {
     }
 
     /**
+     * A copy that writes another DOCTYPE system identifier (GAS's own answers name
+     * {@code https://<gas host>/login/dtd}).
+     *
+     * @param systemId the identifier (no quotes, brackets or angle brackets)
+     * @return a new message with the same parameters
+     */
+    public GasMessage withDoctypeSystemId(String systemId) {
+        Builder b = builder().doctypeSystemId(systemId);
+        params.forEach(b::param);
+        return b.build();
+    }
+
+    /**
      * Writes the document: XML declaration, {@code <!DOCTYPE USER SYSTEM "...">} and the parameters,
      * one per line, values escaped.
      *

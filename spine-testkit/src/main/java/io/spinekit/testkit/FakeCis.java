@@ -1,10 +1,12 @@
 package io.spinekit.testkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.spinekit.cis.Cis2Issuer;
 import io.spinekit.cis.CisUrls;
+import io.spinekit.cis.GasActivationResponse;
+import io.spinekit.cis.GasAuthenticationResponse;
+import io.spinekit.cis.GasMessage;
+import io.spinekit.cis.GasService;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.env.EnvironmentProfile;
@@ -48,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,6 +69,10 @@ import java.util.stream.Stream;
  *   <li>{@value #ROLE_ASSERTION_PATH}{@code ?token=...}: per ticket, a success (SAML written by
  *       {@link FakeCisSaml}), a failure status, hostile XML, a slow answer or HTTP 500; unknown
  *       tickets get a failure status;</li>
+ *   <li>GAS {@code POST /login/authactivate}, {@code /login/authvalidate} and {@code /login/authlogout}
+ *       with {@code gpOBJECT} messages: a random challenge, the authentication answer given with
+ *       {@link #givenAuthentication(GasAuthenticationResponse)}, and a logout acknowledgement;
+ *       requests that are not the expected GAS message get HTTP 400;</li>
  *   <li>the CIS2 discovery document at {@link #issuer()} + {@code /.well-known/openid-configuration}
  *       and a JWKS with one RSA signing key; {@link #idToken(String)} signs ID tokens with it.</li>
  * </ul>
@@ -80,6 +91,12 @@ public final class FakeCis implements AutoCloseable {
     public static final String ROLE_ASSERTION_PATH = "/saml/RoleAssertion";
     /** The CIS2 realm path below the host, as on the real issuers. */
     public static final String ISSUER_PATH = "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare";
+    /** GAS activation path. */
+    public static final String GAS_ACTIVATE_PATH = "/login/authactivate";
+    /** GAS validation path. */
+    public static final String GAS_VALIDATE_PATH = "/login/authvalidate";
+    /** GAS logout path. */
+    public static final String GAS_LOGOUT_PATH = "/login/authlogout";
     /** The JWKS path. */
     public static final String JWKS_PATH = ISSUER_PATH + "/connect/jwk_uri";
 
@@ -167,6 +184,47 @@ public final class FakeCis implements AutoCloseable {
                 FakeCisSaml.failureResponse("Invalid SSO token"))));
         givenDiscovery(defaultDiscovery());
         serveJwks();
+        for (String path : List.of(GAS_ACTIVATE_PATH, GAS_VALIDATE_PATH, GAS_LOGOUT_PATH)) {
+            server.stubFor(post(urlPathEqualTo(path)).atPriority(10).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "text/plain").withBody("not a GAS message for " + path)));
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String challenge = Base64.getEncoder().encodeToString(random);
+        gas(GAS_ACTIVATE_PATH, GasService.ACTIVATION, 5, new GasActivationResponse(challenge,
+                Base64.getEncoder().encodeToString(("fake-cis signature over " + challenge).getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII))).toMessage());
+        gas(GAS_LOGOUT_PATH, GasService.LOGOUT, 5, GasMessage.builder().service(GasService.LOGOUT).build());
+    }
+
+    private void gas(String path, GasService service, int priority, GasMessage answer) {
+        server.stubFor(post(urlPathEqualTo(path)).atPriority(priority)
+                .withRequestBody(containing("<gpOBJECT>"))
+                .withRequestBody(containing("<gpPARAM name=\"service\">" + service.name() + "</gpPARAM>"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
+                        .withBody(answer.withDoctypeSystemId(baseUrl() + "/login/dtd").toXml())));
+    }
+
+    /**
+     * Answers GAS {@code authvalidate} requests (service AUTHENTICATION) with this response, for
+     * example carrying the ticket a test then asks a role assertion for. Replaces the previous answer.
+     *
+     * @param response the answer
+     */
+    public void givenAuthentication(GasAuthenticationResponse response) {
+        gas(GAS_VALIDATE_PATH, GasService.AUTHENTICATION, 1, response.toMessage());
+    }
+
+    /**
+     * The GAS messages posted to a path, oldest first, as received (they may contain tickets).
+     *
+     * @param path for example {@link #GAS_VALIDATE_PATH}
+     * @return the request bodies
+     */
+    public List<String> gasRequests(String path) {
+        List<String> out = new ArrayList<>();
+        server.findAll(postRequestedFor(urlPathEqualTo(path))).forEach(r -> out.add(r.getBodyAsString()));
+        return out;
     }
 
     /**
@@ -237,9 +295,9 @@ public final class FakeCis implements AutoCloseable {
 
     private Map<String, URI> urlMap() {
         Map<String, URI> m = new LinkedHashMap<>();
-        m.put(CisUrls.GAS_ACTIVATE, baseUrl().resolve("/login/authactivate"));
-        m.put(CisUrls.GAS_VALIDATE, baseUrl().resolve("/login/authvalidate"));
-        m.put(CisUrls.GAS_LOGOUT, baseUrl().resolve("/login/authlogout"));
+        m.put(CisUrls.GAS_ACTIVATE, baseUrl().resolve(GAS_ACTIVATE_PATH));
+        m.put(CisUrls.GAS_VALIDATE, baseUrl().resolve(GAS_VALIDATE_PATH));
+        m.put(CisUrls.GAS_LOGOUT, baseUrl().resolve(GAS_LOGOUT_PATH));
         m.put(CisUrls.ROLE_SELECTION, baseUrl().resolve("/saml/RoleSelectionGP.jsp"));
         m.put(CisUrls.ROLE_ASSERTION, baseUrl().resolve(ROLE_ASSERTION_PATH));
         m.put(CisUrls.NAMING_SERVICE, baseUrl().resolve("/amserver/namingservice"));
@@ -634,8 +692,7 @@ public final class FakeCis implements AutoCloseable {
      * @return true if at least one request arrived
      */
     public boolean wasRequested(String path) {
-        return !server.findAll(getRequestedFor(urlPathEqualTo(path))).isEmpty()
-                || server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())).stream()
-                        .anyMatch(r -> r.getUrl().startsWith(path));
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathEqualTo(path)))
+                .size() > 0;
     }
 }
