@@ -46,6 +46,14 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
     private static final Pattern IOS_VERSION = Pattern.compile("(?:CPU OS|iPhone OS) (\\d+)[_.](\\d+)(?:[_.](\\d+))?");
     private static final Pattern MAC_VERSION = Pattern.compile("Mac OS X (\\d+)[_.](\\d+)(?:[_.](\\d+))?");
     private static final Pattern ANDROID = Pattern.compile("Android (\\d+(?:\\.\\d+)*)");
+    private static final Pattern OPERA_TOKEN = Pattern.compile("(?:OPR|Opera)[/ ](\\d+)");
+    private static final Pattern EDG_TOKEN = Pattern.compile("Edg(?:A|iOS)?/(\\d+)");
+    private static final Pattern EDGE_LEGACY_TOKEN = Pattern.compile("Edge/(\\d+)");
+    private static final Pattern TRIDENT_7 = Pattern.compile("Trident/7\\.0");
+    private static final Pattern MSIE_TOKEN = Pattern.compile("MSIE (\\d+)");
+    private static final Pattern FIREFOX_TOKEN = Pattern.compile("(?:Firefox|FxiOS)/(\\d+)");
+    private static final Pattern CHROME_TOKEN = Pattern.compile("(?:Chrome|CriOS)/(\\d+)");
+    private static final Pattern SAFARI_VERSION = Pattern.compile("Version/(\\d+)");
     private static final Pattern OTHER_BROWSER = Pattern.compile("(SamsungBrowser|YaBrowser|UCBrowser|Vivaldi|Chromium|SeaMonkey|Silk)/");
 
     /**
@@ -89,39 +97,39 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
         String version = null;
         boolean chromium = false;
         Matcher m;
-        if ((m = find(ua, "(?:OPR|Opera)[/ ](\\d+)")) != null) {
+        if ((m = find(ua, OPERA_TOKEN)) != null) {
             browser = BrowserProduct.OPERA;
             version = m.group(1);
             chromium = ua.contains("Chrome/");
-        } else if ((m = find(ua, "Edg(?:A|iOS)?/(\\d+)")) != null) {
+        } else if ((m = find(ua, EDG_TOKEN)) != null) {
             browser = BrowserProduct.EDGE;
             version = m.group(1);
             chromium = ua.contains("Chrome/");
-        } else if ((m = find(ua, "Edge/(\\d+)")) != null) {
+        } else if ((m = find(ua, EDGE_LEGACY_TOKEN)) != null) {
             browser = BrowserProduct.EDGE;
             version = m.group(1);
             notes.add("Edge " + version + " is the legacy EdgeHTML Edge, not the Chromium-based Edge; IE mode and the "
                     + "Chrome extension are Chromium Edge features.");
-        } else if ((m = find(ua, "Trident/7\\.0")) != null) {
+        } else if ((m = find(ua, TRIDENT_7)) != null) {
             browser = BrowserProduct.IE11;
             version = "11";
             if (ua.contains("MSIE")) {
                 notes.add("IE11 in Compatibility View (it also sends an older MSIE token).");
             }
             notes.add("Edge in IE mode sends the IE11 User-Agent: this header may also come from Edge in IE mode.");
-        } else if ((m = find(ua, "MSIE (\\d+)")) != null) {
+        } else if ((m = find(ua, MSIE_TOKEN)) != null) {
             browser = BrowserProduct.IE_10_OR_EARLIER;
             version = m.group(1);
         } else if ((m = OTHER_BROWSER.matcher(ua)).find()) {
             notes.add("Browser '" + m.group(1) + "' is not one the WES lists.");
-        } else if ((m = find(ua, "(?:Firefox|FxiOS)/(\\d+)")) != null) {
+        } else if ((m = find(ua, FIREFOX_TOKEN)) != null) {
             browser = BrowserProduct.FIREFOX;
             version = m.group(1);
-        } else if ((m = find(ua, "(?:Chrome|CriOS)/(\\d+)")) != null) {
+        } else if ((m = find(ua, CHROME_TOKEN)) != null) {
             browser = BrowserProduct.CHROME;
             version = m.group(1);
             chromium = m.group().startsWith("Chrome/");
-        } else if (ua.contains("Safari/") && (m = find(ua, "Version/(\\d+)")) != null) {
+        } else if (ua.contains("Safari/") && (m = find(ua, SAFARI_VERSION)) != null) {
             browser = BrowserProduct.SAFARI;
             version = m.group(1);
         } else {
@@ -130,7 +138,7 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
         int major = version == null ? -1 : Integer.parseInt(version);
 
         // Operating system.
-        String platform = Optional.ofNullable(find(ua, PLATFORM.pattern())).map(x -> x.group(1)).orElse("");
+        String platform = Optional.ofNullable(find(ua, PLATFORM)).map(x -> x.group(1)).orElse("");
         List<OsProduct> candidates = new ArrayList<>();
         String osVersion = null;
         Bitness osBitness = null;
@@ -206,8 +214,8 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
                 Optional.ofNullable(browser), Optional.ofNullable(version), Optional.ofNullable(browserBitness), notes);
     }
 
-    private static Matcher find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
+    private static Matcher find(String text, Pattern regex) {
+        Matcher m = regex.matcher(text);
         return m.find() ? m : null;
     }
 
