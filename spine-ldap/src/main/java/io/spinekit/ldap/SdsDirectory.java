@@ -57,6 +57,9 @@ final class SdsDirectory implements AutoCloseable {
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         options.setAbandonOnTimeout(true);
         options.setUseKeepAlive(true);
+        // No SO_LINGER: closing a TLS socket would otherwise wait (up to the linger time) for the
+        // close_notify of a server that has stopped answering, stretching a timeout by seconds.
+        options.setUseLinger(false, 0);
         options.setFollowReferrals(false);
         options.setUseSchema(false);
         if (verifier != null) {
@@ -83,6 +86,7 @@ final class SdsDirectory implements AutoCloseable {
         pool.setMaxWaitTimeMillis(settings.responseTimeout().toMillis());
         pool.setHealthCheckIntervalMillis(settings.healthCheckInterval().toMillis());
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        pool.setCheckConnectionAgeOnRelease(true);
     }
 
     private static int millis(Duration d) {

@@ -20,6 +20,8 @@ import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.EmbeddedSdsExtension;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,11 +49,21 @@ class SdsInjectionTest {
         sds.addOrganisation(organisation("X26", "NHS ENGLAND"));
     }
 
+    LDAPConnection connection;
+
+    @BeforeEach
+    void connect(EmbeddedSds sds) throws Exception {
+        connection = new LDAPConnection(sds.tlsContext().ldapSocketFactory(), "localhost", sds.port());
+    }
+
+    @AfterEach
+    void disconnect() {
+        connection.close();
+    }
+
     int search(EmbeddedSds sds, String base, Filter filter) throws Exception {
-        try (LDAPConnection c = new LDAPConnection(sds.tlsContext().ldapSocketFactory(), "localhost", sds.port())) {
-            SearchResult r = c.search(base, SearchScope.SUB, filter);
-            return r.getEntryCount();
-        }
+        SearchResult r = connection.search(base, SearchScope.SUB, filter);
+        return r.getEntryCount();
     }
 
     @Test
