@@ -1,8 +1,480 @@
 package io.spinekit.cli;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.env.MaintenanceSchedule;
+import io.spinekit.env.MaintenanceWindow;
+import io.spinekit.env.SpineCatalog;
+import io.spinekit.env.SpineException;
+import io.spinekit.tls.CertificateInspector;
+import io.spinekit.tls.Finding;
+import io.spinekit.tls.Inspection;
+import io.spinekit.tls.Pem;
+import io.spinekit.tls.HandshakeReport;
+import io.spinekit.tls.SpineTlsContext;
+import io.spinekit.tls.TlsProbe;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code spine doctor}: Check this machine's connection to a Spine environment, step by step. */
-@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Check this machine's connection to a Spine environment, step by step.")
-final class DoctorCommand {
+/**
+ * {@code spine doctor}: checks this machine's connection to a Spine environment, in order, and
+ * reports PASS, WARN or FAIL with a fix for each check.
+ *
+ * <p>Checks: the environment's facts are complete for the checks; each host resolves; TCP connects
+ * (443 and 636, or the ports in the URLs) within the timeout; the TLS handshake verifies against
+ * the environment's trust (presenting the client certificate when given); the client certificate is
+ * valid, chained, not near expiry and issued to this machine's FQDN; LDAP answers an anonymous bind
+ * and a root DSE read; the CIS endpoints answer; whether a maintenance window is open now. Works
+ * against custom environments (for example loopback servers defined in an overrides file).
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check this machine's connection to a Spine environment, step by step, with a fix for each "
+                + "problem. Exit code 0 when nothing FAILs, 1 otherwise.")
+final class DoctorCommand implements Callable<Integer> {
+    /** Check outcome. */
+    enum Status { PASS, WARN, FAIL }
+
+    /** Days of remaining validity under which a client certificate is a warning. */
+    static final int EXPIRY_WARNING_DAYS = 30;
+
+    private static final List<String> CIS_KEYS = List.of("sbapi.roleassertion.url", "gas.validate.url");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EnvCommand.CatalogOptions catalogOptions;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV",
+            description = "The environment: DEVELOPMENT, INTEGRATION, DEPLOYMENT, LIVE (or dev, int, dep, live), "
+                    + "or a custom environment defined by overrides.")
+    String environment;
+
+    @Option(names = "--cert", paramLabel = "CERT", description = "Client certificate chain (PEM) to present and check.")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "Private key (PEM) of the client certificate.")
+    Path key;
+
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "Trust these CA certificates (PEM) instead of the environment's bundled NHS chain.")
+    Path trust;
+
+    @Option(names = "--fqdn", paramLabel = "HOST",
+            description = "This machine's FQDN for the client certificate check (default: the canonical host name).")
+    String fqdn;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Timeout for each network check in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "The instant for the maintenance check (ISO 8601, default: now).")
+    Instant at;
+
+    private final List<Map<String, Object>> results = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        boolean json = catalogOptions.json;
+        if ((cert == null) != (key == null)) {
+            return EnvCommand.fail(spec, json, Cli.USAGE, "--cert and --key go together: give both or neither");
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
+            return EnvCommand.fail(spec, json, Cli.USAGE, "--timeout must be 1-300 seconds, was " + timeoutSeconds);
+        }
+        EnvironmentProfile profile;
+        try {
+            SpineCatalog catalog = catalogOptions.catalog();
+            profile = EnvCommand.profile(catalog, environment);
+        } catch (SpineException | EnvCommand.UnknownName e) {
+            return EnvCommand.fail(spec, json, Cli.USAGE, e.getMessage());
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        if (!json) {
+            Cli.out(spec).println("spine doctor: " + profile.displayName() + " (" + profile.name() + ")");
+            Cli.out(spec).println();
+        }
+        run(profile, timeout);
+        return finish(profile, json);
+    }
+
+    private void run(EnvironmentProfile profile, Duration timeout) {
+        // 1. Facts.
+        Optional<URI> ldap = profile.url("ldap.url");
+        List<URI> cisUrls = CIS_KEYS.stream().map(profile::url).flatMap(Optional::stream).toList();
+        List<String> missing = new ArrayList<>();
+        if (ldap.isEmpty()) {
+            missing.add("ldap.url");
+        }
+        CIS_KEYS.stream().filter(k -> profile.url(k).isEmpty()).forEach(missing::add);
+        if (trust == null && profile.trustChain().isEmpty()) {
+            missing.add("tls.trust");
+        }
+        if (missing.isEmpty()) {
+            report("facts", profile.name(), Status.PASS, "LDAP, CIS and trust facts are known", null);
+        } else {
+            Status s = ldap.isEmpty() && cisUrls.isEmpty() ? Status.FAIL : Status.WARN;
+            report("facts", profile.name(), s, "not published for this environment: " + String.join(", ", missing),
+                    "supply them with " + missing.stream().map(profile::systemProperty).collect(Collectors.joining(", "))
+                            + " (or the SPINEKIT_* variables, or an --overrides file)");
+        }
+
+        // 2-3. Hosts resolve, TCP connects.
+        Set<URI> endpoints = new LinkedHashSet<>();
+        ldap.ifPresent(endpoints::add);
+        endpoints.addAll(cisUrls);
+        Set<String> resolved = new LinkedHashSet<>();
+        for (String host : endpoints.stream().map(URI::getHost).collect(Collectors.toCollection(LinkedHashSet::new))) {
+            if (resolve(host, timeout)) {
+                resolved.add(host);
+            }
+        }
+        Set<URI> reachable = new LinkedHashSet<>();
+        Set<String> seenSockets = new LinkedHashSet<>();
+        for (URI u : endpoints) {
+            if (resolved.contains(u.getHost()) && seenSockets.add(u.getHost() + ":" + port(u))
+                    && connect(u.getHost(), port(u), timeout)) {
+                reachable.add(u);
+            }
+        }
+
+        // 4. TLS handshakes.
+        SpineTlsContext tls = tlsContext(profile);
+        Set<URI> verified = new LinkedHashSet<>();
+        if (tls != null) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (URI u : reachable) {
+                if (isTls(u) && seen.add(u.getHost() + ":" + port(u)) && handshake(tls, u, timeout)) {
+                    verified.add(u);
+                }
+            }
+        }
+
+        // 5. Client certificate.
+        if (cert != null) {
+            checkClientCertificate(profile);
+        }
+
+        // 6. LDAP.
+        if (ldap.isPresent()) {
+            URI l = ldap.get();
+            if (tls != null && reachable.stream().anyMatch(u -> sameSocket(u, l))
+                    && (!isTls(l) || verified.stream().anyMatch(u -> sameSocket(u, l)))) {
+                checkLdap(l, tls, timeout);
+            } else {
+                report("ldap", l.toString(), Status.WARN, "not checked: the host or handshake failed above",
+                        "fix the checks above first");
+            }
+        }
+
+        // 7. CIS endpoints.
+        for (URI u : cisUrls) {
+            if (tls != null && verified.stream().anyMatch(v -> sameSocket(v, u))) {
+                checkHttp(u, tls, timeout);
+            } else {
+                report("cis", u.toString(), Status.WARN, "not checked: the host or handshake failed above",
+                        "fix the checks above first");
+            }
+        }
+
+        // 8. Maintenance.
+        checkMaintenance(profile, at != null ? at : Instant.now());
+    }
+
+    private boolean resolve(String host, Duration timeout) {
+        CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> {
+            try {
+                return InetAddress.getAllByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            InetAddress[] addresses = lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            report("dns", host, Status.PASS, "resolves to " + Arrays.stream(addresses)
+                    .map(InetAddress::getHostAddress).distinct().collect(Collectors.joining(", ")), null);
+            return true;
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            report("dns", host, Status.FAIL, "no answer from DNS within " + timeout.toSeconds() + " s",
+                    "check this machine's DNS servers; *.ncrs.nhs.uk names resolve only through HSCN DNS");
+        } catch (ExecutionException e) {
+            report("dns", host, Status.FAIL, "does not resolve (" + host + " is unknown to this machine's DNS)",
+                    "check the name; *.ncrs.nhs.uk hosts resolve only on HSCN: check your HSCN connection and DNS");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report("dns", host, Status.FAIL, "interrupted", null);
+        }
+        return false;
+    }
+
+    private boolean connect(String host, int port, Duration timeout) {
+        long t0 = System.nanoTime();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            report("tcp", host + ":" + port, Status.PASS,
+                    "connected in " + (System.nanoTime() - t0) / 1_000_000 + " ms", null);
+            return true;
+        } catch (IOException e) {
+            report("tcp", host + ":" + port, Status.FAIL, "cannot connect: " + e.getMessage(),
+                    "check that the server runs and that firewalls allow TCP " + port + " from this machine"
+                            + " (Spine: 443 for HTTPS, 636 for LDAPS)");
+            return false;
+        }
+    }
+
+    private SpineTlsContext tlsContext(EnvironmentProfile profile) {
+        try {
+            SpineTlsContext.Builder b = SpineTlsContext.builder();
+            if (trust != null) {
+                b.trustPem(trust);
+            } else {
+                b.trust(profile);
+            }
+            if (cert != null) {
+                b.clientIdentityPem(cert, key);
+            }
+            return b.build();
+        } catch (SpineException e) {
+            report("tls-context", profile.name(), Status.FAIL, e.getMessage(),
+                    "fix the trust (--trust or tls.trust) or the client certificate and key (--cert, --key)");
+            return null;
+        }
+    }
+
+    private boolean handshake(SpineTlsContext tls, URI u, Duration timeout) {
+        HandshakeReport r = TlsProbe.handshake(tls, u.getHost(), port(u), timeout, Duration.ofMillis(500));
+        String target = u.getHost() + ":" + port(u);
+        if (r.success()) {
+            String detail = r.protocol().orElse("?") + " " + r.cipherSuite().orElse("?") + ", server "
+                    + r.serverChain().stream().findFirst().map(c -> c.subject()).orElse("?") + " verified"
+                    + (r.clientCertificate().isPresent() ? ", client certificate presented" : "");
+            report("tls", target, Status.PASS, detail, null);
+            return true;
+        }
+        report("tls", target, Status.FAIL, r.failure().map(f -> f.name() + ": ").orElse("") + r.message(),
+                r.fix().orElse(null));
+        return false;
+    }
+
+    private void checkClientCertificate(EnvironmentProfile profile) {
+        String host = fqdn != null ? fqdn : canonicalHostName();
+        try {
+            CertificateInspector.Builder b = CertificateInspector.builder()
+                    .fqdn(host)
+                    .expiryWarning(Duration.ofDays(EXPIRY_WARNING_DAYS))
+                    .privateKey(Pem.loadPrivateKey(key, null));
+            if (trust != null) {
+                b.trustCertificates(Pem.loadCertificates(trust));
+            } else {
+                b.trust(profile);
+            }
+            Inspection inspection = b.build().inspect(CertificateInspector.load(cert, null).chain());
+            Status worst = Status.PASS;
+            List<String> problems = new ArrayList<>();
+            List<String> fixes = new ArrayList<>();
+            for (Finding f : inspection.findings()) {
+                Status s = switch (f.severity()) {
+                    case ERROR -> Status.FAIL;
+                    case WARNING -> Status.WARN;
+                    default -> null;
+                };
+                if (s != null) {
+                    problems.add(f.message());
+                    fixes.add(f.fix());
+                    if (s.ordinal() > worst.ordinal()) {
+                        worst = s;
+                    }
+                }
+            }
+            String summary = inspection.certificate().subject() + ", issued by " + inspection.certificate().issuer()
+                    + ", " + inspection.daysLeft() + " days left";
+            report("client-certificate", cert.toString(), worst,
+                    problems.isEmpty() ? summary + "; chained, valid, issued to " + host
+                            : summary + "; " + String.join("; ", problems),
+                    fixes.isEmpty() ? null : String.join(" ", fixes.stream().distinct().toList()));
+        } catch (SpineException e) {
+            report("client-certificate", cert.toString(), Status.FAIL, e.getMessage(),
+                    "give the PEM certificate chain and its private key (--cert, --key)");
+        }
+    }
+
+    private void checkLdap(URI l, SpineTlsContext tls, Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        var options = tls.ldapConnectionOptions();
+        options.setConnectTimeoutMillis(millis);
+        options.setResponseTimeoutMillis(millis);
+        try (LDAPConnection c = isTls(l)
+                ? new LDAPConnection(tls.ldapSocketFactory(), options, l.getHost(), port(l))
+                : new LDAPConnection(options, l.getHost(), port(l))) {
+            c.bind(new SimpleBindRequest());
+            RootDSE root = c.getRootDSE();
+            if (root == null) {
+                report("ldap", l.toString(), Status.FAIL, "anonymous bind accepted but the root DSE cannot be read",
+                        "the directory must allow anonymous reads of the root DSE; check the URL points at SDS");
+                return;
+            }
+            String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
+            report("ldap", l.toString(), Status.PASS, "anonymous bind and root DSE read; naming contexts: " + contexts
+                    + Optional.ofNullable(root.getVendorName()).map(v -> "; vendor " + v).orElse(""), null);
+        } catch (LDAPException e) {
+            report("ldap", l.toString(), Status.FAIL, e.getResultCode() + ": " + e.getMessage(),
+                    "check the LDAP URL (ldaps:// on 636), the client certificate (Spine SDS requires one) and the timeout");
+        }
+    }
+
+    private void checkHttp(URI u, SpineTlsContext tls, Duration timeout) {
+        Timeout t = Timeout.of(timeout);
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(tls.httpClientTlsStrategy())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
+                        .build())
+                .disableAutomaticRetries()
+                .build()) {
+            int code = http.execute(new HttpGet(u), response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+            Status s = code >= 500 ? Status.WARN : Status.PASS;
+            report("cis", u.toString(), s, "answers over HTTPS (HTTP " + code + " without a ticket)",
+                    s == Status.WARN ? "the service answers with a server error: check the Forward Change Schedule and "
+                            + "maintenance slots, then the National Service Desk" : null);
+        } catch (IOException e) {
+            report("cis", u.toString(), Status.FAIL, "no HTTP answer: " + e.getMessage(),
+                    "check the URL, the client certificate and proxies between this machine and Spine");
+        }
+    }
+
+    private void checkMaintenance(EnvironmentProfile profile, Instant now) {
+        MaintenanceSchedule schedule = profile.maintenance();
+        if (schedule.services().isEmpty()) {
+            report("maintenance", profile.name(), Status.PASS, "no maintenance slots are published for this environment", null);
+            return;
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+        for (MaintenanceSchedule.ServiceMaintenance s : schedule.services()) {
+            MaintenanceSchedule.State state = schedule.state(s.service(), now);
+            MaintenanceWindow.Occurrence next = schedule.nextWindow(s.service(), now);
+            String window = f.format(next.start()) + " - " + f.format(next.end()) + " (London)";
+            switch (state) {
+                case IN_MAINTENANCE -> report("maintenance", s.displayName(), Status.WARN,
+                        "a maintenance slot is open now: " + window,
+                        "expect outages until the slot ends; failures now may not be yours");
+                case POSSIBLY_IN_MAINTENANCE -> report("maintenance", s.displayName(), Status.WARN,
+                        "inside a slot that applies only in the week after a live e-RS release: " + window,
+                        "check the Forward Change Schedule to know whether it applies this week");
+                default -> report("maintenance", s.displayName(), Status.PASS,
+                        "no slot open now; next " + (next.conditional() ? "(if after an e-RS release) " : "") + window, null);
+            }
+        }
+    }
+
+    private void report(String check, String target, Status status, String detail, String fix) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("check", check);
+        r.put("target", target);
+        r.put("status", status.name());
+        r.put("detail", detail);
+        if (fix != null) {
+            r.put("fix", fix);
+        }
+        results.add(r);
+        if (!catalogOptions.json) {
+            PrintWriter out = Cli.out(spec);
+            out.printf("%-4s  %-18s %s%n", status, check, target);
+            out.printf("      %s%n", detail);
+            if (fix != null) {
+                out.printf("      fix: %s%n", fix);
+            }
+            out.flush();
+        }
+    }
+
+    private int finish(EnvironmentProfile profile, boolean json) {
+        long fails = results.stream().filter(r -> "FAIL".equals(r.get("status"))).count();
+        long warns = results.stream().filter(r -> "WARN".equals(r.get("status"))).count();
+        long passes = results.size() - fails - warns;
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("environment", profile.name());
+            doc.put("result", fails > 0 ? "FAIL" : warns > 0 ? "WARN" : "PASS");
+            doc.put("checks", results);
+            Cli.printJson(spec, doc);
+        } else {
+            Cli.out(spec).println();
+            Cli.out(spec).printf("Result: %d PASS, %d WARN, %d FAIL%n", passes, warns, fails);
+            Cli.out(spec).flush();
+        }
+        return fails > 0 ? Cli.FAILURE : Cli.OK;
+    }
+
+    private static String canonicalHostName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static boolean isTls(URI u) {
+        String s = u.getScheme().toLowerCase(Locale.ROOT);
+        return s.equals("https") || s.equals("ldaps");
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() > 0) {
+            return u.getPort();
+        }
+        return switch (u.getScheme().toLowerCase(Locale.ROOT)) {
+            case "ldaps" -> 636;
+            case "ldap" -> 389;
+            case "http" -> 80;
+            default -> 443;
+        };
+    }
+
+    private static boolean sameSocket(URI a, URI b) {
+        return a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
 }

@@ -1,0 +1,182 @@
+package io.spinekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testkit.FakeCis;
+import io.spinekit.testkit.TestPki;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spine doctor} end to end against a custom environment on loopback servers. */
+class DoctorCommandTest {
+    private static final TestPki PKI = TestPki.create("Doctor");
+    private static EmbeddedSds sds;
+    private static FakeCis cis;
+
+    @TempDir
+    static Path dir;
+    private static Path trust;
+    private static TestPki.PemFiles goodClient;
+
+    @BeforeAll
+    static void start() throws IOException {
+        sds = EmbeddedSds.builder().pki(PKI).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start();
+        cis = FakeCis.start(PKI);
+        trust = dir.resolve("trust.pem");
+        Files.writeString(trust, PKI.rootPem(), StandardCharsets.US_ASCII);
+        goodClient = PKI.certificate("localhost").issue().writePem(dir, "good");
+    }
+
+    @AfterAll
+    static void stop() {
+        sds.close();
+        cis.close();
+    }
+
+    private record Run(int exitCode, String out, String err) {
+        JsonNode json() throws IOException {
+            return Cli.JSON.readTree(out);
+        }
+
+        List<JsonNode> checks(String name) throws IOException {
+            List<JsonNode> found = new ArrayList<>();
+            json().get("checks").forEach(c -> {
+                if (c.get("check").asText().equals(name)) {
+                    found.add(c);
+                }
+            });
+            return found;
+        }
+    }
+
+    private static Run doctor(String ldapUrl, String... extra) throws IOException {
+        Properties p = cis.overrides("loopback");
+        p.setProperty("spinekit.loopback.ldap.url", ldapUrl);
+        Path overrides = Files.createTempFile(dir, "overrides", ".properties");
+        try (var w = Files.newBufferedWriter(overrides)) {
+            for (String name : p.stringPropertyNames()) {
+                w.write(name + "=" + p.getProperty(name) + "\n");
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("doctor", "--env", "loopback", "--overrides", overrides.toString(),
+                "--fqdn", "localhost", "--timeout", "5"));
+        args.addAll(List.of(extra));
+        CommandLine cmd = SpineCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args.toArray(new String[0]));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String[] withClient(TestPki.PemFiles client, String trustFile, String... more) {
+        List<String> a = new ArrayList<>(List.of("--trust", trustFile, "--cert", client.certificate().toString(),
+                "--key", client.privateKey().toString()));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void everyCheckPassesAgainstAHealthyLoopbackEnvironment() throws IOException {
+        Run run = doctor(sds.url(), withClient(goodClient, trust.toString(), "--json"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.json().get("result").asText()).as(run.out()).isEqualTo("PASS");
+        assertThat(run.checks("facts")).singleElement().satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
+        assertThat(run.checks("dns")).singleElement().satisfies(c -> assertThat(c.get("target").asText()).isEqualTo("localhost"));
+        assertThat(run.checks("tcp")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
+        assertThat(run.checks("tls")).hasSize(2).allSatisfy(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("PASS");
+            assertThat(c.get("detail").asText()).contains("TLSv1.").contains("client certificate presented");
+        });
+        assertThat(run.checks("client-certificate")).singleElement().satisfies(c -> {
+            assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("PASS");
+            assertThat(c.get("detail").asText()).contains("CN=localhost").contains("issued to localhost");
+        });
+        assertThat(run.checks("ldap")).singleElement().satisfies(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("PASS");
+            assertThat(c.get("detail").asText()).contains("anonymous bind and root DSE read").contains("o=nhs");
+        });
+        assertThat(run.checks("cis")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
+        assertThat(run.checks("maintenance")).singleElement()
+                .satisfies(c -> assertThat(c.get("detail").asText()).contains("no maintenance slots"));
+    }
+
+    @Test
+    void closedPortFailsTheTcpCheckWithAFix() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Run run = doctor("ldaps://localhost:" + closed, withClient(goodClient, trust.toString(), "--json"));
+
+        assertThat(run.exitCode()).isEqualTo(Cli.FAILURE);
+        assertThat(run.checks("tcp")).anySatisfy(c -> {
+            assertThat(c.get("target").asText()).isEqualTo("localhost:" + closed);
+            assertThat(c.get("status").asText()).isEqualTo("FAIL");
+            assertThat(c.get("fix").asText()).contains("firewalls");
+        });
+        assertThat(run.checks("ldap")).singleElement().satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("WARN"));
+    }
+
+    @Test
+    void wrongCaFailsTheHandshakeAsUnknownCa() throws IOException {
+        Path otherTrust = dir.resolve("other-trust.pem");
+        Files.writeString(otherTrust, TestPki.create("Other").rootPem(), StandardCharsets.US_ASCII);
+
+        Run run = doctor(sds.url(), "--trust", otherTrust.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(Cli.FAILURE);
+        assertThat(run.checks("tls")).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("FAIL");
+            assertThat(c.get("detail").asText()).startsWith("UNKNOWN_CA");
+            assertThat(c.has("fix")).isTrue();
+        });
+    }
+
+    @Test
+    void expiredClientCertificateFailsWithAFix() throws IOException {
+        TestPki.PemFiles expired = PKI.certificate("localhost").expired().issue().writePem(dir, "expired");
+
+        Run run = doctor(sds.url(), withClient(expired, trust.toString(), "--json"));
+
+        assertThat(run.exitCode()).isEqualTo(Cli.FAILURE);
+        assertThat(run.checks("client-certificate")).singleElement().satisfies(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("FAIL");
+            assertThat(c.get("detail").asText()).containsIgnoringCase("expired");
+            assertThat(c.get("fix").asText()).isNotBlank();
+        });
+    }
+
+    @Test
+    void textOutputListsEachCheckWithItsStatusAndAResultLine() throws IOException {
+        Run run = doctor(sds.url(), withClient(goodClient, trust.toString()));
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("spine doctor: ").contains("PASS  ldap").containsPattern("Result: \\d+ PASS, 0 WARN, 0 FAIL");
+    }
+
+    @Test
+    void certWithoutKeyIsAUsageError() throws IOException {
+        Run run = doctor(sds.url(), "--cert", goodClient.certificate().toString());
+
+        assertThat(run.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("--cert and --key go together");
+    }
+}
