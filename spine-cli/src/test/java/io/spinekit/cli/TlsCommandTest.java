@@ -1,0 +1,279 @@
+package io.spinekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spinekit.testkit.TestPki;
+import io.spinekit.testkit.TestPki.Issued;
+import io.spinekit.testkit.TestPki.TlsServer;
+import io.spinekit.tls.NhsCertificateAuthority;
+import io.spinekit.tls.Pem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spine tls inspect|csr|handshake}, run in-process against real files and loopback TLS servers. */
+class TlsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestPki pki;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void pki() {
+        pki = TestPki.create();
+    }
+
+    private record Run(int code, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + out + err, e);
+            }
+        }
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = SpineCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static List<String> findings(JsonNode inspection, String severity) {
+        List<String> out = new ArrayList<>();
+        inspection.path("findings").forEach(f -> {
+            if (f.path("severity").asText().equals(severity)) {
+                out.add(f.path("check").asText() + ": " + f.path("message").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void inspectGoodCertificateWithFqdnAndKeyIsUsable() throws IOException {
+        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        TestPki.PemFiles files = cert.writePem(dir, "endpoint");
+
+        Run r = run("tls", "inspect", files.certificate().toString(), "--fqdn", "endpoint.example.nhs.uk",
+                "--key", files.privateKey().toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("endpoint.crt: CN=endpoint.example.nhs.uk,OU=Test,O=nhs")
+                .contains("key          RSA 2048-bit, signed SHA256withRSA")
+                .containsPattern("OK\\s+host\\s+Valid for endpoint.example.nhs.uk \\(by subjectAltName\\)")
+                .containsPattern("OK\\s+private-key\\s+The private key matches the certificate")
+                .contains("Result: usable");
+    }
+
+    @Test
+    void inspectSha1WeakKeyCertificateFailsWithFindingsInJson() throws IOException {
+        Issued cert = pki.certificate("endpoint.example.nhs.uk").rsa(1024).signatureAlgorithm("SHA1withRSA").issue();
+        Path pem = file("weak.pem", cert.chainPem());
+
+        Run r = run("tls", "inspect", pem.toString(), "--json");
+
+        assertThat(r.code()).isEqualTo(Cli.FAILURE);
+        JsonNode json = r.json();
+        assertThat(json.path("usable").asBoolean()).isFalse();
+        assertThat(json.path("worst").asText()).isEqualTo("ERROR");
+        assertThat(json.path("inspection").path("keySize").asInt()).isEqualTo(1024);
+        assertThat(findings(json.path("inspection"), "ERROR")).containsExactlyInAnyOrder(
+                "key: RSA 1024-bit key: too weak (under 2048 bits)",
+                "signature: Signed with SHA1withRSA: SHA-1 and MD5 signatures are broken and refused by current TLS stacks");
+    }
+
+    @Test
+    void inspectExplainsTheExpiredG1LiveChain() throws IOException {
+        Path der = file("nhs-level-1c.der", Pem.encodeCertificates(List.of(NhsCertificateAuthority.LEVEL_1C.certificate())));
+
+        Run r = run("tls", "inspect", der.toString(), "--env", "live");
+
+        assertThat(r.code()).isEqualTo(Cli.FAILURE);
+        assertThat(r.out()).contains("issued under the G1 live root, expired 2024-06-04")
+                .contains("fix: Request a G2 certificate")
+                .contains("Not trusted for Live: the G1 live chain is never trusted")
+                .contains("Result: NOT usable");
+    }
+
+    @Test
+    void inspectChecksTheChainAgainstAnEnvironmentNamedInThePagesWording() throws IOException {
+        Path pem = file("int-g2.pem", Pem.encodeCertificates(List.of(NhsCertificateAuthority.INT_AUTHENTICATION_G2.certificate())));
+
+        Run r = run("tls", "inspect", pem.toString(), "--env", "Integration", "--json");
+
+        assertThat(r.code()).isEqualTo(Cli.OK);
+        assertThat(r.json().path("environment").asText()).isEqualTo("integration");
+        assertThat(r.json().path("inspection").path("generation").asText()).isEqualTo("G2");
+    }
+
+    @Test
+    void inspectUnknownEnvironmentIsAUsageErrorListingTheKnownOnes() throws IOException {
+        Path pem = file("c.pem", pki.certificate("a.example.nhs.uk").issue().chainPem());
+
+        Run r = run("tls", "inspect", pem.toString(), "--env", "staging");
+
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("Unknown environment 'staging'").contains("integration");
+    }
+
+    @Test
+    void inspectMalformedFileFailsWithAClearMessage() throws IOException {
+        Path pem = file("bad.pem", "-----BEGIN CERTIFICATE-----\nnot base64!!\n-----END CERTIFICATE-----\n");
+
+        Run r = run("tls", "inspect", pem.toString(), "--json");
+
+        assertThat(r.code()).isEqualTo(Cli.FAILURE);
+        assertThat(r.json().path("error").asText()).contains(pem.toString()).contains("malformed");
+    }
+
+    @Test
+    void inspectReadsPkcs12WithItsPasswordFile() throws Exception {
+        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        Path p12 = dir.resolve("endpoint.p12");
+        try (var out = Files.newOutputStream(p12)) {
+            cert.keyStore("endpoint", "secret".toCharArray()).store(out, "secret".toCharArray());
+        }
+        Path pw = file("pw.txt", "secret\n");
+
+        Run ok = run("tls", "inspect", p12.toString(), "--password-file", pw.toString(), "--json");
+        Run wrong = run("tls", "inspect", p12.toString(), "--password-file", file("bad.txt", "nope\n").toString());
+
+        assertThat(ok.code()).isEqualTo(Cli.OK);
+        assertThat(findings(ok.json().path("inspection"), "OK")).contains("private-key: The private key matches the certificate");
+        assertThat(wrong.code()).isEqualTo(Cli.FAILURE);
+        assertThat(wrong.err()).contains("the password is wrong");
+    }
+
+    @Test
+    void csrWritesKeyAndRequestAndRefusesToOverwriteWithoutForce() throws IOException {
+        Path key = dir.resolve("endpoint.key");
+        Path csr = dir.resolve("endpoint.csr");
+        String[] args = {"tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+            "--out-csr", csr.toString(), "--org", "Example NHS Trust", "--country", "GB", "--json"};
+
+        Run first = run(args);
+        String firstCsr = Files.readString(csr);
+        Run second = run(args);
+
+        assertThat(first.code()).as(first.err()).isEqualTo(Cli.OK);
+        assertThat(first.json().path("subject").asText()).isEqualTo("C=GB,O=Example NHS Trust,CN=endpoint.example.nhs.uk");
+        assertThat(first.json().path("keyEncrypted").asBoolean()).isFalse();
+        assertThat(first.json().path("csrPem").asText()).isEqualTo(firstCsr);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(second.code()).isEqualTo(Cli.FAILURE);
+        assertThat(second.json().path("error").asText()).contains("already exists; nothing was written");
+        assertThat(Files.readString(csr)).isEqualTo(firstCsr);
+
+        Run forced = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+                "--out-csr", csr.toString(), "--ec", "--force");
+        assertThat(forced.code()).isEqualTo(Cli.OK);
+        assertThat(forced.out()).contains("EC P-256 private key, NOT encrypted, owner-only");
+        assertThat(Files.readString(csr)).isNotEqualTo(firstCsr);
+    }
+
+    @Test
+    void csrWithPassphraseFileEncryptsTheKey() throws IOException {
+        Path key = dir.resolve("endpoint.key");
+        Path pass = file("pass.txt", "correct horse\n");
+
+        Run r = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+                "--out-csr", dir.resolve("endpoint.csr").toString(), "--ec", "--passphrase-file", pass.toString());
+
+        assertThat(r.code()).isEqualTo(Cli.OK);
+        assertThat(Files.readString(key)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        assertThat(Pem.loadPrivateKey(key, "correct horse".toCharArray()).getAlgorithm()).isEqualTo("EC");
+    }
+
+    @Test
+    void csrRejectsAnInvalidFqdn() {
+        Run r = run("tls", "csr", "--fqdn", "*.example.nhs.uk", "--out-key", dir.resolve("k").toString(),
+                "--out-csr", dir.resolve("c").toString());
+
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("'*.example.nhs.uk' is not a fully qualified domain name");
+        assertThat(dir.resolve("k")).doesNotExist();
+    }
+
+    @Test
+    void handshakeWithMutualTlsReportsProtocolCipherAndChainAsJson() throws IOException {
+        Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        TestPki.PemFiles files = client.writePem(dir, "client");
+        Path root = file("root.pem", pki.rootPem());
+        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
+                .requireClientCertificate().start()) {
+            Run r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
+                    "--port", String.valueOf(server.port()), "--cert", files.certificate().toString(),
+                    "--key", files.privateKey().toString(), "--json");
+
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Cli.OK);
+            JsonNode json = r.json();
+            assertThat(json.path("success").asBoolean()).isTrue();
+            assertThat(json.path("protocol").asText()).isEqualTo("TLSv1.3");
+            assertThat(json.path("cipherSuite").asText()).startsWith("TLS_");
+            assertThat(json.path("serverChain").get(0).path("subject").asText()).isEqualTo("CN=localhost,OU=Test,O=nhs");
+            assertThat(json.path("clientCertificate").path("subject").asText())
+                    .isEqualTo("CN=client.example.nhs.uk,OU=Test,O=nhs");
+            assertThat(json.path("failure").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void handshakeToAServerWithAnotherHostsCertificateFailsWithTheReason() throws IOException {
+        Path root = file("root.pem", pki.rootPem());
+        try (TlsServer server = pki.server(pki.certificate("spine.example.nhs.uk").serverAuth().issue()).start()) {
+            Run r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
+                    "--port", String.valueOf(server.port()));
+
+            assertThat(r.code()).isEqualTo(Cli.FAILURE);
+            assertThat(r.out()).contains("FAILED (WRONG_HOST)").contains("spine.example.nhs.uk")
+                    .contains("fix: The certificate is for a different host name")
+                    .contains("server chain:");
+        }
+    }
+
+    @Test
+    void handshakeWithEnvironmentTrustRejectsANonNhsServer() {
+        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue()).start()) {
+            Run r = run("tls", "handshake", "--env", "int", "--host", "localhost",
+                    "--port", String.valueOf(server.port()), "--json");
+
+            assertThat(r.code()).isEqualTo(Cli.FAILURE);
+            assertThat(r.json().path("failure").asText()).isEqualTo("UNKNOWN_CA");
+            assertThat(r.json().path("message").asText()).contains("Test PTL Root Authority G2");
+        }
+    }
+
+    @Test
+    void handshakeRejectsConflictingOrIncompleteOptions() throws IOException {
+        Path root = file("root.pem", pki.rootPem());
+
+        Run both = run("tls", "handshake", "--env", "int", "--trust", root.toString(), "--host", "h", "--port", "1");
+        Run certOnly = run("tls", "handshake", "--trust", root.toString(), "--host", "h", "--port", "1",
+                "--cert", root.toString());
+
+        assertThat(both.code()).isEqualTo(Cli.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(certOnly.code()).isEqualTo(Cli.USAGE);
+        assertThat(certOnly.err()).contains("--cert and --key go together");
+    }
+}
