@@ -18,6 +18,10 @@ public record Browser(BrowserProduct product, Optional<String> version, Optional
     /**
      * Checks the parts.
      *
+     * @param product the product
+     * @param version the version
+     * @param bitness the bitness
+     * @param ieMode the ieMode
      * @throws WesException when IE mode is set on a browser other than Edge
      */
     public Browser {

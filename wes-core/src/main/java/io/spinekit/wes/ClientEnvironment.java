@@ -15,7 +15,14 @@ import java.util.Optional;
  */
 public record ClientEnvironment(OperatingSystem os, Optional<Browser> browser, Optional<JavaRuntime> jre, boolean citrix) {
 
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param os the os
+     * @param browser the browser
+     * @param jre the jre
+     * @param citrix the citrix
+     */
     public ClientEnvironment {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(browser, "browser");

@@ -12,7 +12,13 @@ import java.util.Optional;
  * @param text what must be done or confirmed
  */
 public record Condition(ConditionKind kind, Optional<String> footnote, String text) {
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param kind the kind
+     * @param footnote the footnote
+     * @param text the text
+     */
     public Condition {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(footnote, "footnote");

@@ -23,6 +23,9 @@ public record JavaRuntime(int feature, Optional<Integer> update, Optional<Bitnes
     /**
      * Checks the parts.
      *
+     * @param feature the feature
+     * @param update the update
+     * @param bitness the bitness
      * @throws WesException when the feature version is not between 1 and 99
      */
     public JavaRuntime {

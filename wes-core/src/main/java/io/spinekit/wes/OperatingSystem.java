@@ -23,6 +23,10 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
     /**
      * Validates and normalises the release for the product.
      *
+     * @param product the product
+     * @param release the release
+     * @param edition the edition
+     * @param bitness the bitness
      * @throws WesException when the release or edition does not fit the product
      */
     public OperatingSystem {

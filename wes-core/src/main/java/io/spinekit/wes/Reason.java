@@ -25,7 +25,14 @@ public record Reason(Outcome outcome, Optional<CellRef> cell, Optional<String> f
         INFO
     }
 
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param outcome the outcome
+     * @param cell the cell
+     * @param footnote the footnote
+     * @param message the message
+     */
     public Reason {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(cell, "cell");

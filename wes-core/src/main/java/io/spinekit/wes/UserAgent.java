@@ -58,6 +58,15 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
 
     /**
      * Copies the lists.
+     *
+     * @param header the header
+     * @param osCandidates the osCandidates
+     * @param osVersion the osVersion
+     * @param osBitness the osBitness
+     * @param browser the browser
+     * @param browserVersion the browserVersion
+     * @param browserBitness the browserBitness
+     * @param notes the notes
      */
     public UserAgent {
         osCandidates = List.copyOf(osCandidates);
