@@ -642,6 +642,7 @@ public final class TestPki {
         private void serve(javax.net.ssl.SSLSocket s) {
             try (s) {
                 s.setSoTimeout(30_000);
+                s.setTcpNoDelay(true);
                 s.startHandshake();
                 handshakes.incrementAndGet();
                 String who = "anonymous";

@@ -90,6 +90,11 @@ public final class TlsProbe {
         }
         Socket plain = new Socket();
         try {
+            plain.setTcpNoDelay(true);
+        } catch (IOException e) {
+            // not essential
+        }
+        try {
             plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
         } catch (IOException e) {
             closeQuietly(plain);
@@ -122,8 +127,8 @@ public final class TlsProbe {
             return new HandshakeReport(host, port, true, Optional.of(session.getProtocol()),
                     Optional.of(session.getCipherSuite()), CertificateSummary.of(chain), keys.requested,
                     keys.sent().map(CertificateSummary::of), Optional.empty(),
-                    "Handshake with " + host + ":" + port + " succeeded: " + session.getProtocol() + ", "
-                            + session.getCipherSuite() + "; server certificate " + Certificates.shortName(leaf)
+                    session.getProtocol() + ", " + session.getCipherSuite() + "; server certificate "
+                            + Certificates.shortName(leaf)
                             + " verified" + (keys.sent().isPresent() ? "; client certificate "
                             + Certificates.shortName(keys.sent().get()) + " accepted" : ""),
                     Optional.empty());
@@ -181,7 +186,7 @@ public final class TlsProbe {
                 Optional.ofNullable(session).map(SSLSession::getProtocol),
                 Optional.ofNullable(session).map(SSLSession::getCipherSuite), CertificateSummary.of(chain),
                 keys.requested, keys.sent().map(CertificateSummary::of), Optional.of(failure),
-                "Handshake with " + host + ":" + port + " failed (" + failure + "): " + message, Optional.of(failure.fix()));
+                Character.toUpperCase(message.charAt(0)) + message.substring(1), Optional.of(failure.fix()));
     }
 
     private static List<X509Certificate> peerChain(SSLSession session) {
