@@ -57,6 +57,9 @@ final class SdsDirectory implements AutoCloseable {
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         options.setAbandonOnTimeout(true);
         options.setUseKeepAlive(true);
+        // One request at a time per pooled connection: read the answer on the calling thread instead
+        // of handing it over from a reader thread (fewer threads, lower latency).
+        options.setUseSynchronousMode(true);
         // No SO_LINGER: closing a TLS socket would otherwise wait (up to the linger time) for the
         // close_notify of a server that has stopped answering, stretching a timeout by seconds.
         options.setUseLinger(false, 0);

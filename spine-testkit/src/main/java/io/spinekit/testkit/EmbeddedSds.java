@@ -71,6 +71,7 @@ public final class EmbeddedSds implements AutoCloseable {
 
     private static final String SCHEMA_RESOURCE = "sds/sds-schema.ldif";
     private static final String LISTENER = "sds";
+    private static final int MAX_FILTERS = 1000;
 
     /** Whether the directory asks for a TLS client certificate. */
     public enum ClientAuth {
@@ -314,8 +315,8 @@ public final class EmbeddedSds implements AutoCloseable {
     }
 
     /**
-     * The filters of the searches counted by {@link #searchCount()}, in the order received, as the
-     * directory decoded them (so escaping is visible).
+     * The filters of the last 1,000 searches counted by {@link #searchCount()}, in the order
+     * received, as the directory decoded them (so escaping is visible).
      *
      * @return a copy of the filters
      */
@@ -969,7 +970,12 @@ public final class EmbeddedSds implements AutoCloseable {
             }
             if (!request.getRequest().getBaseDN().isEmpty()) {
                 searches.incrementAndGet();
-                filters.add(request.getRequest().getFilter().toString());
+                synchronized (filters) {
+                    if (filters.size() >= MAX_FILTERS) {
+                        filters.remove(0);
+                    }
+                    filters.add(request.getRequest().getFilter().toString());
+                }
             }
         }
     }
