@@ -1,36 +1,24 @@
 package io.spinekit.cli;
 
+import static io.spinekit.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DemoCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cmd = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void demoRunsTheMainJobEndToEndOnLoopbackAndReportsEveryStep() throws Exception {
-        Run run = run("demo", "--json");
+        CliRun run = run("demo", "--json");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        JsonNode doc = Cli.JSON.readTree(run.out());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        JsonNode doc = run.json();
         assertThat(doc.get("result").asText()).isEqualTo("OK");
         List<String> titles = new ArrayList<>();
         for (JsonNode step : doc.get("steps")) {
@@ -59,9 +47,9 @@ class DemoCommandTest {
 
     @Test
     void textOutputShowsProgressTimingAndSummary() {
-        Run run = run("demo");
+        CliRun run = run("demo");
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains("[1/8] Pick the environment ... ok (")
                 .contains("[8/8] Assess a client machine against the WES ... ok (")
@@ -70,9 +58,9 @@ class DemoCommandTest {
 
     @Test
     void unknownEnvironmentIsAUsageErrorListingTheKnownOnes() {
-        Run run = run("demo", "--env", "staging");
+        CliRun run = run("demo", "--env", "staging");
 
-        assertThat(run.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(run.code()).isEqualTo(Cli.USAGE);
         assertThat(run.err()).contains("'staging'").contains("INTEGRATION");
     }
 }

@@ -7,8 +7,6 @@ import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.TestPki;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code spine doctor} end to end against a custom environment on loopback servers. */
 class DoctorCommandTest {
@@ -48,23 +45,17 @@ class DoctorCommandTest {
         cis.close();
     }
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws IOException {
-            return Cli.JSON.readTree(out);
-        }
-
-        List<JsonNode> checks(String name) throws IOException {
-            List<JsonNode> found = new ArrayList<>();
-            json().get("checks").forEach(c -> {
-                if (c.get("check").asText().equals(name)) {
-                    found.add(c);
-                }
-            });
-            return found;
-        }
+    private static List<JsonNode> checks(CliRun run, String name) {
+        List<JsonNode> found = new ArrayList<>();
+        run.json().get("checks").forEach(c -> {
+            if (c.get("check").asText().equals(name)) {
+                found.add(c);
+            }
+        });
+        return found;
     }
 
-    private static Run doctor(String ldapUrl, String... extra) throws IOException {
+    private static CliRun doctor(String ldapUrl, String... extra) throws IOException {
         Properties p = cis.overrides("loopback");
         p.setProperty("spinekit.loopback.ldap.url", ldapUrl);
         Path overrides = Files.createTempFile(dir, "overrides", ".properties");
@@ -76,13 +67,7 @@ class DoctorCommandTest {
         List<String> args = new ArrayList<>(List.of("doctor", "--env", "loopback", "--overrides", overrides.toString(),
                 "--fqdn", "localhost", "--timeout", "5"));
         args.addAll(List.of(extra));
-        CommandLine cmd = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args.toArray(new String[0]));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(args.toArray(new String[0]));
     }
 
     private static String[] withClient(TestPki.PemFiles client, String trustFile, String... more) {
@@ -94,27 +79,27 @@ class DoctorCommandTest {
 
     @Test
     void everyCheckPassesAgainstAHealthyLoopbackEnvironment() throws IOException {
-        Run run = doctor(sds.url(), withClient(goodClient, trust.toString(), "--json"));
+        CliRun run = doctor(sds.url(), withClient(goodClient, trust.toString(), "--json"));
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.json().get("result").asText()).as(run.out()).isEqualTo("PASS");
-        assertThat(run.checks("facts")).singleElement().satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
-        assertThat(run.checks("dns")).singleElement().satisfies(c -> assertThat(c.get("target").asText()).isEqualTo("localhost"));
-        assertThat(run.checks("tcp")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
-        assertThat(run.checks("tls")).hasSize(2).allSatisfy(c -> {
+        assertThat(checks(run, "facts")).singleElement().satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
+        assertThat(checks(run, "dns")).singleElement().satisfies(c -> assertThat(c.get("target").asText()).isEqualTo("localhost"));
+        assertThat(checks(run, "tcp")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
+        assertThat(checks(run, "tls")).hasSize(2).allSatisfy(c -> {
             assertThat(c.get("status").asText()).isEqualTo("PASS");
             assertThat(c.get("detail").asText()).contains("TLSv1.").contains("client certificate presented");
         });
-        assertThat(run.checks("client-certificate")).singleElement().satisfies(c -> {
+        assertThat(checks(run, "client-certificate")).singleElement().satisfies(c -> {
             assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("PASS");
             assertThat(c.get("detail").asText()).contains("CN=localhost").contains("issued to localhost");
         });
-        assertThat(run.checks("ldap")).singleElement().satisfies(c -> {
+        assertThat(checks(run, "ldap")).singleElement().satisfies(c -> {
             assertThat(c.get("status").asText()).isEqualTo("PASS");
             assertThat(c.get("detail").asText()).contains("anonymous bind and root DSE read").contains("o=nhs");
         });
-        assertThat(run.checks("cis")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
-        assertThat(run.checks("maintenance")).singleElement()
+        assertThat(checks(run, "cis")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
+        assertThat(checks(run, "maintenance")).singleElement()
                 .satisfies(c -> assertThat(c.get("detail").asText()).contains("no maintenance slots"));
     }
 
@@ -124,15 +109,15 @@ class DoctorCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run run = doctor("ldaps://localhost:" + closed, withClient(goodClient, trust.toString(), "--json"));
+        CliRun run = doctor("ldaps://localhost:" + closed, withClient(goodClient, trust.toString(), "--json"));
 
-        assertThat(run.exitCode()).isEqualTo(Cli.FAILURE);
-        assertThat(run.checks("tcp")).anySatisfy(c -> {
+        assertThat(run.code()).isEqualTo(Cli.FAILURE);
+        assertThat(checks(run, "tcp")).anySatisfy(c -> {
             assertThat(c.get("target").asText()).isEqualTo("localhost:" + closed);
             assertThat(c.get("status").asText()).isEqualTo("FAIL");
             assertThat(c.get("fix").asText()).contains("firewalls");
         });
-        assertThat(run.checks("ldap")).singleElement().satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("WARN"));
+        assertThat(checks(run, "ldap")).singleElement().satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("WARN"));
     }
 
     @Test
@@ -140,10 +125,10 @@ class DoctorCommandTest {
         Path otherTrust = dir.resolve("other-trust.pem");
         Files.writeString(otherTrust, TestPki.create("Other").rootPem(), StandardCharsets.US_ASCII);
 
-        Run run = doctor(sds.url(), "--trust", otherTrust.toString(), "--json");
+        CliRun run = doctor(sds.url(), "--trust", otherTrust.toString(), "--json");
 
-        assertThat(run.exitCode()).isEqualTo(Cli.FAILURE);
-        assertThat(run.checks("tls")).isNotEmpty().allSatisfy(c -> {
+        assertThat(run.code()).isEqualTo(Cli.FAILURE);
+        assertThat(checks(run, "tls")).isNotEmpty().allSatisfy(c -> {
             assertThat(c.get("status").asText()).isEqualTo("FAIL");
             assertThat(c.get("detail").asText()).startsWith("UNKNOWN_CA");
             assertThat(c.has("fix")).isTrue();
@@ -154,10 +139,10 @@ class DoctorCommandTest {
     void expiredClientCertificateFailsWithAFix() throws IOException {
         TestPki.PemFiles expired = PKI.certificate("localhost").expired().issue().writePem(dir, "expired");
 
-        Run run = doctor(sds.url(), withClient(expired, trust.toString(), "--json"));
+        CliRun run = doctor(sds.url(), withClient(expired, trust.toString(), "--json"));
 
-        assertThat(run.exitCode()).isEqualTo(Cli.FAILURE);
-        assertThat(run.checks("client-certificate")).singleElement().satisfies(c -> {
+        assertThat(run.code()).isEqualTo(Cli.FAILURE);
+        assertThat(checks(run, "client-certificate")).singleElement().satisfies(c -> {
             assertThat(c.get("status").asText()).isEqualTo("FAIL");
             assertThat(c.get("detail").asText()).containsIgnoringCase("expired");
             assertThat(c.get("fix").asText()).isNotBlank();
@@ -166,17 +151,17 @@ class DoctorCommandTest {
 
     @Test
     void textOutputListsEachCheckWithItsStatusAndAResultLine() throws IOException {
-        Run run = doctor(sds.url(), withClient(goodClient, trust.toString()));
+        CliRun run = doctor(sds.url(), withClient(goodClient, trust.toString()));
 
-        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.code()).as(run.out()).isZero();
         assertThat(run.out()).contains("spine doctor: ").contains("PASS  ldap").containsPattern("Result: \\d+ PASS, 0 WARN, 0 FAIL");
     }
 
     @Test
     void certWithoutKeyIsAUsageError() throws IOException {
-        Run run = doctor(sds.url(), "--cert", goodClient.certificate().toString());
+        CliRun run = doctor(sds.url(), "--cert", goodClient.certificate().toString());
 
-        assertThat(run.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(run.code()).isEqualTo(Cli.USAGE);
         assertThat(run.err()).contains("--cert and --key go together");
     }
 }

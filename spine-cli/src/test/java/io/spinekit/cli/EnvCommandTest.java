@@ -1,9 +1,11 @@
 package io.spinekit.cli;
 
+import static io.spinekit.cli.CliRun.run;
+import static io.spinekit.cli.CliRun.texts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,40 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class EnvCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
-    }
 
-    private static Run run(String... args) {
-        CommandLine cli = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.path(field).asText()));
-        return out;
-    }
 
     @Test
     void listShowsTheFourStandardEnvironmentsWithStatus() {
-        Run r = run("env", "list");
+        CliRun r = run("env", "list");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.out()).startsWith("Spine environment catalog, edition 2026-11-21");
         assertThat(r.out()).containsPattern("development\\s+Development\\s+decommissioning 2025-07-31\\s+\\d+\\s+1\\s+ldaps://ldap.vn03.national.ncrs.nhs.uk:636");
@@ -71,7 +49,7 @@ class EnvCommandTest {
 
     @Test
     void showJsonHasEveryFactWithProvenanceAndErsAndMaintenance() {
-        Run r = run("env", "show", "DEV", "--json");
+        CliRun r = run("env", "show", "DEV", "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
         assertThat(j.path("name").asText()).isEqualTo("development");
@@ -105,7 +83,7 @@ class EnvCommandTest {
 
     @Test
     void showTextFlagsInferredValuesAndListsWhatIsNotPublished() {
-        Run r = run("env", "show", "Integration");
+        CliRun r = run("env", "show", "Integration");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.out()).startsWith("Integration (integration), catalog edition 2026-11-21\nStatus: active");
         assertThat(r.out()).containsPattern("portal.url\\s+https://portal.nis1.national.ncrs.nhs.uk \\[INFERRED: check before relying on it\\]");
@@ -114,13 +92,13 @@ class EnvCommandTest {
         assertThat(r.out()).contains("Spine Core: Monday 20:00 to Tuesday 06:00 (weekly), UK time; Wednesday 20:00 to Thursday 06:00 (weekly), UK time [SEED]");
         assertThat(r.out()).contains("e-RS: Tuesday 20:00 to Wednesday 06:00 (the week following a live e-RS release), UK time [SEED]");
         assertThat(r.out()).doesNotContain("Not published");
-        Run dev = run("env", "show", "development");
+        CliRun dev = run("env", "show", "development");
         assertThat(dev.out()).contains("Status: decommissioning on 2025-07-31 (that date has passed: check the environment still exists) - "
                 + "A public notice (May 2025) said the TRAIN and DEV path-to-live environments were to be decommissioned on 31 July 2025.");
         assertThat(dev.out()).containsPattern("messaging.sync.ip\\s+10.239.14.29 \\[SEED\\]");
         assertThat(dev.out()).contains("e-RS Dev3: party key YEF-820397, ASID 200000000296");
         assertThat(dev.out()).containsPattern("e-RS API\\s+https://api.dev3.ers.ncrs.nhs.uk  155.231.120.233  TCP 443 \\[SEED\\]");
-        Run dep = run("env", "show", "dep", "--sources");
+        CliRun dep = run("env", "show", "dep", "--sources");
         assertThat(dep.out()).contains("Not published (supply with spinekit.deployment.<key> or SPINEKIT_DEPLOYMENT_<KEY>):");
         assertThat(dep.out()).contains("sbapi.namingservice.url, sbapi.roleassertion.url, sbapi.roleselection.url, cis2.issuer");
         assertThat(dep.out()).contains("source: NHS Digital 'Deployment environments' page, last edited 29 September 2021 (seed 004)");
@@ -129,11 +107,11 @@ class EnvCommandTest {
 
     @Test
     void unknownEnvironmentIsAUsageErrorListingKnownOnes() {
-        Run r = run("env", "show", "staging");
+        CliRun r = run("env", "show", "staging");
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("Unknown environment 'staging': known environments are development, integration, deployment, live");
-        Run j = run("env", "show", "staging", "--json");
+        CliRun j = run("env", "show", "staging", "--json");
         assertThat(j.code()).isEqualTo(Cli.USAGE);
         assertThat(j.json().path("error").asText()).startsWith("Unknown environment 'staging'");
     }
@@ -141,7 +119,7 @@ class EnvCommandTest {
     @Test
     void maintenanceAtASummerInstantUsesUkTime() {
         // Tuesday 14 July 2026 19:30 UTC = 20:30 BST: inside DEV Spine Core's Tuesday 20:00 - Wednesday 06:00 slot
-        Run r = run("env", "maintenance", "development", "--at", "2026-07-14T19:30:00Z", "--json");
+        CliRun r = run("env", "maintenance", "development", "--at", "2026-07-14T19:30:00Z", "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
         assertThat(j.path("zone").asText()).isEqualTo("Europe/London");
@@ -164,7 +142,7 @@ class EnvCommandTest {
 
     @Test
     void maintenanceAcceptsUkLocalTimeAndOneService() {
-        Run r = run("env", "maintenance", "dev", "--at", "2026-01-17T12:00", "--service", "e-RS Dev3");
+        CliRun r = run("env", "maintenance", "dev", "--at", "2026-01-17T12:00", "--service", "e-RS Dev3");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.out()).isEqualTo("""
                 Development maintenance slots at Sat 17 Jan 2026 12:00 +00:00 (UK time)
@@ -177,14 +155,14 @@ class EnvCommandTest {
 
     @Test
     void maintenanceRejectsBadInstantAndUnknownServiceAndExplainsLive() {
-        Run bad = run("env", "maintenance", "int", "--at", "next tuesday");
+        CliRun bad = run("env", "maintenance", "int", "--at", "next tuesday");
         assertThat(bad.code()).isEqualTo(Cli.USAGE);
         assertThat(bad.err()).contains("Invalid --at 'next tuesday': expected an instant such as 2026-01-13T20:00:00Z");
-        Run service = run("env", "maintenance", "int", "--service", "e-RS Dev1");
+        CliRun service = run("env", "maintenance", "int", "--service", "e-RS Dev1");
         assertThat(service.code()).isEqualTo(Cli.USAGE);
         assertThat(service.err()).contains("No maintenance slots for service 'e-RS Dev1' in environment 'integration': known services are "
                 + "Spine Core (core), Spine CIS (cis), e-RS (ers)");
-        Run live = run("env", "maintenance", "live", "--json");
+        CliRun live = run("env", "maintenance", "live", "--json");
         assertThat(live.code()).isEqualTo(Cli.OK);
         assertThat(live.json().path("services").size()).isZero();
         assertThat(live.json().path("note").asText()).contains("spinekit.live.maintenance.<core|cis|ers>");
@@ -192,7 +170,7 @@ class EnvCommandTest {
 
     @Test
     void registryPrintsTheDevelopmentSeedFileWithCrlf() {
-        Run r = run("env", "registry", "development", "--agent", "HSCIC Identity Agent 2 (64-bit)");
+        CliRun r = run("env", "registry", "development", "--agent", "HSCIC Identity Agent 2 (64-bit)");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.out()).isEqualTo("Windows Registry Editor Version 5.00\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\HSCIC\\Identity Agent]\r\n"
@@ -206,7 +184,7 @@ class EnvCommandTest {
     @Test
     void registryWarnsAboutInferredValuesAndWritesExactBytes() throws IOException {
         Path file = dir.resolve("int.reg");
-        Run r = run("env", "registry", "int", "--agent", "ia1-32", "--output", file.toString(), "--json");
+        CliRun r = run("env", "registry", "int", "--agent", "ia1-32", "--output", file.toString(), "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
         assertThat(j.path("agent").asText()).isEqualTo("HSCIC_IA1_32");
@@ -221,7 +199,7 @@ class EnvCommandTest {
 
     @Test
     void registryForDeploymentFailsNamingTheOverrideKeys() {
-        Run r = run("env", "registry", "deployment", "--agent", "BT Identity Agent IA13");
+        CliRun r = run("env", "registry", "deployment", "--agent", "BT Identity Agent IA13");
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("Cannot write the BT Identity Agent (IA13) registry file for environment 'deployment'")
@@ -230,7 +208,7 @@ class EnvCommandTest {
 
     @Test
     void registryRejectsUnknownAgentListingKnownOnes() {
-        Run r = run("env", "registry", "dev", "--agent", "IA3");
+        CliRun r = run("env", "registry", "dev", "--agent", "IA3");
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.err()).contains("Unknown Identity Agent 'IA3': expected one of ia2-64 (HSCIC Identity Agent 2 (64-bit)), "
                 + "ia2-32 (HSCIC Identity Agent 2 (32-bit)), ia1-64 (HSCIC Identity Agent 1 (64-bit)), "
@@ -246,16 +224,16 @@ class EnvCommandTest {
                 spinekit.local-mock.portal.url=https://localhost:8443/portal
                 spinekit.local-mock.maintenance.core=Sun 02:00-Sun 04:00 weekly
                 """);
-        Run list = run("env", "list", "--overrides", overrides.toString(), "--json");
+        CliRun list = run("env", "list", "--overrides", overrides.toString(), "--json");
         assertThat(texts(list.json().path("environments"), "name")).containsExactly("development", "integration", "deployment", "live", "local-mock");
         assertThat(list.json().path("environments").get(4).path("custom").asBoolean()).isTrue();
-        Run show = run("env", "show", "local-mock", "--overrides", overrides.toString(), "--json");
+        CliRun show = run("env", "show", "local-mock", "--overrides", overrides.toString(), "--json");
         assertThat(show.json().path("facts").path("SYSTEM").get(0).path("provenance").asText()).isEqualTo("OVERRIDE");
         assertThat(show.json().path("facts").path("SYSTEM").get(0).path("source").asText())
                 .isEqualTo("overrides file " + overrides + " line 1 key 'spinekit.local-mock.ldap.url'");
-        Run reg = run("env", "registry", "local-mock", "--agent", "ia2-32", "--overrides", overrides.toString());
+        CliRun reg = run("env", "registry", "local-mock", "--agent", "ia2-32", "--overrides", overrides.toString());
         assertThat(reg.out()).contains("\"LaunchAppsPath\"=\"https://localhost:8443/portal\"\r\n");
-        Run maint = run("env", "maintenance", "local-mock", "--at", "2026-03-29T01:30:00Z", "--overrides", overrides.toString(), "--json");
+        CliRun maint = run("env", "maintenance", "local-mock", "--at", "2026-03-29T01:30:00Z", "--overrides", overrides.toString(), "--json");
         assertThat(maint.json().path("services").get(0).path("state").asText()).isEqualTo("IN_MAINTENANCE");
     }
 
@@ -263,7 +241,7 @@ class EnvCommandTest {
     void badOverridesFileIsAUsageErrorNamingFileKeyAndValue() throws IOException {
         Path overrides = dir.resolve("bad.properties");
         Files.writeString(overrides, "spinekit.integration.ldap.url=ldap.nis1.national.ncrs.nhs.uk\n");
-        Run r = run("env", "list", "--overrides", overrides.toString());
+        CliRun r = run("env", "list", "--overrides", overrides.toString());
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.err()).contains("Invalid value 'ldap.nis1.national.ncrs.nhs.uk' for key 'ldap.url' of environment 'integration' in "
                 + "overrides file " + overrides + " line 1");

@@ -1,9 +1,11 @@
 package io.spinekit.cli;
 
+import static io.spinekit.cli.CliRun.run;
+import static io.spinekit.cli.CliRun.texts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,38 +18,14 @@ import picocli.CommandLine;
 
 /** {@code spine wes check} and {@code spine wes matrix} through picocli. */
 class WesCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IE11_WOW64_WIN7 = "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko";
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
-    }
 
-    private static Run run(String... args) {
-        CommandLine cli = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.path(field).asText()));
-        return out;
-    }
 
     @Test
     void checkPrintsVerdictConditionsReasonsAndWarnings() {
-        Run r = run("wes", "check", "--application", "Spine SCR", "--os", "Windows 10 20H2 64-bit", "--browser", "IE11 32-bit",
+        CliRun r = run("wes", "check", "--application", "Spine SCR", "--os", "Windows 10 20H2 64-bit", "--browser", "IE11 32-bit",
                 "--jre", "1.8.0_281", "--at", "2026-01-01");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.out()).startsWith("Spine SCR on Windows 10 20H2 64-bit, IE11 32-bit, JRE 8u281: SUPPORTED_WITH_CONDITIONS\n"
@@ -60,7 +38,7 @@ class WesCommandTest {
 
     @Test
     void checkJsonHasTheVerdictField() {
-        Run r = run("wes", "check", "--application", "CARE_IDENTITY_SERVICE", "--os", "windows 10 20h2 x64", "--browser", "chrome",
+        CliRun r = run("wes", "check", "--application", "CARE_IDENTITY_SERVICE", "--os", "windows 10 20h2 x64", "--browser", "chrome",
                 "--jre", "8u281 32-bit", "--at", "2021-09-01", "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
@@ -84,7 +62,7 @@ class WesCommandTest {
 
     @Test
     void notSupportedExitsWithFailure() {
-        Run r = run("wes", "check", "--application", "Care Identity Service application", "--os", "Windows 10 21H2 64-bit",
+        CliRun r = run("wes", "check", "--application", "Care Identity Service application", "--os", "Windows 10 21H2 64-bit",
                 "--browser", "IE11", "--jre", "8u281 32-bit", "--json", "--at", "2021-09-01");
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.json().path("verdict").asText()).isEqualTo("NOT_SUPPORTED");
@@ -93,11 +71,11 @@ class WesCommandTest {
 
     @Test
     void citrixAndIotOptions() {
-        Run citrix = run("wes", "check", "--application", "cis", "--os", "Windows Server 2012 R2", "--browser", "IE11",
+        CliRun citrix = run("wes", "check", "--application", "cis", "--os", "Windows Server 2012 R2", "--browser", "IE11",
                 "--jre", "8u281 32-bit", "--citrix", "--json", "--at", "2021-09-01");
         assertThat(citrix.code()).isEqualTo(Cli.OK);
         assertThat(texts(citrix.json().path("conditions"), "kind")).containsExactly("NO_CMS_ON_CITRIX");
-        Run iot = run("wes", "check", "--application", "e-RS - Professional", "--os", "Windows 10 IoT Enterprise", "--browser",
+        CliRun iot = run("wes", "check", "--application", "e-RS - Professional", "--os", "Windows 10 IoT Enterprise", "--browser",
                 "Chrome", "--json");
         assertThat(iot.code()).isEqualTo(Cli.FAILURE);
         assertThat(iot.json().path("verdict").asText()).isEqualTo("NOT_SUPPORTED");
@@ -105,7 +83,7 @@ class WesCommandTest {
 
     @Test
     void checkReadsAUserAgent() {
-        Run r = run("wes", "check", "--application", "spine scr", "--user-agent", IE11_WOW64_WIN7, "--json", "--at", "2021-09-01");
+        CliRun r = run("wes", "check", "--application", "spine scr", "--user-agent", IE11_WOW64_WIN7, "--json", "--at", "2021-09-01");
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
         assertThat(j.path("verdict").asText()).isEqualTo("SUPPORTED_WITH_CONDITIONS");
@@ -116,11 +94,11 @@ class WesCommandTest {
 
     @Test
     void checkAssessesAnAuthenticator() {
-        Run r = run("wes", "check", "--authenticator", "Apple iPad", "--os", "iPadOS 14.7", "--browser", "Safari", "--json");
+        CliRun r = run("wes", "check", "--authenticator", "Apple iPad", "--os", "iPadOS 14.7", "--browser", "Safari", "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.json().path("table").asText()).isEqualTo("AUTHENTICATORS");
         assertThat(texts(r.json().path("conditions"), "kind")).containsExactly("IPAD_MDM_AND_CIS2_AUTHENTICATOR_APP");
-        Run android = run("wes", "check", "--authenticator", "ANDROID_TABLET", "--os", "Android 12", "--browser", "Chrome");
+        CliRun android = run("wes", "check", "--authenticator", "ANDROID_TABLET", "--os", "Android 12", "--browser", "Chrome");
         assertThat(android.code()).isEqualTo(Cli.FAILURE);
         assertThat(android.out()).startsWith("Android tablet on Android 12, Chrome: NOT_SUPPORTED");
     }
@@ -140,17 +118,17 @@ class WesCommandTest {
     void badInputIsAUsageErrorNamingTheValueAndTheKnownOnes(String args, String message) {
         List<String> argv = new ArrayList<>(List.of("wes", "check"));
         argv.addAll(List.of(args.split(",")));
-        Run r = run(argv.toArray(String[]::new));
+        CliRun r = run(argv.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.err()).startsWith("spine wes: ").contains(message);
         argv.add("--json");
-        Run j = run(argv.toArray(String[]::new));
+        CliRun j = run(argv.toArray(String[]::new));
         assertThat(j.json().path("error").asText()).contains(message);
     }
 
     @Test
     void matrixPrintsBothTablesWithFootnotes() {
-        Run r = run("wes", "matrix");
+        CliRun r = run("wes", "matrix");
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.out()).contains("NHS Digital, Last edited: 1 September 2021 1:43 pm (edition 2021-09-01)")
                 .containsPattern("Care Identity Service application\\*\\s+\\| Yes\\s+\\| Yes\\s+\\| Yes\\s+\\| Yes\\*\\s+\\| Yes\\s+"
@@ -165,7 +143,7 @@ class WesCommandTest {
 
     @Test
     void matrixJsonHasBothTablesCellsAndConditions() {
-        Run r = run("wes", "matrix", "--json");
+        CliRun r = run("wes", "matrix", "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
         assertThat(j.path("edition").path("date").asText()).isEqualTo("2021-09-01");
