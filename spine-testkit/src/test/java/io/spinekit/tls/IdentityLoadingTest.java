@@ -285,6 +285,18 @@ class IdentityLoadingTest {
     }
 
     @Test
+    void ecKeyOfAnotherCertificateIsRejected() throws Exception {
+        Issued otherEc = pki.certificate("ec-client.example.nhs.uk").clientAuth().ec().issue();
+
+        assertThatThrownBy(() -> ClientIdentity.of(otherEc.privateKey(), ec.chain()))
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessageContaining("The private key (EC) does not match the certificate CN=ec-client.example.nhs.uk");
+        assertThatThrownBy(() -> ClientIdentity.of(rsa.privateKey(), ec.chain()))
+                .isInstanceOf(TlsConfigurationException.class);
+        assertThat(ClientIdentity.of(ec.privateKey(), ec.chain()).certificate()).isEqualTo(ec.certificate());
+    }
+
+    @Test
     void builderRefusesMissingTrustOldProtocolsWeakSuitesAndTheExpiredG1Chain() {
         assertThatThrownBy(() -> SpineTlsContext.builder().build())
                 .isInstanceOf(TlsConfigurationException.class)

@@ -150,15 +150,22 @@ public final class TlsProbe {
             return failed(host, port, null, trust, keys, TlsFailure.PROTOCOL_VERSION, "no common protocol version with "
                     + host + ":" + port + "; this client allows only " + tls.protocols() + " (" + e.getMessage() + ")");
         }
+        String sent = keys.sent().map(c -> "the client certificate " + Certificates.shortName(c)
+                + " (issued by " + c.getIssuerX500Principal().getName() + ")").orElse(
+                keys.requested ? "no client certificate (none is configured)" : "no client certificate");
         if (serverVerified && (all.contains("bad_certificate") || all.contains("certificate_required")
                 || all.contains("unknown_ca") || all.contains("certificate_unknown") || all.contains("access_denied")
                 || all.contains("handshake_failure") || all.contains("decrypt_error") || all.contains("unsupported_certificate")
                 || all.contains("certificate_revoked") || all.contains("certificate_expired"))) {
-            String sent = keys.sent().map(c -> "the client certificate " + Certificates.shortName(c)
-                    + " (issued by " + c.getIssuerX500Principal().getName() + ")").orElse(
-                    keys.requested ? "no client certificate (none is configured)" : "no client certificate");
             return failed(host, port, null, trust, keys, TlsFailure.CLIENT_CERTIFICATE_REJECTED,
                     host + ":" + port + " rejected " + sent + ": " + e.getMessage());
+        }
+        if (serverVerified && keys.requested && (!(e instanceof SSLException) || all.contains("connection reset")
+                || all.contains("broken pipe") || all.contains("remote host terminated"))) {
+            // The server's alert can be lost when it closes the connection while the client is still writing.
+            return failed(host, port, null, trust, keys, TlsFailure.CLIENT_CERTIFICATE_REJECTED,
+                    host + ":" + port + " rejected " + sent + ": it closed the connection after asking for a client"
+                            + " certificate (" + e.getMessage() + ")");
         }
         if (all.contains("handshake_failure") || all.contains("insufficient_security")
                 || all.contains("no negotiable cipher") || all.contains("no cipher suites in common")) {
@@ -170,10 +177,8 @@ public final class TlsProbe {
                     + host + ":" + port + " timed out: is it a TLS port?");
         }
         if (!(e instanceof SSLException) || all.contains("connection reset") || all.contains("remote host terminated")) {
-            return failed(host, port, null, trust, keys, serverVerified ? TlsFailure.CLIENT_CERTIFICATE_REJECTED
-                    : TlsFailure.OTHER, "the connection to " + host + ":" + port + " was closed during the handshake"
-                    + (serverVerified ? " after the server's certificate was verified, which usually means the client"
-                    + " certificate was rejected" : "") + " (" + e + ")");
+            return failed(host, port, null, trust, keys, TlsFailure.OTHER, "the connection to " + host + ":" + port
+                    + " was closed during the handshake (" + e + "); is it a TLS port, and does the server log say why?");
         }
         return failed(host, port, null, trust, keys, TlsFailure.OTHER, String.valueOf(e.getMessage()));
     }
@@ -186,7 +191,7 @@ public final class TlsProbe {
                 Optional.ofNullable(session).map(SSLSession::getProtocol),
                 Optional.ofNullable(session).map(SSLSession::getCipherSuite), CertificateSummary.of(chain),
                 keys.requested, keys.sent().map(CertificateSummary::of), Optional.of(failure),
-                Character.toUpperCase(message.charAt(0)) + message.substring(1), Optional.of(failure.fix()));
+                message, Optional.of(failure.fix()));
     }
 
     private static List<X509Certificate> peerChain(SSLSession session) {
