@@ -127,7 +127,14 @@ final class CisHttp implements AutoCloseable {
         get.setHeader("Accept", accept);
         return client.execute(get, response -> {
             HttpEntity entity = response.getEntity();
-            byte[] body = entity == null ? new byte[0] : read(entity);
+            byte[] body;
+            try {
+                body = entity == null ? new byte[0] : read(entity);
+            } catch (BodyTooLarge e) {
+                // Abort the connection: closing the response normally would read the rest of the body.
+                get.cancel();
+                throw e;
+            }
             Header location = response.getFirstHeader("Location");
             String type = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
             return new Response(response.getCode(), body, type, location == null ? null : location.getValue());
@@ -139,13 +146,15 @@ final class CisHttp implements AutoCloseable {
         if (declared > maxBytes) {
             throw new BodyTooLarge(declared);
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new BodyTooLarge(-1);
-            }
-            return body;
+        // Not try-with-resources: closing the stream drains the rest of the body, so on "too large"
+        // the stream is left open and the caller cancels the request instead.
+        InputStream in = entity.getContent();
+        byte[] body = in.readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            throw new BodyTooLarge(-1);
         }
+        in.close();
+        return body;
     }
 
     static boolean isConnectionFailure(IOException e) {
