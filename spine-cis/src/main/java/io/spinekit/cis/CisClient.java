@@ -25,8 +25,9 @@ import org.apache.hc.client5.http.DnsResolver;
  * }</pre>
  *
  * <p>Transport: Apache HttpClient 5 on spine-tls contexts (TLS 1.2+, hostname checks with CN
- * fallback), connect timeout (default 5 s), response timeout (default 10 s, per wait for data), a
- * bounded body (default 1 MiB), no redirects, no cookies. A request is retried once when the
+ * fallback), connect timeout (default 5 s), response timeout (default 10 s, per wait for data),
+ * request timeout (default 30 s, the whole exchange), a bounded body (default 1 MiB, aborted not
+ * drained when exceeded), no redirects, no cookies. A request is retried once when the
  * connection could not be made (refused, unreachable, connect timeout); never after it was sent
  * (response timeout, reset) and never for an HTTP status, 5xx included. Role assertions use the
  * Spine context ({@link Builder#spineTls}: NHS trust plus your endpoint certificate); CIS2 hosts are
@@ -41,6 +42,8 @@ public final class CisClient implements AutoCloseable {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Default response timeout (longest wait for data once connected). */
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default request timeout: the longest a whole exchange (connect, send, read everything) may take. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Default largest response body: 1 MiB. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -53,9 +56,11 @@ public final class CisClient implements AutoCloseable {
         this.urls = b.urls;
         this.parser = b.parser;
         this.spineHttp = b.spineTls == null ? null
-                : new CisHttp(b.spineTls, b.connectTimeout, b.responseTimeout, b.maxResponseBytes, b.dnsResolver);
+                : new CisHttp(b.spineTls, b.connectTimeout, b.responseTimeout, b.requestTimeout,
+                        b.maxResponseBytes, b.dnsResolver);
         SpineTlsContext cis2 = b.cis2Tls != null ? b.cis2Tls : SpineTlsContext.builder().addJvmDefaultTrust().build();
-        this.cis2Http = new CisHttp(cis2, b.connectTimeout, b.responseTimeout, b.maxResponseBytes, b.dnsResolver);
+        this.cis2Http = new CisHttp(cis2, b.connectTimeout, b.responseTimeout, b.requestTimeout, b.maxResponseBytes,
+                b.dnsResolver);
     }
 
     /**
@@ -236,6 +241,7 @@ public final class CisClient implements AutoCloseable {
         private SpineTlsContext cis2Tls;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private RoleAssertionParser parser = RoleAssertionParser.create();
         private DnsResolver dnsResolver;
@@ -308,6 +314,18 @@ public final class CisClient implements AutoCloseable {
          */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = checkTimeout("response timeout", timeout);
+            return this;
+        }
+
+        /**
+         * The request timeout: the longest a whole exchange may take, so a server that dribbles bytes
+         * just inside the response timeout cannot hold the caller indefinitely (default 30 s).
+         *
+         * @param timeout between 1 ms and 5 minutes
+         * @return this
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = checkTimeout("request timeout", timeout);
             return this;
         }
 

@@ -11,6 +11,11 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
@@ -28,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GET over Apache HttpClient 5 on a spine-tls context, with connect and response timeouts, a bounded
- * body, no redirects, no cookies, and one retry for connection failures only.
+ * GET over Apache HttpClient 5 on a spine-tls context, with connect, response (per read) and request
+ * (whole exchange) timeouts, a bounded body, no redirects, no cookies, and one retry for connection
+ * failures only.
  *
  * <p>Retried once: the connection could not be made ({@link ConnectException}, including HttpClient's
  * {@code HttpHostConnectException}; {@link NoRouteToHostException}; {@link ConnectTimeoutException}),
@@ -56,15 +62,33 @@ final class CisHttp implements AutoCloseable {
         }
     }
 
+    /** The whole exchange took longer than the request timeout. */
+    static final class DeadlineExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceeded() {
+            super("request timeout exceeded");
+        }
+    }
+
     private final CloseableHttpClient client;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration requestTimeout;
     private final int maxBytes;
+    private final ScheduledExecutorService deadlines;
 
-    CisHttp(SpineTlsContext tls, Duration connectTimeout, Duration responseTimeout, int maxBytes, DnsResolver dns) {
+    CisHttp(SpineTlsContext tls, Duration connectTimeout, Duration responseTimeout, Duration requestTimeout,
+            int maxBytes, DnsResolver dns) {
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
+        this.requestTimeout = requestTimeout;
         this.maxBytes = maxBytes;
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spinekit-cis-deadline");
+            t.setDaemon(true);
+            return t;
+        });
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls.httpClientTlsStrategy())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -125,6 +149,24 @@ final class CisHttp implements AutoCloseable {
     private Response execute(URI uri, String accept) throws IOException {
         HttpGet get = new HttpGet(uri);
         get.setHeader("Accept", accept);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            expired.set(true);
+            get.cancel();
+        }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return exchange(get);
+        } catch (IOException | RuntimeException e) {
+            if (expired.get()) {
+                throw new DeadlineExceeded();
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private Response exchange(HttpGet get) throws IOException {
         return client.execute(get, response -> {
             HttpEntity entity = response.getEntity();
             byte[] body;
@@ -167,7 +209,11 @@ final class CisHttp implements AutoCloseable {
         String tries = attempts == 1 ? "" : " (after " + attempts + " attempts)";
         CisException.Reason reason;
         String message;
-        if (e instanceof BodyTooLarge big) {
+        if (e instanceof DeadlineExceeded) {
+            reason = CisException.Reason.TIMEOUT;
+            message = "no complete answer from " + where + " within the request timeout of " + requestTimeout.toMillis()
+                    + " ms for the " + what + "; not retried";
+        } else if (e instanceof BodyTooLarge big) {
             reason = CisException.Reason.RESPONSE_TOO_LARGE;
             message = what + " response from " + endpoint + " is larger than the limit of " + maxBytes + " bytes"
                     + (big.size > 0 ? " (Content-Length " + big.size + ")" : "")
@@ -243,6 +289,7 @@ final class CisHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         try {
             client.close();
         } catch (IOException e) {

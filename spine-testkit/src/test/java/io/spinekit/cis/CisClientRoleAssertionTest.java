@@ -173,6 +173,25 @@ class CisClientRoleAssertionTest {
         assertThat(cis.roleAssertionRequests()).isEqualTo(1);
     }
 
+    @Test
+    void answerDribbledJustInsideTheResponseTimeoutHitsTheRequestTimeout() {
+        cis.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(FakeCis.ROLE_ASSERTION_PATH)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withBody(FakeCisSaml.successResponse(FakeCisSaml.sampleAssertion(Instant.now()), TICKET))
+                        .withChunkedDribbleDelay(40, 20_000)));
+
+        try (CisClient client = CisClient.builder().profile(cis.profile("local-mock")).spineTls(tls)
+                .responseTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(1)).build()) {
+            CisException e = failure(client, TICKET);
+
+            assertThat(e.reason()).isEqualTo(CisException.Reason.TIMEOUT);
+            assertThat(e.getMessage()).contains("within the request timeout of 1000 ms").contains("not retried");
+            assertNoTicket(e, TICKET);
+        }
+        assertThat(cis.roleAssertionRequests()).isEqualTo(1);
+    }
+
     /** Resolves localhost to 127.0.0.2 (where nothing listens) for the first n look-ups, then 127.0.0.1. */
     private static final class RefusingFirst implements DnsResolver {
         final AtomicInteger lookups = new AtomicInteger();
