@@ -7,6 +7,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -56,7 +57,8 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
         try {
             delegate.checkServerTrusted(chain, authType, socket);
         } catch (CertificateException e) {
-            throw explained(chain, e);
+            throw explained(chain, e, socket instanceof SSLSocket s && s.getHandshakeSession() != null
+                    ? s.getHandshakeSession().getPeerHost() : null);
         }
     }
 
@@ -65,7 +67,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
         try {
             delegate.checkServerTrusted(chain, authType, engine);
         } catch (CertificateException e) {
-            throw explained(chain, e);
+            throw explained(chain, e, engine == null ? null : engine.getPeerHost());
         }
     }
 
@@ -111,11 +113,14 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     }
 
     private CertificateException explained(X509Certificate[] chain, CertificateException e) {
-        ChainDiagnosis d = ChainDiagnosis.of(List.of(chain), anchors, e);
+        return explained(chain, e, null);
+    }
+
+    private CertificateException explained(X509Certificate[] chain, CertificateException e, String host) {
+        ChainDiagnosis d = ChainDiagnosis.of(List.of(chain), anchors, e, host);
         if (d.message().equals(e.getMessage())) {
             return e;
         }
-        CertificateException out = new CertificateException(d.message(), e);
-        return out;
+        return new CertificateException(d.message(), e);
     }
 }

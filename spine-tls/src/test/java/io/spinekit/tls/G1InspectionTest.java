@@ -51,4 +51,17 @@ class G1InspectionTest {
         assertThat(chain.severity()).isEqualTo(Finding.Severity.ERROR);
         assertThat(chain.message()).contains("NHS Root Authority G2").contains("not trusted for Integration");
     }
+
+    @Test
+    void loadsPemDerAndPemNamedDerWhateverTheExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.security.cert.X509Certificate ca = NhsCertificateAuthority.PTL_ROOT_G2.certificate();
+        java.nio.file.Path der = java.nio.file.Files.write(dir.resolve("root.cer"), ca.getEncoded());
+        java.nio.file.Path pemNamedDer = java.nio.file.Files.writeString(dir.resolve("root.der"),
+                Pem.encodeCertificates(List.of(ca)));
+
+        assertThat(CertificateInspector.load(der, null).chain()).containsExactly(ca);
+        assertThat(CertificateInspector.load(pemNamedDer, null).chain()).containsExactly(ca);
+        assertThat(CertificateInspector.load(pemNamedDer, null).privateKey()).isEmpty();
+    }
 }
