@@ -50,7 +50,14 @@ public final class CisClient implements AutoCloseable {
     private final CisUrls urls;
     private final RoleAssertionParser parser;
     private final CisHttp spineHttp;
-    private final CisHttp cis2Http;
+    private final SpineTlsContext cis2Tls;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final Duration requestTimeout;
+    private final int maxResponseBytes;
+    private final DnsResolver dnsResolver;
+    private CisHttp cis2Http;
+    private boolean closed;
 
     private CisClient(Builder b) {
         this.urls = b.urls;
@@ -58,9 +65,24 @@ public final class CisClient implements AutoCloseable {
         this.spineHttp = b.spineTls == null ? null
                 : new CisHttp(b.spineTls, b.connectTimeout, b.responseTimeout, b.requestTimeout,
                         b.maxResponseBytes, b.dnsResolver);
-        SpineTlsContext cis2 = b.cis2Tls != null ? b.cis2Tls : SpineTlsContext.builder().addJvmDefaultTrust().build();
-        this.cis2Http = new CisHttp(cis2, b.connectTimeout, b.responseTimeout, b.requestTimeout, b.maxResponseBytes,
-                b.dnsResolver);
+        this.cis2Tls = b.cis2Tls;
+        this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.dnsResolver = b.dnsResolver;
+    }
+
+    /** The CIS2 transport, made on first use (the default trust loads the JVM's CA bundle). */
+    private synchronized CisHttp cis2Http() {
+        if (closed) {
+            throw new CisException(CisException.Reason.CONFIGURATION, "this CisClient is closed");
+        }
+        if (cis2Http == null) {
+            SpineTlsContext tls = cis2Tls != null ? cis2Tls : SpineTlsContext.builder().addJvmDefaultTrust().build();
+            cis2Http = new CisHttp(tls, connectTimeout, responseTimeout, requestTimeout, maxResponseBytes, dnsResolver);
+        }
+        return cis2Http;
     }
 
     /**
@@ -135,7 +157,7 @@ public final class CisClient implements AutoCloseable {
     public OidcDiscovery discovery(URI discoveryUrl, Cis2Issuer expectedIssuer) {
         Objects.requireNonNull(discoveryUrl, "discoveryUrl");
         Objects.requireNonNull(expectedIssuer, "expectedIssuer");
-        CisHttp.Response r = cis2Http.get(discoveryUrl, "application/json", "CIS2 discovery document", discoveryUrl,
+        CisHttp.Response r = cis2Http().get(discoveryUrl, "application/json", "CIS2 discovery document", discoveryUrl,
                 null);
         checkStatus(r, "CIS2 discovery document", discoveryUrl, null);
         OidcDiscovery d = OidcDiscovery.parse(new String(r.body(), StandardCharsets.UTF_8));
@@ -156,7 +178,7 @@ public final class CisClient implements AutoCloseable {
      */
     public String jwks(OidcDiscovery discovery) {
         URI u = discovery.jwksUri();
-        CisHttp.Response r = cis2Http.get(u, "application/json, application/jwk-set+json", "CIS2 JWKS", u, null);
+        CisHttp.Response r = cis2Http().get(u, "application/json, application/jwk-set+json", "CIS2 JWKS", u, null);
         checkStatus(r, "CIS2 JWKS", u, null);
         return new String(r.body(), StandardCharsets.UTF_8);
     }
@@ -231,7 +253,12 @@ public final class CisClient implements AutoCloseable {
         if (spineHttp != null) {
             spineHttp.close();
         }
-        cis2Http.close();
+        synchronized (this) {
+            closed = true;
+            if (cis2Http != null) {
+                cis2Http.close();
+            }
+        }
     }
 
     /** Settings for a {@link CisClient}. Not thread-safe. */

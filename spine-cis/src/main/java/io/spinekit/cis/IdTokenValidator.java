@@ -57,8 +57,6 @@ public final class IdTokenValidator {
 
     private final Cis2Issuer issuer;
     private final String audience;
-    private final Clock clock;
-    private final Duration clockSkew;
     private final int minAal;
     private final int minIal;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -66,8 +64,6 @@ public final class IdTokenValidator {
     private IdTokenValidator(Builder b, JWKSource<SecurityContext> keys) {
         this.issuer = b.issuer;
         this.audience = b.audience;
-        this.clock = b.clock;
-        this.clockSkew = b.clockSkew;
         this.minAal = b.minAal;
         this.minIal = b.minIal;
         Set<JWSAlgorithm> algs = new LinkedHashSet<>();

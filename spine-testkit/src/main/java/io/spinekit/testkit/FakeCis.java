@@ -621,7 +621,9 @@ public final class FakeCis implements AutoCloseable {
     }
 
     /**
-     * Removes the stubs added for tickets, leaving the defaults.
+     * Removes what the {@code given...} methods for tickets and GAS authentication added, restoring the
+     * default answers, and forgets the requests received. A discovery document set with
+     * {@link #givenDiscovery(Map)} stays until replaced.
      */
     public void reset() {
         for (StubMapping m : server.getStubMappings()) {
