@@ -3,14 +3,11 @@ package io.spinekit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.TestPki;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CisCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SsoTicket TICKET = SsoTicket.of("AQIC5wM2LY4SfczCliTestTicket=@AAJTSQACMDE=#");
     private static TestPki pki;
     private static FakeCis sbapi;
@@ -48,24 +43,8 @@ class CisCommandTest {
         cis2.close();
     }
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static Path tokenFile(SsoTicket ticket) throws IOException {
@@ -80,7 +59,7 @@ class CisCommandTest {
 
     @Test
     void urlsListsEveryCisUrlWithProvenanceAndTheDiscoveryUrl() {
-        Run r = run("cis", "urls", "int", "--json");
+        CliRun r = run("cis", "urls", "int", "--json");
 
         assertThat(r.code()).isEqualTo(Cli.OK);
         JsonNode j = r.json();
@@ -97,8 +76,8 @@ class CisCommandTest {
 
     @Test
     void urlsShowsAbsentValuesWithTheOverrideThatSuppliesThem() {
-        Run text = run("cis", "urls", "Deployment");
-        Run json = run("cis", "urls", "dep", "--json");
+        CliRun text = run("cis", "urls", "Deployment");
+        CliRun json = run("cis", "urls", "dep", "--json");
 
         assertThat(text.code()).isEqualTo(Cli.OK);
         assertThat(text.out()).contains("CIS URLs for deployment")
@@ -114,7 +93,7 @@ class CisCommandTest {
 
     @Test
     void unknownEnvironmentIsAUsageErrorListingTheKnownOnes() {
-        Run r = run("cis", "urls", "nowhere", "--json");
+        CliRun r = run("cis", "urls", "nowhere", "--json");
 
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.json().path("error").asText()).startsWith("Unknown environment 'nowhere': known environments are "
@@ -126,7 +105,7 @@ class CisCommandTest {
     void roleAssertionByUrlOverMutualTlsPrintsTheAssertion() throws IOException {
         RoleAssertion served = sbapi.givenAssertion(TICKET);
 
-        Run r = run("cis", "role-assertion", "--url", sbapi.baseUrl() + "/saml/RoleAssertion", "--token-file",
+        CliRun r = run("cis", "role-assertion", "--url", sbapi.baseUrl() + "/saml/RoleAssertion", "--token-file",
                 tokenFile(TICKET).toString(), "--trust", root.toString(), "--cert", client.certificate().toString(),
                 "--key", client.privateKey().toString(), "--json");
 
@@ -146,7 +125,7 @@ class CisCommandTest {
     void roleAssertionByEnvironmentFromAnOverridesFileInText() throws IOException {
         sbapi.givenAssertion(TICKET);
 
-        Run r = run("cis", "role-assertion", "--env", "local-mock", "--overrides", overridesFile(sbapi, "local-mock")
+        CliRun r = run("cis", "role-assertion", "--env", "local-mock", "--overrides", overridesFile(sbapi, "local-mock")
                 .toString(), "--token-file", tokenFile(TICKET).toString(), "--trust", root.toString(), "--cert",
                 client.certificate().toString(), "--key", client.privateKey().toString());
 
@@ -164,7 +143,7 @@ class CisCommandTest {
         SsoTicket bad = SsoTicket.of("AQIC5wM2LY4SfczRejectedTicket=@AAJTSQACMDE=#");
         sbapi.givenFailureStatus(bad, "Invalid SSO token " + bad.reveal());
 
-        Run r = run("cis", "role-assertion", "--url", sbapi.baseUrl() + "/saml/RoleAssertion", "--token-file",
+        CliRun r = run("cis", "role-assertion", "--url", sbapi.baseUrl() + "/saml/RoleAssertion", "--token-file",
                 tokenFile(bad).toString(), "--trust", root.toString(), "--cert", client.certificate().toString(),
                 "--key", client.privateKey().toString(), "--json");
 
@@ -179,31 +158,31 @@ class CisCommandTest {
         Path token = tokenFile(TICKET);
         String url = sbapi.baseUrl() + "/saml/RoleAssertion";
 
-        Run noTrust = run("cis", "role-assertion", "--url", url, "--token-file", token.toString());
+        CliRun noTrust = run("cis", "role-assertion", "--url", url, "--token-file", token.toString());
         assertThat(noTrust.code()).isEqualTo(Cli.USAGE);
         assertThat(noTrust.err()).contains("--url needs --trust PEM");
 
-        Run halfIdentity = run("cis", "role-assertion", "--url", url, "--token-file", token.toString(), "--trust",
+        CliRun halfIdentity = run("cis", "role-assertion", "--url", url, "--token-file", token.toString(), "--trust",
                 root.toString(), "--cert", client.certificate().toString());
         assertThat(halfIdentity.code()).isEqualTo(Cli.USAGE);
         assertThat(halfIdentity.err()).contains("--cert and --key go together");
 
-        Run both = run("cis", "role-assertion", "--url", url, "--env", "dev", "--token-file", token.toString());
+        CliRun both = run("cis", "role-assertion", "--url", url, "--env", "dev", "--token-file", token.toString());
         assertThat(both.code()).isEqualTo(Cli.USAGE);
 
-        Run missingFile = run("cis", "role-assertion", "--url", url, "--token-file", dir.resolve("none").toString(),
+        CliRun missingFile = run("cis", "role-assertion", "--url", url, "--token-file", dir.resolve("none").toString(),
                 "--trust", root.toString());
         assertThat(missingFile.code()).isEqualTo(Cli.USAGE);
         assertThat(missingFile.err()).contains("cannot read --token-file");
 
-        Run noUrl = run("cis", "role-assertion", "--env", "deployment", "--token-file", token.toString(), "--json");
+        CliRun noUrl = run("cis", "role-assertion", "--env", "deployment", "--token-file", token.toString(), "--json");
         assertThat(noUrl.code()).isEqualTo(Cli.FAILURE);
         assertThat(noUrl.json().path("error").asText()).contains("spinekit.deployment.sbapi.roleassertion.url");
     }
 
     @Test
     void discoveryByIssuerUrlWithAnExplicitTrust() {
-        Run r = run("cis", "discovery", "--url", cis2.issuer().toString(), "--trust", root.toString(), "--json");
+        CliRun r = run("cis", "discovery", "--url", cis2.issuer().toString(), "--trust", root.toString(), "--json");
 
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
         JsonNode d = r.json().path("discovery");
@@ -215,7 +194,7 @@ class CisCommandTest {
 
     @Test
     void discoveryByEnvironmentInText() throws IOException {
-        Run r = run("cis", "discovery", "--env", "mock-cis2", "--overrides", overridesFile(cis2, "mock-cis2").toString(),
+        CliRun r = run("cis", "discovery", "--env", "mock-cis2", "--overrides", overridesFile(cis2, "mock-cis2").toString(),
                 "--trust", root.toString());
 
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
@@ -230,7 +209,7 @@ class CisCommandTest {
         doc.put("issuer", "https://elsewhere.example/realm");
         cis2.givenDiscovery(doc);
         try {
-            Run r = run("cis", "discovery", "--url", cis2.issuer().toString(), "--trust", root.toString(), "--json");
+            CliRun r = run("cis", "discovery", "--url", cis2.issuer().toString(), "--trust", root.toString(), "--json");
             assertThat(r.code()).isEqualTo(Cli.FAILURE);
             assertThat(r.json().path("reason").asText()).isEqualTo("INVALID_DISCOVERY");
         } finally {
