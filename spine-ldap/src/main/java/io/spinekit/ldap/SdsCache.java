@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>coalesced misses: callers that miss on one key at the same time wait for one load
  *       ({@code compute} on the key), so SDS sees one search;</li>
  *   <li>stale-if-error: an expired entry is kept for a further window, and served (flagged stale)
- *       when the load fails because SDS is unreachable;</li>
+ *       when the load fails because SDS is unreachable; SDS is then asked again after
+ *       {@link #RETRY_AFTER_ERROR} at the earliest, so an outage does not cost every caller a
+ *       connect timeout;</li>
  *   <li>a bounded size and explicit invalidation.</li>
  * </ul>
  * Maintenance runs on the calling threads: the cache owns no thread.
@@ -37,15 +39,20 @@ final class SdsCache {
         }
     }
 
+    /** After a failed refresh, how long the stale entry is served without asking SDS again. */
+    static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(10);
+
     private static final class Held {
         final Object value;
         final long freshUntil;
         final long keepUntil;
+        final boolean stale;
 
-        Held(Object value, long freshUntil, long keepUntil) {
+        Held(Object value, long freshUntil, long keepUntil, boolean stale) {
             this.value = value;
             this.freshUntil = freshUntil;
             this.keepUntil = keepUntil;
+            this.stale = stale;
         }
     }
 
@@ -110,6 +117,10 @@ final class SdsCache {
         }
         Held held = cache.getIfPresent(key);
         if (held != null && nanoTime.getAsLong() - held.freshUntil < 0) {
+            if (held.stale) {
+                staleServes.increment();
+                return markStale.apply((V) held.value);
+            }
             hits.increment();
             return (V) held.value;
         }
@@ -118,19 +129,27 @@ final class SdsCache {
         Held result = cache.asMap().compute(key, (k, old) -> {
             long now = nanoTime.getAsLong();
             if (old != null && now - old.freshUntil < 0) {
-                return old; // another caller loaded it while this one waited
+                // another caller loaded it (or failed to refresh it) while this one waited
+                outcome.stale = old.stale;
+                if (old.stale) {
+                    staleServes.increment();
+                }
+                return old;
             }
             try {
                 V value = loader.get();
                 loads.increment();
                 long ttl = (negative.test(value) ? settings.negativeTtl() : settings.ttl()).toNanos();
-                return new Held(value, now + ttl, now + ttl + settings.staleIfError().toNanos());
+                return new Held(value, now + ttl, now + ttl + settings.staleIfError().toNanos(), false);
             } catch (SdsUnavailableException e) {
                 errors.increment();
                 if (old != null && now - old.keepUntil < 0) {
                     staleServes.increment();
                     outcome.stale = true;
-                    return old;
+                    // serve it without asking SDS again for a short while, so callers do not each wait
+                    // for a connect timeout during an outage
+                    long retryAt = Math.min(now + RETRY_AFTER_ERROR.toNanos(), old.keepUntil);
+                    return new Held(old.value, retryAt, old.keepUntil, true);
                 }
                 throw e;
             } catch (RuntimeException e) {

@@ -62,6 +62,24 @@ class SdsCacheUnitTest {
     }
 
     @Test
+    void afterAFailedRefreshTheStaleEntryIsServedWithoutAskingAgainForAWhile() {
+        get("k", () -> "v1");
+        now.addAndGet(Duration.ofMinutes(20).toNanos());
+        Supplier<String> down = () -> {
+            throw new SdsUnavailableException("down", null);
+        };
+        assertThat(get("k", down)).isEqualTo("v1 (stale)");
+
+        now.addAndGet(SdsCache.RETRY_AFTER_ERROR.minusSeconds(1).toNanos());
+        assertThat(get("k", down)).isEqualTo("v1 (stale)");
+        assertThat(loads).hasValue(2);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(get("k", () -> "v2")).isEqualTo("v2");
+        assertThat(loads).hasValue(3);
+        assertThat(cache.stats()).isEqualTo(new SdsCacheStats(0, 3, 2, 2, 1, 1));
+    }
+
+    @Test
     void malformedAnswerIsNotMaskedByAStaleEntry() {
         get("k", () -> "v1");
         now.addAndGet(Duration.ofMinutes(20).toNanos());

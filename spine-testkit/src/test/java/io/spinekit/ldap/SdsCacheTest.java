@@ -151,6 +151,8 @@ class SdsCacheTest {
         assertThat(client.cacheStats().errors()).isEqualTo(1);
 
         sds.start();
+        assertThat(client.route(X26, PSIS_ID).freshness().stale()).isTrue(); // not asked again just yet
+        advance(SdsCache.RETRY_AFTER_ERROR);
         RouteResult again = client.route(X26, PSIS_ID);
         assertThat(again.freshness().stale()).isFalse();
         assertThat(again.orElseThrow()).isEqualTo(fresh.orElseThrow());
