@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -36,19 +35,11 @@ import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +48,6 @@ import java.util.Objects;
 import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A fake Care Identity Service: a real HTTPS server (WireMock on Jetty) on loopback that presents a
@@ -100,7 +90,6 @@ public final class FakeCis implements AutoCloseable {
     /** The JWKS path. */
     public static final String JWKS_PATH = ISSUER_PATH + "/connect/jwk_uri";
 
-    private static final String PASSWORD = "fake-cis";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Hostile role assertion bodies a test can ask for. */
@@ -117,13 +106,13 @@ public final class FakeCis implements AutoCloseable {
         OVERSIZED
     }
 
+    private final MutualTlsWireMock https;
     private final WireMockServer server;
-    private final Path storeDirectory;
     private volatile RSAKey signingKey;
 
-    private FakeCis(WireMockServer server, Path storeDirectory, RSAKey signingKey) {
-        this.server = server;
-        this.storeDirectory = storeDirectory;
+    private FakeCis(MutualTlsWireMock https, RSAKey signingKey) {
+        this.https = https;
+        this.server = https.server();
         this.signingKey = signingKey;
     }
 
@@ -146,36 +135,15 @@ public final class FakeCis implements AutoCloseable {
      * @return a started fake
      */
     public static FakeCis start(TestPki pki, TestPki.Issued serverCertificate, boolean requireClientCertificate) {
-        Objects.requireNonNull(pki, "pki");
-        Objects.requireNonNull(serverCertificate, "serverCertificate");
-        Path dir = null;
+        MutualTlsWireMock https = MutualTlsWireMock.create("fake-cis", pki, serverCertificate, requireClientCertificate);
         try {
-            dir = Files.createTempDirectory("fake-cis");
-            Path keyStore = write(serverCertificate.keyStore("server", PASSWORD.toCharArray()), dir.resolve("server.p12"));
-            Path trustStore = write(pki.trustStore(), dir.resolve("trust.p12"));
-            WireMockConfiguration config = WireMockConfiguration.options()
-                    .bindAddress("127.0.0.1")
-                    .httpDisabled(true)
-                    .dynamicHttpsPort()
-                    .keystorePath(keyStore.toString())
-                    .keystoreType("PKCS12")
-                    .keystorePassword(PASSWORD)
-                    .keyManagerPassword(PASSWORD)
-                    .trustStorePath(trustStore.toString())
-                    .trustStoreType("PKCS12")
-                    .trustStorePassword(PASSWORD)
-                    .needClientAuth(requireClientCertificate)
-                    .http2TlsDisabled(true);
-            WireMockServer server = new WireMockServer(config);
-            server.start();
-            FakeCis fake = new FakeCis(server, dir, newKey());
+            https.server().start();
+            FakeCis fake = new FakeCis(https, newKey());
             fake.installDefaults();
             return fake;
-        } catch (IOException | RuntimeException e) {
-            if (dir != null) {
-                deleteQuietly(dir);
-            }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } catch (RuntimeException e) {
+            https.close();
+            throw e;
         }
     }
 
@@ -661,30 +629,12 @@ public final class FakeCis implements AutoCloseable {
         return aResponse().withStatus(status).withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(body);
     }
 
-    private static Path write(KeyStore ks, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ks.store(out, PASSWORD.toCharArray());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write key store", e);
-        }
-        return file;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
-    }
-
     /**
      * Stops the server and deletes its key stores.
      */
     @Override
     public void close() {
-        server.stop();
-        deleteQuietly(storeDirectory);
+        https.close();
     }
 
     /**

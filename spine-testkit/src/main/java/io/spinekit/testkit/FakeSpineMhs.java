@@ -5,22 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A fake Spine message handling system (MHS) endpoint: a real HTTPS server (WireMock on Jetty) on
@@ -39,14 +28,12 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class FakeSpineMhs implements AutoCloseable {
-    private static final String PASSWORD = "fake-spine-mhs";
-
+    private final MutualTlsWireMock https;
     private final WireMockServer server;
-    private final Path storeDirectory;
 
-    private FakeSpineMhs(WireMockServer server, Path storeDirectory) {
-        this.server = server;
-        this.storeDirectory = storeDirectory;
+    private FakeSpineMhs(MutualTlsWireMock https) {
+        this.https = https;
+        this.server = https.server();
     }
 
     /**
@@ -68,38 +55,18 @@ public final class FakeSpineMhs implements AutoCloseable {
      * @return a started endpoint
      */
     public static FakeSpineMhs start(TestPki pki, TestPki.Issued serverCertificate, boolean requireClientCertificate) {
-        Objects.requireNonNull(pki, "pki");
-        Objects.requireNonNull(serverCertificate, "serverCertificate");
-        Path dir = null;
+        MutualTlsWireMock https = MutualTlsWireMock.create("fake-spine-mhs", pki, serverCertificate,
+                requireClientCertificate);
         try {
-            dir = Files.createTempDirectory("fake-spine-mhs");
-            Path keyStore = write(serverCertificate.keyStore("server", PASSWORD.toCharArray()), dir.resolve("server.p12"));
-            Path trustStore = write(pki.trustStore(), dir.resolve("trust.p12"));
-            WireMockConfiguration config = WireMockConfiguration.options()
-                    .bindAddress("127.0.0.1")
-                    .httpDisabled(true)
-                    .dynamicHttpsPort()
-                    .keystorePath(keyStore.toString())
-                    .keystoreType("PKCS12")
-                    .keystorePassword(PASSWORD)
-                    .keyManagerPassword(PASSWORD)
-                    .trustStorePath(trustStore.toString())
-                    .trustStoreType("PKCS12")
-                    .trustStorePassword(PASSWORD)
-                    .needClientAuth(requireClientCertificate)
-                    .http2TlsDisabled(true);
-            WireMockServer server = new WireMockServer(config);
-            server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse()
+            https.server().stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse()
                     .withStatus(202)
                     .withHeader("Content-Type", "text/xml; charset=UTF-8")
                     .withBody("<acknowledgement service=\"fake-spine-mhs\" status=\"accepted\"/>")));
-            server.start();
-            return new FakeSpineMhs(server, dir);
-        } catch (IOException | RuntimeException e) {
-            if (dir != null) {
-                deleteQuietly(dir);
-            }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            https.server().start();
+            return new FakeSpineMhs(https);
+        } catch (RuntimeException e) {
+            https.close();
+            throw e;
         }
     }
 
@@ -154,8 +121,7 @@ public final class FakeSpineMhs implements AutoCloseable {
     /** Stops the server and deletes its temporary key stores. */
     @Override
     public void close() {
-        server.stop();
-        deleteQuietly(storeDirectory);
+        https.close();
     }
 
     /**
@@ -184,22 +150,5 @@ public final class FakeSpineMhs implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         r.getHeaders().all().forEach(h -> headers.put(h.key(), h.firstValue()));
         return new Received(r.getMethod().getName(), r.getUrl(), headers, r.getBodyAsString());
-    }
-
-    private static Path write(KeyStore store, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD.toCharArray());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write key store " + file, e);
-        }
-        return file;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: temporary files only
-        }
     }
 }
