@@ -1,17 +1,16 @@
 package io.spinekit.cli;
 
+import static io.spinekit.cli.CliRun.run;
+
 import static io.spinekit.testkit.EmbeddedSds.accreditedSystem;
 import static io.spinekit.testkit.EmbeddedSds.mhs;
 import static io.spinekit.testkit.EmbeddedSds.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.TestPki;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code spine sds route|asid|org}, run in-process against an embedded SDS over LDAPS with a client certificate. */
 class SdsCommandTest {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String PSIS = "urn:nhs:names:services:psis:REPC_IN150016UK05";
     static EmbeddedSds sds;
     static Path dir;
@@ -59,27 +56,9 @@ class SdsCommandTest {
                 .address("STOCKTON-ON-TEES", "TS18 1HU", "THE HEALTH CENTRE", "LAWSON STREET"));
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out + err, e);
-            }
-        }
-    }
 
-    static Run run(String... args) {
-        CommandLine cli = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    static Run sds(String command, String... args) {
+    static CliRun sds(String command, String... args) {
         List<String> all = new ArrayList<>(List.of("sds", command, "--env", "int", "--ldap-url", sds.url(),
                 "--trust", trust.toString(), "--cert", client.certificate().toString(),
                 "--key", client.privateKey().toString()));
@@ -89,7 +68,7 @@ class SdsCommandTest {
 
     @Test
     void routePrintsTheMergedRouteAsJson() {
-        Run r = sds("route", "--ods", "X26", "--interaction", PSIS, "--json");
+        CliRun r = sds("route", "--ods", "X26", "--interaction", PSIS, "--json");
 
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
         JsonNode route = r.json().get("route");
@@ -108,7 +87,7 @@ class SdsCommandTest {
 
     @Test
     void routePrintsReadableText() {
-        Run r = sds("route", "--ods", "x26", "--interaction", PSIS, "--party-key", "X26-823848");
+        CliRun r = sds("route", "--ods", "x26", "--interaction", PSIS, "--party-key", "X26-823848");
 
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
         assertThat(r.out()).contains("Route for X26 / " + PSIS,
@@ -119,7 +98,7 @@ class SdsCommandTest {
 
     @Test
     void missingRouteExitsWithNotFound() {
-        Run r = sds("route", "--ods", "Z99", "--interaction", PSIS, "--json");
+        CliRun r = sds("route", "--ods", "Z99", "--interaction", PSIS, "--json");
 
         assertThat(r.code()).isEqualTo(Cli.NOT_FOUND);
         assertThat(r.json().get("found").asBoolean()).isFalse();
@@ -130,8 +109,8 @@ class SdsCommandTest {
 
     @Test
     void asidByAsidAndByOdsAndInteraction() {
-        Run byAsid = sds("asid", "--asid", "918999198738", "--json");
-        Run byOds = sds("asid", "--ods", "X26", "--interaction", PSIS);
+        CliRun byAsid = sds("asid", "--asid", "918999198738", "--json");
+        CliRun byOds = sds("asid", "--ods", "X26", "--interaction", PSIS);
 
         assertThat(byAsid.code()).as(byAsid.err()).isEqualTo(Cli.OK);
         JsonNode as = byAsid.json().get("accreditedSystems").get(0);
@@ -144,7 +123,7 @@ class SdsCommandTest {
 
     @Test
     void orgPrintsNameTypeAndAddress() {
-        Run r = sds("org", "--ods", "A81001", "--json");
+        CliRun r = sds("org", "--ods", "A81001", "--json");
 
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
         JsonNode org = r.json().get("organisation");
@@ -158,13 +137,13 @@ class SdsCommandTest {
     void hostileTextIsRejectedAsUsageBeforeAnySearch() {
         sds.resetSearchCount();
 
-        Run ods = sds("route", "--ods", "X26)(objectClass=*", "--interaction", PSIS);
-        Run interaction = sds("route", "--ods", "X26", "--interaction", PSIS + ")(objectClass=*");
-        Run partyKey = sds("route", "--ods", "X26", "--interaction", PSIS, "--party-key", "*");
-        Run asid = sds("asid", "--asid", "*)(uniqueIdentifier=*");
-        Run org = sds("org", "--ods", "*", "--json");
+        CliRun ods = sds("route", "--ods", "X26)(objectClass=*", "--interaction", PSIS);
+        CliRun interaction = sds("route", "--ods", "X26", "--interaction", PSIS + ")(objectClass=*");
+        CliRun partyKey = sds("route", "--ods", "X26", "--interaction", PSIS, "--party-key", "*");
+        CliRun asid = sds("asid", "--asid", "*)(uniqueIdentifier=*");
+        CliRun org = sds("org", "--ods", "*", "--json");
 
-        for (Run r : List.of(ods, interaction, partyKey, asid, org)) {
+        for (CliRun r : List.of(ods, interaction, partyKey, asid, org)) {
             assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Cli.USAGE);
         }
         assertThat(ods.err()).contains("Invalid ODS code 'X26)(objectClass=*'");
@@ -176,7 +155,7 @@ class SdsCommandTest {
     void unreachableDirectoryIsAFailureNamingTheServer() {
         sds.stop();
 
-        Run r = sds("org", "--ods", "A81001", "--timeout-ms", "2000");
+        CliRun r = sds("org", "--ods", "A81001", "--timeout-ms", "2000");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.err()).contains("No SDS server answered", sds.url());
@@ -184,7 +163,7 @@ class SdsCommandTest {
 
     @Test
     void directoryRequiringAClientCertificateRefusesOneWithout() {
-        Run r = run("sds", "org", "--env", "int", "--ldap-url", sds.url(), "--trust", trust.toString(),
+        CliRun r = run("sds", "org", "--env", "int", "--ldap-url", sds.url(), "--trust", trust.toString(),
                 "--ods", "A81001");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
@@ -193,10 +172,10 @@ class SdsCommandTest {
 
     @Test
     void plainLdapNeedsTheFlagAndCertWithoutKeyIsUsage() {
-        Run plain = run("sds", "org", "--env", "int", "--ldap-url", "ldap://localhost:1", "--ods", "A81001");
-        Run certOnly = run("sds", "org", "--env", "int", "--ldap-url", sds.url(), "--cert",
+        CliRun plain = run("sds", "org", "--env", "int", "--ldap-url", "ldap://localhost:1", "--ods", "A81001");
+        CliRun certOnly = run("sds", "org", "--env", "int", "--ldap-url", sds.url(), "--cert",
                 client.certificate().toString(), "--ods", "A81001");
-        Run unknownEnv = run("sds", "org", "--env", "nowhere", "--ods", "A81001");
+        CliRun unknownEnv = run("sds", "org", "--env", "nowhere", "--ods", "A81001");
 
         assertThat(plain.code()).isEqualTo(Cli.USAGE);
         assertThat(plain.err()).contains("plain LDAP URL 'ldap://localhost:1' refused", "--plain-ldap");

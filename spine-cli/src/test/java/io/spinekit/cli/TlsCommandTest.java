@@ -1,17 +1,16 @@
 package io.spinekit.cli;
 
+import static io.spinekit.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinekit.testkit.TestPki;
 import io.spinekit.testkit.TestPki.Issued;
 import io.spinekit.testkit.TestPki.TlsServer;
 import io.spinekit.tls.NhsCertificateAuthority;
 import io.spinekit.tls.Pem;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,11 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code spine tls inspect|csr|handshake}, run in-process against real files and loopback TLS servers. */
 class TlsCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestPki pki;
 
     @TempDir
@@ -35,25 +32,7 @@ class TlsCommandTest {
         pki = TestPki.create();
     }
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + out + err, e);
-            }
-        }
-    }
 
-    private static Run run(String... args) {
-        CommandLine cli = SpineCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path file(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
@@ -74,7 +53,7 @@ class TlsCommandTest {
         Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
         TestPki.PemFiles files = cert.writePem(dir, "endpoint");
 
-        Run r = run("tls", "inspect", files.certificate().toString(), "--fqdn", "endpoint.example.nhs.uk",
+        CliRun r = run("tls", "inspect", files.certificate().toString(), "--fqdn", "endpoint.example.nhs.uk",
                 "--key", files.privateKey().toString());
 
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
@@ -90,7 +69,7 @@ class TlsCommandTest {
         Issued cert = pki.certificate("endpoint.example.nhs.uk").rsa(1024).signatureAlgorithm("SHA1withRSA").issue();
         Path pem = file("weak.pem", cert.chainPem());
 
-        Run r = run("tls", "inspect", pem.toString(), "--json");
+        CliRun r = run("tls", "inspect", pem.toString(), "--json");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         JsonNode json = r.json();
@@ -106,7 +85,7 @@ class TlsCommandTest {
     void inspectExplainsTheExpiredG1LiveChain() throws IOException {
         Path der = file("nhs-level-1c.der", Pem.encodeCertificates(List.of(NhsCertificateAuthority.LEVEL_1C.certificate())));
 
-        Run r = run("tls", "inspect", der.toString(), "--env", "live");
+        CliRun r = run("tls", "inspect", der.toString(), "--env", "live");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.out()).contains("issued under the G1 live root, expired 2024-06-04")
@@ -119,7 +98,7 @@ class TlsCommandTest {
     void inspectChecksTheChainAgainstAnEnvironmentNamedInThePagesWording() throws IOException {
         Path pem = file("int-g2.pem", Pem.encodeCertificates(List.of(NhsCertificateAuthority.INT_AUTHENTICATION_G2.certificate())));
 
-        Run r = run("tls", "inspect", pem.toString(), "--env", "Integration", "--json");
+        CliRun r = run("tls", "inspect", pem.toString(), "--env", "Integration", "--json");
 
         assertThat(r.code()).isEqualTo(Cli.OK);
         assertThat(r.json().path("environment").asText()).isEqualTo("integration");
@@ -130,7 +109,7 @@ class TlsCommandTest {
     void inspectUnknownEnvironmentIsAUsageErrorListingTheKnownOnes() throws IOException {
         Path pem = file("c.pem", pki.certificate("a.example.nhs.uk").issue().chainPem());
 
-        Run r = run("tls", "inspect", pem.toString(), "--env", "staging");
+        CliRun r = run("tls", "inspect", pem.toString(), "--env", "staging");
 
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.err()).contains("Unknown environment 'staging'").contains("integration");
@@ -140,7 +119,7 @@ class TlsCommandTest {
     void inspectMalformedFileFailsWithAClearMessage() throws IOException {
         Path pem = file("bad.pem", "-----BEGIN CERTIFICATE-----\nnot base64!!\n-----END CERTIFICATE-----\n");
 
-        Run r = run("tls", "inspect", pem.toString(), "--json");
+        CliRun r = run("tls", "inspect", pem.toString(), "--json");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.json().path("error").asText()).contains(pem.toString()).contains("malformed");
@@ -155,8 +134,8 @@ class TlsCommandTest {
         }
         Path pw = file("pw.txt", "secret\n");
 
-        Run ok = run("tls", "inspect", p12.toString(), "--password-file", pw.toString(), "--json");
-        Run wrong = run("tls", "inspect", p12.toString(), "--password-file", file("bad.txt", "nope\n").toString());
+        CliRun ok = run("tls", "inspect", p12.toString(), "--password-file", pw.toString(), "--json");
+        CliRun wrong = run("tls", "inspect", p12.toString(), "--password-file", file("bad.txt", "nope\n").toString());
 
         assertThat(ok.code()).isEqualTo(Cli.OK);
         assertThat(findings(ok.json().path("inspection"), "OK")).contains("private-key: The private key matches the certificate");
@@ -171,9 +150,9 @@ class TlsCommandTest {
         String[] args = {"tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
             "--out-csr", csr.toString(), "--org", "Example NHS Trust", "--country", "GB", "--json"};
 
-        Run first = run(args);
+        CliRun first = run(args);
         String firstCsr = Files.readString(csr);
-        Run second = run(args);
+        CliRun second = run(args);
 
         assertThat(first.code()).as(first.err()).isEqualTo(Cli.OK);
         assertThat(first.json().path("subject").asText()).isEqualTo("C=GB,O=Example NHS Trust,CN=endpoint.example.nhs.uk");
@@ -184,7 +163,7 @@ class TlsCommandTest {
         assertThat(second.json().path("error").asText()).contains("already exists; nothing was written");
         assertThat(Files.readString(csr)).isEqualTo(firstCsr);
 
-        Run forced = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+        CliRun forced = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
                 "--out-csr", csr.toString(), "--ec", "--force");
         assertThat(forced.code()).isEqualTo(Cli.OK);
         assertThat(forced.out()).contains("EC P-256 private key, NOT encrypted, owner-only");
@@ -196,7 +175,7 @@ class TlsCommandTest {
         Path key = dir.resolve("endpoint.key");
         Path pass = file("pass.txt", "correct horse\n");
 
-        Run r = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+        CliRun r = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
                 "--out-csr", dir.resolve("endpoint.csr").toString(), "--ec", "--passphrase-file", pass.toString());
 
         assertThat(r.code()).isEqualTo(Cli.OK);
@@ -206,7 +185,7 @@ class TlsCommandTest {
 
     @Test
     void csrRejectsAnInvalidFqdn() {
-        Run r = run("tls", "csr", "--fqdn", "*.example.nhs.uk", "--out-key", dir.resolve("k").toString(),
+        CliRun r = run("tls", "csr", "--fqdn", "*.example.nhs.uk", "--out-key", dir.resolve("k").toString(),
                 "--out-csr", dir.resolve("c").toString());
 
         assertThat(r.code()).isEqualTo(Cli.USAGE);
@@ -221,7 +200,7 @@ class TlsCommandTest {
         Path root = file("root.pem", pki.rootPem());
         try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
                 .requireClientCertificate().start()) {
-            Run r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
+            CliRun r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
                     "--port", String.valueOf(server.port()), "--cert", files.certificate().toString(),
                     "--key", files.privateKey().toString(), "--json");
 
@@ -241,7 +220,7 @@ class TlsCommandTest {
     void handshakeToAServerWithAnotherHostsCertificateFailsWithTheReason() throws IOException {
         Path root = file("root.pem", pki.rootPem());
         try (TlsServer server = pki.server(pki.certificate("spine.example.nhs.uk").serverAuth().issue()).start()) {
-            Run r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
+            CliRun r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
                     "--port", String.valueOf(server.port()));
 
             assertThat(r.code()).isEqualTo(Cli.FAILURE);
@@ -254,7 +233,7 @@ class TlsCommandTest {
     @Test
     void handshakeWithEnvironmentTrustRejectsANonNhsServer() {
         try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue()).start()) {
-            Run r = run("tls", "handshake", "--env", "int", "--host", "localhost",
+            CliRun r = run("tls", "handshake", "--env", "int", "--host", "localhost",
                     "--port", String.valueOf(server.port()), "--json");
 
             assertThat(r.code()).isEqualTo(Cli.FAILURE);
@@ -267,8 +246,8 @@ class TlsCommandTest {
     void handshakeRejectsConflictingOrIncompleteOptions() throws IOException {
         Path root = file("root.pem", pki.rootPem());
 
-        Run both = run("tls", "handshake", "--env", "int", "--trust", root.toString(), "--host", "h", "--port", "1");
-        Run certOnly = run("tls", "handshake", "--trust", root.toString(), "--host", "h", "--port", "1",
+        CliRun both = run("tls", "handshake", "--env", "int", "--trust", root.toString(), "--host", "h", "--port", "1");
+        CliRun certOnly = run("tls", "handshake", "--trust", root.toString(), "--host", "h", "--port", "1",
                 "--cert", root.toString());
 
         assertThat(both.code()).isEqualTo(Cli.USAGE);
