@@ -120,8 +120,6 @@ final class SdsDirectory implements AutoCloseable {
                 throw tooMany(what);
             }
             throw failure(e, what);
-        } catch (LDAPException e) {
-            throw failure(e, what);
         }
         List<SearchResultEntry> entries = result.getSearchEntries();
         if (entries.size() > settings.maxResults()) {
