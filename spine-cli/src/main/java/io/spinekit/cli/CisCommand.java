@@ -197,15 +197,8 @@ final class CisCommand {
                 description = "File holding the SSO ticket (kept out of the command line and shell history).")
         Path tokenFile;
 
-        @Option(names = "--trust", paramLabel = "PEM",
-                description = "CA certificates to trust (PEM). Default with --env: the environment's NHS CAs.")
-        Path trust;
-
-        @Option(names = "--cert", paramLabel = "CERT", description = "Client certificate chain (PEM).")
-        Path cert;
-
-        @Option(names = "--key", paramLabel = "KEY", description = "Client private key (PEM, unencrypted).")
-        Path key;
+        @Mixin
+        ClientTlsOptions tlsOptions;
 
         @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5",
                 description = "Connect timeout in seconds (default ${DEFAULT-VALUE}).")
@@ -221,10 +214,9 @@ final class CisCommand {
         @Override
         public Integer call() {
             return run(spec, common.json, () -> {
-                if ((cert == null) != (key == null)) {
-                    throw new Usage("--cert and --key go together: give both (the endpoint certificate and its key) "
-                            + "or neither");
-                }
+                tlsOptions.usageProblem().ifPresent(problem -> {
+                    throw new Usage(problem);
+                });
                 SsoTicket ticket = readTicket(tokenFile);
                 CisUrls urls;
                 EnvironmentProfile profile = null;
@@ -234,17 +226,8 @@ final class CisCommand {
                 } else {
                     urls = CisUrls.builder("url").url(CisUrls.ROLE_ASSERTION, target.url).build();
                 }
-                SpineTlsContext.Builder tls = SpineTlsContext.builder();
-                if (trust != null) {
-                    tls.trustPem(trust);
-                } else if (profile != null) {
-                    tls.trust(profile);
-                } else {
-                    throw new Usage("--url needs --trust PEM: which CA certificates to trust for " + target.url);
-                }
-                if (cert != null) {
-                    tls.clientIdentityPem(cert, key);
-                }
+                SpineTlsContext.Builder tls = tlsOptions.builder(profile).orElseThrow(() ->
+                        new Usage("--url needs --trust PEM: which CA certificates to trust for " + target.url));
                 try (CisClient client = CisClient.builder().urls(urls).spineTls(tls.build())
                         .connectTimeout(seconds(connectTimeout, "--connect-timeout"))
                         .responseTimeout(seconds(responseTimeout, "--timeout")).build()) {

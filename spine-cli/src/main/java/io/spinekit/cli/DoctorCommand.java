@@ -89,15 +89,8 @@ final class DoctorCommand implements Callable<Integer> {
                     + "or a custom environment defined by overrides.")
     String environment;
 
-    @Option(names = "--cert", paramLabel = "CERT", description = "Client certificate chain (PEM) to present and check.")
-    Path cert;
-
-    @Option(names = "--key", paramLabel = "KEY", description = "Private key (PEM) of the client certificate.")
-    Path key;
-
-    @Option(names = "--trust", paramLabel = "PEM",
-            description = "Trust these CA certificates (PEM) instead of the environment's bundled NHS chain.")
-    Path trust;
+    @Mixin
+    ClientTlsOptions tlsOptions;
 
     @Option(names = "--fqdn", paramLabel = "HOST",
             description = "This machine's FQDN for the client certificate check (default: the canonical host name).")
@@ -116,8 +109,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = catalogOptions.json;
-        if ((cert == null) != (key == null)) {
-            return EnvCommand.fail(spec, json, Cli.USAGE, "--cert and --key go together: give both or neither");
+        Optional<String> problem = tlsOptions.usageProblem();
+        if (problem.isPresent()) {
+            return EnvCommand.fail(spec, json, Cli.USAGE, problem.get());
         }
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             return EnvCommand.fail(spec, json, Cli.USAGE, "--timeout must be 1-300 seconds, was " + timeoutSeconds);
@@ -147,7 +141,7 @@ final class DoctorCommand implements Callable<Integer> {
             missing.add("ldap.url");
         }
         CIS_KEYS.stream().filter(k -> profile.url(k).isEmpty()).forEach(missing::add);
-        if (trust == null && profile.trustChain().isEmpty()) {
+        if (tlsOptions.trust == null && profile.trustChain().isEmpty()) {
             missing.add("tls.trust");
         }
         if (missing.isEmpty()) {
@@ -191,8 +185,8 @@ final class DoctorCommand implements Callable<Integer> {
         }
 
         // 5. Client certificate.
-        if (cert != null) {
-            checkClientCertificate(profile);
+        if (tlsOptions.cert != null) {
+            checkClientCertificate(profile, tlsOptions.cert, tlsOptions.key, tlsOptions.trust);
         }
 
         // 6. LDAP.
@@ -265,16 +259,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private SpineTlsContext tlsContext(EnvironmentProfile profile) {
         try {
-            SpineTlsContext.Builder b = SpineTlsContext.builder();
-            if (trust != null) {
-                b.trustPem(trust);
-            } else {
-                b.trust(profile);
-            }
-            if (cert != null) {
-                b.clientIdentityPem(cert, key);
-            }
-            return b.build();
+            return tlsOptions.builder(profile).orElseThrow().build();
         } catch (SpineException e) {
             report("tls-context", profile.name(), Status.FAIL, e.getMessage(),
                     "fix the trust (--trust or tls.trust) or the client certificate and key (--cert, --key)");
@@ -297,7 +282,7 @@ final class DoctorCommand implements Callable<Integer> {
         return false;
     }
 
-    private void checkClientCertificate(EnvironmentProfile profile) {
+    private void checkClientCertificate(EnvironmentProfile profile, Path cert, Path key, Path trust) {
         String host = fqdn != null ? fqdn : canonicalHostName();
         try {
             CertificateInspector.Builder b = CertificateInspector.builder()

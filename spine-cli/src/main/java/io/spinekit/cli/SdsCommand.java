@@ -19,9 +19,7 @@ import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.ldap.SdsResult;
 import io.spinekit.ldap.SdsUnavailableException;
-import io.spinekit.tls.SpineTlsContext;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,15 +61,8 @@ final class SdsCommand {
                 description = "SDS server, repeatable for failover in order (default: the environment's ldap.url).")
         List<String> ldapUrls = new ArrayList<>();
 
-        @Option(names = "--trust", paramLabel = "PEM",
-                description = "Trusted CA certificates in PEM (default: the environment's NHS CAs).")
-        Path trust;
-
-        @Option(names = "--cert", paramLabel = "CERT", description = "Client certificate chain in PEM (with --key).")
-        Path cert;
-
-        @Option(names = "--key", paramLabel = "KEY", description = "Client private key in PEM (with --cert).")
-        Path key;
+        @Mixin
+        ClientTlsOptions tlsOptions;
 
         @Option(names = "--plain-ldap", description = "Allow plain ldap:// URLs (local test directories only).")
         boolean plainLdap;
@@ -85,10 +76,9 @@ final class SdsCommand {
 
         SdsClient client() {
             EnvironmentProfile profile = SpineCatalog.load().profile(env);
-            if ((cert == null) != (key == null)) {
-                throw new UsageProblem("--cert and --key go together: give both (client certificate chain and its"
-                        + " private key, PEM) or neither");
-            }
+            tlsOptions.usageProblem().ifPresent(problem -> {
+                throw new UsageProblem(problem);
+            });
             if (timeoutMillis <= 0) {
                 throw new UsageProblem("--timeout-ms must be positive, was " + timeoutMillis);
             }
@@ -107,16 +97,7 @@ final class SdsCommand {
             }
             boolean secure = ldapUrls.isEmpty() || ldapUrls.stream().anyMatch(u -> !u.regionMatches(true, 0, "ldap:", 0, 5));
             if (secure) {
-                SpineTlsContext.Builder tls = SpineTlsContext.builder();
-                if (trust != null) {
-                    tls.trustPem(trust);
-                } else {
-                    tls.trust(profile);
-                }
-                if (cert != null) {
-                    tls.clientIdentityPem(cert, key);
-                }
-                b.tls(tls.build());
+                b.tls(tlsOptions.builder(profile).orElseThrow().build());
             }
             return b.build();
         }

@@ -1,0 +1,58 @@
+package io.spinekit.cli;
+
+import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.tls.SpineTlsContext;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --trust}, {@code --cert} and {@code --key}: the options every command that opens a mutual
+ * TLS connection to an environment shares (a picocli mixin).
+ */
+final class ClientTlsOptions {
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "CA certificates to trust (PEM), instead of the environment's NHS CA chain.")
+    Path trust;
+
+    @Option(names = "--cert", paramLabel = "CERT", description = "Client certificate chain (PEM), with --key.")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "Private key of the client certificate (PEM), with --cert.")
+    Path key;
+
+    /**
+     * What is wrong with the combination given, if anything.
+     *
+     * @return a usage message, or empty
+     */
+    Optional<String> usageProblem() {
+        if ((cert == null) != (key == null)) {
+            return Optional.of("--cert and --key go together: give both (the client certificate chain and its private "
+                    + "key, PEM) or neither");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A builder with the trust ({@code --trust}, else the environment's chain) and the client
+     * identity when given.
+     *
+     * @param profile the environment whose trust applies without {@code --trust}; may be null
+     * @return the builder, or empty when there is neither {@code --trust} nor an environment
+     */
+    Optional<SpineTlsContext.Builder> builder(EnvironmentProfile profile) {
+        SpineTlsContext.Builder b = SpineTlsContext.builder();
+        if (trust != null) {
+            b.trustPem(trust);
+        } else if (profile != null) {
+            b.trust(profile);
+        } else {
+            return Optional.empty();
+        }
+        if (cert != null) {
+            b.clientIdentityPem(cert, key);
+        }
+        return Optional.of(b);
+    }
+}
