@@ -304,7 +304,8 @@ final class DemoCommand implements Callable<Integer> {
             d.put("user", a.userName() + " (uid " + a.userUid() + ")");
             d.put("selected role", a.selectedRole().map(DemoCommand::describeRole).orElse(a.sessionRoleUid()));
             d.put("role profiles", a.roleProfiles().size());
-            d.put("valid", a.validity() + (a.isValidAt(Instant.now()) ? " (valid now)" : " (NOT valid now)"));
+            d.put("valid", a.validity().notBefore() + " to " + a.validity().notOnOrAfter()
+                    + (a.isValidAt(Instant.now()) ? " (valid now)" : " (NOT valid now)"));
             return StepResult.of(null, d);
         }
 

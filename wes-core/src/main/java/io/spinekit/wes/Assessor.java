@@ -335,7 +335,7 @@ final class Assessor {
             failed = true;
         }
         if (j.bitness().isEmpty()) {
-            confirm.add("it is " + limit.bitness().label());
+            confirm.add("is " + limit.bitness().label());
         } else if (j.bitness().get() != limit.bitness()) {
             reason(Reason.Outcome.NOT_MET, cell, fn, j.describe() + " is not " + limit.bitness().label() + "; warranted: "
                     + limit.describe() + ".");
@@ -364,14 +364,14 @@ final class Assessor {
         boolean failed = false;
         Optional<Windows10Release> release = os.windows10Release();
         if (release.isEmpty()) {
-            confirm.add("the release is " + limit.maxRelease().label() + " or earlier");
+            confirm.add("is release " + limit.maxRelease().label() + " or earlier");
         } else if (release.get().compareTo(limit.maxRelease()) > 0) {
             reason(Reason.Outcome.NOT_MET, cell, fn, "Windows 10 " + release.get().label() + " is later than "
                     + limit.maxRelease().label() + "; '" + row.label() + "' is warranted on " + limit.describe() + ".");
             failed = true;
         }
         if (os.bitness().isEmpty()) {
-            confirm.add("it is " + limit.bitness().label());
+            confirm.add("is " + limit.bitness().label());
         } else if (os.bitness().get() != limit.bitness()) {
             reason(Reason.Outcome.NOT_MET, cell, fn, os.describe() + " is not " + limit.bitness().label() + "; '" + row.label()
                     + "' is warranted on " + limit.describe() + ".");

@@ -212,7 +212,7 @@ class UserAgentTest {
         assertThat(a.conditions()).extracting(Condition::kind).containsExactly(ConditionKind.WINDOWS_10_RELEASE_LIMIT,
                 ConditionKind.NHS_CREDENTIAL_MANAGEMENT_OR_CHROME_EXTENSION, ConditionKind.JRE_VERSION_LIMIT,
                 ConditionKind.USER_AGENT_AMBIGUOUS);
-        assertThat(a.conditions().get(0).text()).isEqualTo("Confirm Windows 10 the release is 20H2 or earlier and it is 64-bit "
+        assertThat(a.conditions().get(0).text()).isEqualTo("Confirm Windows 10 is release 20H2 or earlier and is 64-bit "
                 + "(warranted: Windows 10 up to and including 20H2 (64-bit)).");
         assertThat(a.conditions().get(3).text()).startsWith("The User-Agent cannot tell Windows 10 from Windows 11, ")
                 .endsWith("would be NOT_SUPPORTED).");
