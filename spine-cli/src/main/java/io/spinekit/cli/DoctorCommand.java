@@ -153,6 +153,21 @@ final class DoctorCommand implements Callable<Integer> {
                             + " (or the SPINEKIT_* variables, or an --overrides file)");
         }
 
+        List<String> inferred = new ArrayList<>();
+        List<String> used = new ArrayList<>(List.of("ldap.url", "sbapi.roleassertion.url", "gas.validate.url"));
+        if (tlsOptions.trust == null) {
+            used.add("tls.trust");
+        }
+        for (String k : used) {
+            profile.fact(k).filter(f -> f.inferred()).ifPresent(f -> inferred.add(k + " = " + f.value()));
+        }
+        if (!inferred.isEmpty()) {
+            report("facts", profile.name(), Status.WARN, "inferred from NHS naming patterns, not published: "
+                    + String.join("; ", inferred), "confirm these with NHS England (or your HSCN provider) and set the "
+                    + "published value with " + inferred.stream().map(i -> profile.systemProperty(i.substring(0, i.indexOf(' '))))
+                            .collect(Collectors.joining(", ")));
+        }
+
         // 2-3. Hosts resolve, TCP connects.
         Set<URI> endpoints = new LinkedHashSet<>();
         ldap.ifPresent(endpoints::add);
@@ -231,15 +246,22 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (TimeoutException e) {
             lookup.cancel(true);
             report("dns", host, Status.FAIL, "no answer from DNS within " + timeout.toSeconds() + " s",
-                    "check this machine's DNS servers; *.ncrs.nhs.uk names resolve only through HSCN DNS");
+                    "check this machine's DNS servers" + hscnHint(host));
         } catch (ExecutionException e) {
             report("dns", host, Status.FAIL, "does not resolve (" + host + " is unknown to this machine's DNS)",
-                    "check the name; *.ncrs.nhs.uk hosts resolve only on HSCN: check your HSCN connection and DNS");
+                    "check the name" + hscnHint(host));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report("dns", host, Status.FAIL, "interrupted", null);
         }
         return false;
+    }
+
+    /** HSCN names (*.ncrs.nhs.uk) resolve only through HSCN DNS; internet-facing Spine names resolve anywhere. */
+    private static String hscnHint(String host) {
+        return host.toLowerCase(Locale.ROOT).endsWith(".ncrs.nhs.uk")
+                ? "; " + host + " is an HSCN name: it resolves only on HSCN, so check this machine's HSCN connection and DNS"
+                : "; check this machine's DNS and any proxy";
     }
 
     private boolean connect(String host, int port, Duration timeout) {

@@ -158,6 +158,24 @@ class DoctorCommandTest {
     }
 
     @Test
+    void inferredFactsTheChecksUseAreWarnedAboutWithTheKeyThatReplacesThem() throws IOException {
+        // DEV's trust chain includes the G2 PTL pair, which the catalog marks inferred; the hosts point at loopback
+        Path overrides = dir.resolve("dev-overrides.properties");
+        Files.writeString(overrides, "spinekit.development.ldap.url=" + sds.url() + "\n"
+                + "spinekit.development.sbapi.roleassertion.url=" + cis.baseUrl() + "/saml/RoleAssertion\n"
+                + "spinekit.development.gas.validate.url=" + cis.baseUrl() + "/login/authvalidate\n");
+
+        CliRun run = CliRun.run("doctor", "--env", "dev", "--overrides", overrides.toString(), "--timeout", "5", "--json");
+
+        assertThat(checks(run, "facts")).anySatisfy(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("WARN");
+            assertThat(c.get("detail").asText()).startsWith("inferred from NHS naming patterns, not published: tls.trust = ");
+            assertThat(c.get("fix").asText()).contains("spinekit.development.tls.trust");
+        });
+        assertThat(checks(run, "tls")).isNotEmpty().allSatisfy(c -> assertThat(c.get("detail").asText()).startsWith("UNKNOWN_CA"));
+    }
+
+    @Test
     void certWithoutKeyIsAUsageError() throws IOException {
         CliRun run = doctor(sds.url(), "--cert", goodClient.certificate().toString());
 
