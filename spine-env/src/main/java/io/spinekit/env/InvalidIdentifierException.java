@@ -8,7 +8,9 @@ package io.spinekit.env;
 public class InvalidIdentifierException extends SpineException {
     private static final long serialVersionUID = 1L;
 
+    /** The identifier kind, such as {@code "ODS code"}. */
     private final String kind;
+    /** The rejected value, possibly {@code null}. */
     private final String value;
 
     /**
