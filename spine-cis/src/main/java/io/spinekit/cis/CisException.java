@@ -49,6 +49,7 @@ public class CisException extends SpineException {
         INVALID_TOKEN
     }
 
+    /** Why the call failed. */
     private final Reason reason;
 
     /**

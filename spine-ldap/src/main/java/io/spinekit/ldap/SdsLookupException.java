@@ -15,8 +15,11 @@ import java.util.Optional;
 public class SdsLookupException extends SpineException {
     private static final long serialVersionUID = 1L;
 
+    /** The DN of the entry at fault, or {@code null}. */
     private final String entryDn;
+    /** The attribute at fault, or {@code null}. */
     private final String attribute;
+    /** The malformed value, or {@code null}. */
     private final String value;
 
     /**
