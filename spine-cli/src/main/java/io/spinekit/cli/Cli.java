@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.spinekit.tls.SpineTlsContext;
 import java.io.PrintWriter;
+import java.time.Duration;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Shared output helpers for every command: text to the command's out, JSON with {@code --json}. */
@@ -65,5 +72,25 @@ final class Cli {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
         }
+    }
+
+    /**
+     * An HttpClient 5 builder whose connections use the context's strict TLS strategy (trust, client
+     * certificate, hostname check) and the given timeouts.
+     *
+     * @param tls the TLS context
+     * @param connectTimeout connect timeout
+     * @param socketTimeout socket (read) timeout
+     * @return a builder, to be built and closed by the caller
+     */
+    static HttpClientBuilder httpClient(SpineTlsContext tls, Duration connectTimeout, Duration socketTimeout) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(tls.httpClientTlsStrategy())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(socketTimeout))
+                                .build())
+                        .build());
     }
 }

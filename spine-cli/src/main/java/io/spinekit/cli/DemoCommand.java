@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,14 +41,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -269,13 +266,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "<eb:CPAId>" + route.cpaId() + "</eb:CPAId><eb:MessageData><eb:MessageId>" + messageId
                     + "</eb:MessageId></eb:MessageData></eb:MessageHeader></SOAP-ENV:Header>"
                     + "<SOAP-ENV:Body/></SOAP-ENV:Envelope>";
-            try (CloseableHttpClient http = HttpClients.custom()
-                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                            .setTlsSocketStrategy(tls.httpClientTlsStrategy())
-                            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                    .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(10)).build())
-                            .build())
-                    .build()) {
+            try (CloseableHttpClient http = Cli.httpClient(tls, Duration.ofSeconds(5), Duration.ofSeconds(10)).build()) {
                 HttpPost post = new HttpPost(route.endpoint());
                 post.setHeader("SOAPAction", route.serviceName() + "/" + route.interactionName());
                 post.setEntity(new StringEntity(body, ContentType.TEXT_XML));

@@ -43,12 +43,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,9 +187,9 @@ final class DoctorCommand implements Callable<Integer> {
         SpineTlsContext tls = tlsContext(profile);
         Set<URI> verified = new LinkedHashSet<>();
         if (tls != null) {
-            Set<String> seen = new LinkedHashSet<>();
+            // reachable holds one URI per host and port already
             for (URI u : reachable) {
-                if (isTls(u) && seen.add(u.getHost() + ":" + port(u)) && handshake(tls, u, timeout)) {
+                if (isTls(u) && handshake(tls, u, timeout)) {
                     verified.add(u);
                 }
             }
@@ -371,14 +367,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void checkHttp(URI u, SpineTlsContext tls, Duration timeout) {
-        Timeout t = Timeout.of(timeout);
-        try (CloseableHttpClient http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(tls.httpClientTlsStrategy())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
-                        .build())
-                .disableAutomaticRetries()
-                .build()) {
+        try (CloseableHttpClient http = Cli.httpClient(tls, timeout, timeout).disableAutomaticRetries().build()) {
             int code = http.execute(new HttpGet(u), response -> {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode();
