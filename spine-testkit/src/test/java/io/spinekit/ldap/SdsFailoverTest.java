@@ -4,6 +4,8 @@ import static io.spinekit.testkit.EmbeddedSds.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import io.spinekit.env.OdsCode;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.TestPki;
@@ -80,15 +82,15 @@ class SdsFailoverTest {
         secondary.stop();
         primary.latency(Duration.ofSeconds(10));
         try (SdsClient client = both().responseTimeout(Duration.ofMillis(300)).build()) {
-            long start = System.nanoTime();
+            // The message comes only from the client's own timeout result (not from the server, which would
+            // answer after 10 s), so no wall-clock assertion is needed: machines are noisy.
             assertThatThrownBy(() -> client.organisation(X26))
                     .isInstanceOf(SdsUnavailableException.class)
                     .hasMessageContaining("did not answer the organisation with ODS code X26 within the response "
                             + "timeout of 300 ms")
-                    .hasMessageContaining(primary.url());
-            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-            // far below the server's 10 s delay: the client gave up on its own timeout
-            assertThat(elapsedMillis).isLessThan(5_000);
+                    .hasMessageContaining(primary.url())
+                    .cause().isInstanceOfSatisfying(LDAPException.class,
+                            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.TIMEOUT));
         }
     }
 
