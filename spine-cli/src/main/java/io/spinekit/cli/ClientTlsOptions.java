@@ -7,8 +7,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --trust}, {@code --cert} and {@code --key}: the options every command that opens a mutual
- * TLS connection to an environment shares (a picocli mixin).
+ * {@code --trust}, {@code --cert}, {@code --key} and {@code --password-file}: the options every
+ * command that opens a mutual TLS connection shares (a picocli mixin).
  */
 final class ClientTlsOptions {
     @Option(names = "--trust", paramLabel = "PEM",
@@ -21,6 +21,10 @@ final class ClientTlsOptions {
     @Option(names = "--key", paramLabel = "KEY", description = "Private key of the client certificate (PEM), with --cert.")
     Path key;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the passphrase of an encrypted --key (kept off the command line).")
+    Path passwordFile;
+
     /**
      * What is wrong with the combination given, if anything.
      *
@@ -31,7 +35,19 @@ final class ClientTlsOptions {
             return Optional.of("--cert and --key go together: give both (the client certificate chain and its private "
                     + "key, PEM) or neither");
         }
+        if (passwordFile != null && key == null) {
+            return Optional.of("--password-file is the passphrase of --key: give it with --cert and --key");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The passphrase of {@code --key}, read from {@code --password-file}.
+     *
+     * @return the passphrase, or null when no password file was given (the key is not encrypted)
+     */
+    char[] passphrase() {
+        return TlsCommand.readSecret(passwordFile, "--password-file");
     }
 
     /**
@@ -51,7 +67,7 @@ final class ClientTlsOptions {
             return Optional.empty();
         }
         if (cert != null) {
-            b.clientIdentityPem(cert, key);
+            b.clientIdentityPem(cert, key, passphrase());
         }
         return Optional.of(b);
     }

@@ -306,7 +306,7 @@ final class DoctorCommand implements Callable<Integer> {
             CertificateInspector.Builder b = CertificateInspector.builder()
                     .fqdn(host)
                     .expiryWarning(Duration.ofDays(EXPIRY_WARNING_DAYS))
-                    .privateKey(Pem.loadPrivateKey(key, null));
+                    .privateKey(Pem.loadPrivateKey(key, tlsOptions.passphrase()));
             if (trust != null) {
                 b.trustCertificates(Pem.loadCertificates(trust));
             } else {

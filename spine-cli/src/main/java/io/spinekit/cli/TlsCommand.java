@@ -22,9 +22,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -267,15 +268,6 @@ final class TlsCommand {
         }
     }
 
-    /** Trust for a handshake: an environment or a PEM file, exactly one. */
-    static final class TrustChoice {
-        @Option(names = "--env", paramLabel = "ENV", description = "Trust this environment's NHS CAs.")
-        String env;
-
-        @Option(names = "--trust", paramLabel = "PEM", description = "Trust the certificates in this PEM file.")
-        Path trust;
-    }
-
     /** {@code spine tls handshake}: a real TLS handshake with a server, explained. */
     @Command(name = "handshake", mixinStandardHelpOptions = true,
             description = "Make a real TLS handshake and report protocol, cipher, the server's chain and the verification "
@@ -285,8 +277,8 @@ final class TlsCommand {
         @Spec
         CommandSpec spec;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        TrustChoice trustChoice;
+        @Option(names = "--env", paramLabel = "ENV", description = "Trust this environment's NHS CAs (or give --trust).")
+        String env;
 
         @Option(names = "--host", required = true, paramLabel = "HOST", description = "Server host name.")
         String host;
@@ -294,14 +286,8 @@ final class TlsCommand {
         @Option(names = "--port", required = true, paramLabel = "PORT", description = "Server port.")
         int port;
 
-        @Option(names = "--cert", paramLabel = "CERT", description = "Client certificate chain (PEM) for mutual TLS.")
-        Path cert;
-
-        @Option(names = "--key", paramLabel = "KEY", description = "Client private key (PEM) for mutual TLS.")
-        Path key;
-
-        @Option(names = "--password-file", paramLabel = "F", description = "File whose first line is the key passphrase.")
-        Path passwordFile;
+        @Mixin
+        ClientTlsOptions tlsOptions;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
                 description = "Connect and handshake timeout in seconds (default ${DEFAULT-VALUE}).")
@@ -312,8 +298,16 @@ final class TlsCommand {
 
         @Override
         public Integer call() {
-            if ((cert == null) != (key == null)) {
-                return fail(spec, json, Cli.USAGE, "--cert and --key go together: give both for mutual TLS, or neither");
+            if (env != null && tlsOptions.trust != null) {
+                return fail(spec, json, Cli.USAGE, "--env and --trust are mutually exclusive: trust either the "
+                        + "environment's NHS CAs or the certificates in a PEM file");
+            }
+            if (env == null && tlsOptions.trust == null) {
+                return fail(spec, json, Cli.USAGE, "say what to trust: --env ENV (its NHS CAs) or --trust PEM");
+            }
+            Optional<String> problem = tlsOptions.usageProblem();
+            if (problem.isPresent()) {
+                return fail(spec, json, Cli.USAGE, problem.get());
             }
             if (port < 1 || port > 65535) {
                 return fail(spec, json, Cli.USAGE, "--port must be 1-65535, was " + port);
@@ -323,15 +317,7 @@ final class TlsCommand {
             }
             SpineTlsContext tls;
             try {
-                SpineTlsContext.Builder b = SpineTlsContext.builder();
-                if (trustChoice.env != null) {
-                    b.trust(profile(trustChoice.env));
-                } else {
-                    b.trustPem(trustChoice.trust);
-                }
-                if (cert != null) {
-                    b.clientIdentityPem(cert, key, readSecret(passwordFile, "--password-file"));
-                }
+                SpineTlsContext.Builder b = tlsOptions.builder(env != null ? profile(env) : null).orElseThrow();
                 tls = b.build();
             } catch (SpineException e) {
                 return fail(spec, json, Cli.USAGE, e.getMessage());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.TestPki;
+import io.spinekit.tls.Pem;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,25 @@ class DoctorCommandTest {
             assertThat(c.get("detail").asText()).startsWith("UNKNOWN_CA");
             assertThat(c.has("fix")).isTrue();
         });
+    }
+
+    @Test
+    void encryptedClientKeyIsReadWithThePasswordFile() throws IOException {
+        TestPki.Issued issued = PKI.certificate("localhost").issue();
+        TestPki.PemFiles encrypted = new TestPki.PemFiles(
+                Files.writeString(dir.resolve("enc.crt"), issued.chainPem(), StandardCharsets.US_ASCII),
+                Files.writeString(dir.resolve("enc.key"),
+                        Pem.encodePrivateKey(issued.privateKey(), "doctor pass".toCharArray()), StandardCharsets.US_ASCII));
+        Path pass = Files.writeString(dir.resolve("doctor-pass.txt"), "doctor pass\n", StandardCharsets.US_ASCII);
+
+        CliRun run = doctor(sds.url(), withClient(encrypted, trust.toString(), "--password-file", pass.toString(),
+                "--json"));
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(checks(run, "client-certificate")).singleElement()
+                .satisfies(c -> assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("PASS"));
+        assertThat(checks(run, "ldap")).singleElement()
+                .satisfies(c -> assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("PASS"));
     }
 
     @Test

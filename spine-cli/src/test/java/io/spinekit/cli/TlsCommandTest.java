@@ -217,6 +217,35 @@ class TlsCommandTest {
     }
 
     @Test
+    void handshakeWithAnEncryptedKeyUsesThePasswordFileAndNamesAWrongOne() throws IOException {
+        Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        Path cert = file("client.crt", client.chainPem());
+        Path key = file("client.key", Pem.encodePrivateKey(client.privateKey(), "s3cret pass".toCharArray()));
+        Path pass = file("pass.txt", "s3cret pass\n");
+        Path wrong = file("wrong.txt", "not it\n");
+        Path root = file("root.pem", pki.rootPem());
+        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
+                .requireClientCertificate().start()) {
+            String port = String.valueOf(server.port());
+            CliRun ok = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost", "--port", port,
+                    "--cert", cert.toString(), "--key", key.toString(), "--password-file", pass.toString(), "--json");
+            CliRun bad = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost", "--port", port,
+                    "--cert", cert.toString(), "--key", key.toString(), "--password-file", wrong.toString());
+            CliRun none = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost", "--port", port,
+                    "--cert", cert.toString(), "--key", key.toString());
+
+            assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(Cli.OK);
+            assertThat(ok.json().path("clientCertificate").path("subject").asText())
+                    .isEqualTo("CN=client.example.nhs.uk,OU=Test,O=nhs");
+            assertThat(bad.code()).isEqualTo(Cli.USAGE);
+            assertThat(bad.err()).contains(key.toString()).containsIgnoringCase("passphrase");
+            assertThat(none.code()).isEqualTo(Cli.USAGE);
+            assertThat(none.err()).contains(key.toString()).containsIgnoringCase("encrypted");
+            assertThat(server.clientCertificates()).hasSize(1);
+        }
+    }
+
+    @Test
     void handshakeToAServerWithAnotherHostsCertificateFailsWithTheReason() throws IOException {
         Path root = file("root.pem", pki.rootPem());
         try (TlsServer server = pki.server(pki.certificate("spine.example.nhs.uk").serverAuth().issue()).start()) {
@@ -252,7 +281,15 @@ class TlsCommandTest {
 
         assertThat(both.code()).isEqualTo(Cli.USAGE);
         assertThat(both.err()).contains("mutually exclusive");
+        CliRun neither = run("tls", "handshake", "--host", "h", "--port", "1");
+        CliRun passwordOnly = run("tls", "handshake", "--trust", root.toString(), "--host", "h", "--port", "1",
+                "--password-file", root.toString());
+
         assertThat(certOnly.code()).isEqualTo(Cli.USAGE);
         assertThat(certOnly.err()).contains("--cert and --key go together");
+        assertThat(neither.code()).isEqualTo(Cli.USAGE);
+        assertThat(neither.err()).contains("--env ENV").contains("--trust PEM");
+        assertThat(passwordOnly.code()).isEqualTo(Cli.USAGE);
+        assertThat(passwordOnly.err()).contains("--password-file is the passphrase of --key");
     }
 }
