@@ -67,6 +67,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String ODS = "X26";
     static final String INTERACTION = "urn:nhs:names:services:psis:REPC_IN150016UK05";
     static final String LOOPBACK = "loopback";
+    /** How many repeat route look-ups the demo times against the cache. */
+    static final int CACHED_LOOKUPS = 10_000;
 
     @Spec
     CommandSpec spec;
@@ -240,9 +242,14 @@ final class DemoCommand implements Callable<Integer> {
             if (!(result instanceof RouteResult.Found found)) {
                 throw new IllegalStateException("no route: " + ((RouteResult.NotFound) result).message());
             }
+            // Repeat look-ups hit the cache: time a batch, since one call on a cold JVM mostly measures class loading.
+            OdsCode ods = OdsCode.of(ODS);
+            InteractionId interaction = InteractionId.of(INTERACTION);
             long t0 = System.nanoTime();
-            sdsClient.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
-            long cachedMicros = (System.nanoTime() - t0) / 1_000;
+            for (int i = 0; i < CACHED_LOOKUPS; i++) {
+                sdsClient.route(ods, interaction);
+            }
+            double cachedMicros = (System.nanoTime() - t0) / 1_000.0 / CACHED_LOOKUPS;
             Route r = found.route();
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("query", "ODS " + ODS + ", interaction " + INTERACTION);
@@ -254,8 +261,9 @@ final class DemoCommand implements Callable<Integer> {
                     + ", retries " + r.reliability().retries().map(Object::toString).orElse("-")
                     + ", retry interval " + r.reliability().retryInterval().map(Object::toString).orElse("-")
                     + ", ack " + r.reliability().ackRequested().map(Object::toString).orElse("-"));
-            d.put("second look-up", "served from cache in " + cachedMicros + " µs ("
-                    + sdsClient.cacheStats().hits() + " hit, " + sds.searchCount() + " LDAP searches in all)");
+            d.put("repeat look-ups", String.format(java.util.Locale.ROOT, "%,d served from the cache, %.2f µs each on "
+                    + "this cold JVM (%,d cache hits; %d LDAP searches in all)", CACHED_LOOKUPS, cachedMicros,
+                    sdsClient.cacheStats().hits(), sds.searchCount()));
             return StepResult.of(r, d);
         }
 

@@ -39,6 +39,8 @@ class DemoCommandTest {
         assertThat(steps.get(4).get("details").get("party key").asText()).isEqualTo("X26-823848");
         assertThat(steps.get(4).get("details").get("ASID").asText()).isEqualTo("918999198993");
         assertThat(steps.get(4).get("details").get("endpoint").asText()).startsWith("https://localhost:");
+        assertThat(steps.get(4).get("details").get("repeat look-ups").asText())
+                .startsWith("10,000 served from the cache").contains("(10,000 cache hits; 2 LDAP searches in all)");
         assertThat(steps.get(5).get("details").get("answer").asText()).startsWith("HTTP 202");
         assertThat(steps.get(6).get("details").get("ticket").asText()).doesNotContain("demo-");
         assertThat(steps.get(7).get("details").get("Care Identity Service application").asText())
