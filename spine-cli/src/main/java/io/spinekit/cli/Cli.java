@@ -93,4 +93,21 @@ final class Cli {
                                 .build())
                         .build());
     }
+
+    /**
+     * A certificate's remaining validity in words: "30 days left", "less than a day left",
+     * "expired less than a day ago" or "expired 12 days ago".
+     *
+     * @param notAfter the end of the validity
+     * @param daysLeft whole days until expiry (truncated towards zero; negative once expired)
+     * @return the phrase
+     */
+    static String daysLeft(java.time.Instant notAfter, long daysLeft) {
+        boolean expired = notAfter.isBefore(java.time.Instant.now());
+        if (!expired) {
+            return daysLeft == 0 ? "less than a day left" : daysLeft + (daysLeft == 1 ? " day left" : " days left");
+        }
+        long ago = Math.abs(daysLeft);
+        return ago == 0 ? "expired less than a day ago" : "expired " + ago + (ago == 1 ? " day ago" : " days ago");
+    }
 }

@@ -331,7 +331,7 @@ final class DoctorCommand implements Callable<Integer> {
                 }
             }
             String summary = inspection.certificate().subject() + ", issued by " + inspection.certificate().issuer()
-                    + ", " + inspection.daysLeft() + " days left";
+                    + ", " + Cli.daysLeft(inspection.notAfter(), inspection.daysLeft());
             report("client-certificate", cert.toString(), worst,
                     problems.isEmpty() ? summary + "; chained, valid, issued to " + host
                             : summary + "; " + String.join("; ", problems),

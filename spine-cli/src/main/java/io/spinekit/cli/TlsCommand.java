@@ -154,7 +154,7 @@ final class TlsCommand {
                 out.printf("%s: %s%n", file, r.certificate().subject());
                 out.printf("  issuer       %s%s%n", r.certificate().issuer(),
                         r.issuingCa().map(id -> " (NHS CA " + id + ", " + r.generation().orElse("?") + ")").orElse(""));
-                out.printf("  valid        %s to %s (%d days left)%n", r.notBefore(), r.notAfter(), r.daysLeft());
+                out.printf("  valid        %s to %s (%s)%n", r.notBefore(), r.notAfter(), Cli.daysLeft(r.notAfter(), r.daysLeft()));
                 out.printf("  key          %s %d-bit, signed %s%n", r.keyAlgorithm(), r.keySize(), r.signatureAlgorithm());
                 out.printf("  names        CN %s; subjectAltNames %s%n", r.commonName().orElse("(none)"),
                         r.subjectAltNames().isEmpty() ? "(none)" : String.join(", ", r.subjectAltNames()));

@@ -91,7 +91,20 @@ class TlsCommandTest {
         assertThat(r.out()).contains("issued under the G1 live root, expired 2024-06-04")
                 .contains("fix: Request a G2 certificate")
                 .contains("Not trusted for Live: the G1 live chain is never trusted")
-                .contains("Result: NOT usable");
+                .contains("Result: NOT usable")
+                .containsPattern("to 2024-06-04T11:28:31Z \\(expired \\d{3,} days ago\\)")
+                .doesNotContain("-9").doesNotContain("days left");
+    }
+
+    @Test
+    void inspectStatesTheDaysLeftOfACurrentCertificate() throws IOException {
+        Issued cert = pki.certificate("endpoint.example.nhs.uk").validity(java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(10)).plusSeconds(3600)).issue();
+        Path pem = file("ten-days.pem", cert.certificatePem());
+
+        CliRun r = run("tls", "inspect", pem.toString());
+
+        assertThat(r.out()).contains("(10 days left)");
     }
 
     @Test
