@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>coalesced misses: callers that miss on one key at the same time wait for one load
  *       ({@code compute} on the key), so SDS sees one search;</li>
  *   <li>stale-if-error: an expired entry is kept for a further window, and served (flagged stale)
- *       when the load fails because SDS is unreachable; SDS is then asked again after
- *       {@link #RETRY_AFTER_ERROR} at the earliest, so an outage does not cost every caller a
+ *       when the load fails because SDS is unreachable; SDS is then asked again after the
+ *       stale retry interval at the earliest, so an outage does not cost every caller a
  *       connect timeout;</li>
  *   <li>a bounded size and explicit invalidation.</li>
  * </ul>
@@ -31,16 +31,15 @@ final class SdsCache {
      * @param ttl how long an answer is fresh
      * @param negativeTtl how long an empty answer is fresh
      * @param staleIfError how long past its time to live an entry is kept to be served when SDS is down
+     * @param staleRetryInterval after a failed refresh, how long the stale entry is served without asking SDS again
      * @param maximumSize the most entries held
      */
-    record Settings(Duration ttl, Duration negativeTtl, Duration staleIfError, long maximumSize) {
+    record Settings(Duration ttl, Duration negativeTtl, Duration staleIfError, Duration staleRetryInterval,
+            long maximumSize) {
         boolean enabled() {
             return !ttl.isZero() && maximumSize > 0;
         }
     }
-
-    /** After a failed refresh, how long the stale entry is served without asking SDS again. */
-    static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(10);
 
     private static final class Held {
         final Object value;
@@ -148,7 +147,7 @@ final class SdsCache {
                     outcome.stale = true;
                     // serve it without asking SDS again for a short while, so callers do not each wait
                     // for a connect timeout during an outage
-                    long retryAt = Math.min(now + RETRY_AFTER_ERROR.toNanos(), old.keepUntil);
+                    long retryAt = Math.min(now + settings.staleRetryInterval().toNanos(), old.keepUntil);
                     return new Held(old.value, retryAt, old.keepUntil, true);
                 }
                 throw e;

@@ -81,7 +81,7 @@ public final class SdsClient implements AutoCloseable {
     private SdsClient(Builder b, List<LdapServer> servers, SdsDirectory directory) {
         this.directory = directory;
         this.cache = new SdsCache(new SdsCache.Settings(b.cacheTtl, b.negativeCacheTtl, b.staleIfError,
-                b.cacheMaximumSize), b.nanoTime);
+                b.staleRetryInterval, b.cacheMaximumSize), b.nanoTime);
         this.servicesBase = "ou=services," + b.searchBase;
         this.organisationsBase = "ou=organisations," + b.searchBase;
         this.spineCoreOdsCode = Optional.ofNullable(b.spineCoreOdsCode != null ? b.spineCoreOdsCode : b.profileSpineCore);
@@ -416,6 +416,7 @@ public final class SdsClient implements AutoCloseable {
         private Duration cacheTtl = Duration.ofMinutes(15);
         private Duration negativeCacheTtl = Duration.ofMinutes(1);
         private Duration staleIfError = Duration.ofHours(1);
+        private Duration staleRetryInterval = Duration.ofSeconds(10);
         private long cacheMaximumSize = 10_000;
         private String searchBase = "o=nhs";
         private OdsCode spineCoreOdsCode;
@@ -620,6 +621,19 @@ public final class SdsClient implements AutoCloseable {
          */
         public Builder staleIfError(Duration window) {
             this.staleIfError = notNegative(window, "staleIfError");
+            return this;
+        }
+
+        /**
+         * Sets, once a refresh has failed because SDS is unreachable, how long the stale result is
+         * served before SDS is asked again. Default 10 seconds: during an outage one caller per
+         * interval pays the connect timeout, not every caller.
+         *
+         * @param interval positive
+         * @return this
+         */
+        public Builder staleRetryInterval(Duration interval) {
+            this.staleRetryInterval = positive(interval, "staleRetryInterval");
             return this;
         }
 

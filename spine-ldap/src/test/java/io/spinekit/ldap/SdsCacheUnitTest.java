@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** The cache logic alone, with a counting loader and a controlled clock. */
 class SdsCacheUnitTest {
+    static final Duration RETRY = Duration.ofSeconds(10);
     final AtomicLong now = new AtomicLong(5_000_000_000L);
     final SdsCache cache = new SdsCache(new SdsCache.Settings(Duration.ofMinutes(15), Duration.ofMinutes(1),
-            Duration.ofHours(1), 100), now::get);
+            Duration.ofHours(1), RETRY, 100), now::get);
     final AtomicInteger loads = new AtomicInteger();
 
     String get(String key, Supplier<String> loader) {
@@ -70,7 +71,7 @@ class SdsCacheUnitTest {
         };
         assertThat(get("k", down)).isEqualTo("v1 (stale)");
 
-        now.addAndGet(SdsCache.RETRY_AFTER_ERROR.minusSeconds(1).toNanos());
+        now.addAndGet(RETRY.minusSeconds(1).toNanos());
         assertThat(get("k", down)).isEqualTo("v1 (stale)");
         assertThat(loads).hasValue(2);
         now.addAndGet(Duration.ofSeconds(2).toNanos());

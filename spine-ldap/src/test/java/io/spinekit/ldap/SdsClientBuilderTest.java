@@ -89,5 +89,7 @@ class SdsClientBuilderTest {
                 .hasMessage("maxConnections must be 1 or more, was 0");
         assertThatThrownBy(() -> b.staleIfError(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("staleIfError must not be negative, was PT-1S");
+        assertThatThrownBy(() -> b.staleRetryInterval(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("staleRetryInterval must be positive, was PT0S");
     }
 }

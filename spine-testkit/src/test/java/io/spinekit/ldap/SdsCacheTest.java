@@ -137,6 +137,8 @@ class SdsCacheTest {
 
     @Test
     void expiredEntryIsServedFlaggedStaleWhileSdsIsDown(EmbeddedSds sds) {
+        client.close();
+        client = sds.clientBuilder().nanoTime(now::get).staleRetryInterval(Duration.ofSeconds(3)).build();
         addRoute(sds, "https://one.test/");
         RouteResult fresh = client.route(X26, PSIS_ID);
         advance(Duration.ofMinutes(16));
@@ -151,8 +153,11 @@ class SdsCacheTest {
         assertThat(client.cacheStats().errors()).isEqualTo(1);
 
         sds.start();
-        assertThat(client.route(X26, PSIS_ID).freshness().stale()).isTrue(); // not asked again just yet
-        advance(SdsCache.RETRY_AFTER_ERROR);
+        advance(Duration.ofSeconds(2));
+        long searchesBefore = sds.searchCount();
+        assertThat(client.route(X26, PSIS_ID).freshness().stale()).isTrue(); // not asked again within the interval
+        assertThat(sds.searchCount()).isEqualTo(searchesBefore);
+        advance(Duration.ofSeconds(1));
         RouteResult again = client.route(X26, PSIS_ID);
         assertThat(again.freshness().stale()).isFalse();
         assertThat(again.orElseThrow()).isEqualTo(fresh.orElseThrow());
