@@ -4,6 +4,7 @@ import io.spinekit.wes.Application;
 import io.spinekit.wes.Assessment;
 import io.spinekit.wes.Authenticator;
 import io.spinekit.wes.ClientEnvironment;
+import io.spinekit.wes.ClientHints;
 import io.spinekit.wes.Footnote;
 import io.spinekit.wes.FootnoteCondition;
 import io.spinekit.wes.JavaRuntime;
@@ -86,11 +87,38 @@ final class WesCommand {
                 description = "A browser's User-Agent header, instead of --os and --browser.")
         String userAgent;
 
+        @Option(names = "--client-hint", paramLabel = "HEADER",
+                description = "A client hint header sent with --user-agent, as 'Name: value', e.g. "
+                        + "'Sec-CH-UA-Platform-Version: \"13.0.0\"' (Windows 11); repeatable. Read: "
+                        + "Sec-CH-UA-Platform, Sec-CH-UA-Platform-Version, Sec-CH-UA-Bitness, Sec-CH-UA-WoW64.")
+        List<String> clientHints = new ArrayList<>();
+
         @Option(names = "--at", paramLabel = "DATE", description = "Date for vendor end-of-support warnings (yyyy-MM-dd; default today).")
         String at;
 
         @Option(names = "--json", description = "Print JSON (field 'verdict').")
         boolean json;
+
+        /** Reads {@code --client-hint 'Name: value'} lines into hints; a line without a colon or a header read twice is refused. */
+        static ClientHints hints(List<String> lines) {
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String line : lines) {
+                int colon = line.indexOf(':');
+                if (colon < 1) {
+                    throw new WesException("--client-hint '" + line + "' is not a header line: expected 'Name: value', e.g. "
+                            + "'Sec-CH-UA-Platform-Version: \"13.0.0\"'");
+                }
+                String name = line.substring(0, colon).trim();
+                if (ClientHints.HEADER_NAMES.stream().noneMatch(name::equalsIgnoreCase)) {
+                    throw new WesException("--client-hint names '" + name + "', which is not read; the hints read are "
+                            + String.join(", ", ClientHints.HEADER_NAMES));
+                }
+                if (headers.put(name, line.substring(colon + 1).trim()) != null) {
+                    throw new WesException("--client-hint gives " + name + " twice");
+                }
+            }
+            return ClientHints.fromHeaders(headers);
+        }
 
         @Override
         public Integer call() {
@@ -100,6 +128,9 @@ final class WesCommand {
             }
             if (userAgent != null && (os != null || browser != null)) {
                 return fail(spec, json, Cli.USAGE, "--user-agent replaces --os and --browser; give one or the other");
+            }
+            if (userAgent == null && !clientHints.isEmpty()) {
+                return fail(spec, json, Cli.USAGE, "--client-hint goes with --user-agent (the hints a browser sent with it)");
             }
             if (userAgent == null && os == null) {
                 return fail(spec, json, Cli.USAGE, "--os is required (or --user-agent)");
@@ -120,7 +151,7 @@ final class WesCommand {
                 Authenticator auth = authenticator == null ? null : Authenticator.parse(authenticator);
                 Optional<JavaRuntime> runtime = jre == null ? Optional.empty() : Optional.of(JavaRuntime.parse(jre));
                 if (userAgent != null) {
-                    UserAgent ua = UserAgent.parse(userAgent);
+                    UserAgent ua = UserAgent.parse(userAgent, hints(clientHints));
                     a = app != null ? wes.assessUserAgent(app, ua, runtime, citrix, date) : wes.assessUserAgent(auth, ua, citrix, date);
                 } else {
                     ClientEnvironment.Builder b = ClientEnvironment.builder().os(os).citrix(citrix);

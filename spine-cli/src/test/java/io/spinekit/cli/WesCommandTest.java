@@ -93,6 +93,41 @@ class WesCommandTest {
     }
 
     @Test
+    void clientHintsSettleWindows11ForAReducedChromiumUserAgent() {
+        String edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
+                + "Safari/537.36 Edg/120.0.0.0";
+        CliRun eleven = run("wes", "check", "--application", "CIS", "--user-agent", edge, "--at", "2021-09-01", "--json",
+                "--client-hint", "Sec-CH-UA-Platform: \"Windows\"", "--client-hint", "sec-ch-ua-platform-version: \"13.0.0\"",
+                "--client-hint", "Sec-CH-UA-Bitness: \"64\"", "--client-hint", "Sec-CH-UA-WoW64: ?0");
+        CliRun ten = run("wes", "check", "--application", "CIS", "--user-agent", edge, "--at", "2021-09-01",
+                "--client-hint", "Sec-CH-UA-Platform: \"Windows\"", "--client-hint", "Sec-CH-UA-Platform-Version: \"10.0.0\"");
+
+        assertThat(eleven.code()).as(eleven.err()).isEqualTo(Cli.FAILURE);
+        assertThat(eleven.json().path("verdict").asText()).isEqualTo("NOT_SUPPORTED");
+        assertThat(eleven.json().path("userAgent").path("osCandidates").get(0).asText()).isEqualTo("WINDOWS_11");
+        assertThat(eleven.json().path("userAgent").path("browserBitness").asText()).isEqualTo("BIT_64");
+        assertThat(ten.code()).as(ten.err()).isEqualTo(Cli.OK);
+        assertThat(ten.out()).contains("Sec-CH-UA-Platform-Version 10.0.0 means Windows 10").doesNotContain("Windows 11 would be");
+    }
+
+    @Test
+    void badClientHintsAreUsageErrors() {
+        String ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+        CliRun noColon = run("wes", "check", "--application", "CIS", "--user-agent", ua, "--client-hint", "13.0.0");
+        CliRun unknown = run("wes", "check", "--application", "CIS", "--user-agent", ua, "--client-hint", "Sec-CH-UA-Model: \"x\"");
+        CliRun malformed = run("wes", "check", "--application", "CIS", "--user-agent", ua, "--client-hint",
+                "Sec-CH-UA-Bitness: 64");
+        CliRun withoutUa = run("wes", "check", "--application", "CIS", "--os", "Windows 10", "--client-hint",
+                "Sec-CH-UA-Bitness: \"64\"");
+
+        assertThat(List.of(noColon, unknown, malformed, withoutUa)).allSatisfy(r -> assertThat(r.code()).isEqualTo(Cli.USAGE));
+        assertThat(noColon.err()).contains("'13.0.0' is not a header line");
+        assertThat(unknown.err()).contains("'Sec-CH-UA-Model', which is not read");
+        assertThat(malformed.err()).contains("Sec-CH-UA-Bitness '64' is not a quoted string");
+        assertThat(withoutUa.err()).contains("--client-hint goes with --user-agent");
+    }
+
+    @Test
     void checkAssessesAnAuthenticator() {
         CliRun r = run("wes", "check", "--authenticator", "Apple iPad", "--os", "iPadOS 14.7", "--browser", "Safari", "--json");
         assertThat(r.code()).isEqualTo(Cli.OK);

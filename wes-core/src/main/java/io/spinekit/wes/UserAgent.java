@@ -90,6 +90,21 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
      * @throws WesException when the header is empty or longer than {@link #MAX_LENGTH}
      */
     public static UserAgent parse(String header) {
+        return parse(header, ClientHints.none());
+    }
+
+    /**
+     * Reads a User-Agent header with the browser's client hints, which settle Windows 10 or 11 and
+     * the bitness where the header cannot (see {@link ClientHints}). Hints that name another
+     * platform than the header are not used, and a note says so.
+     *
+     * @param header the header value
+     * @param hints the client hints sent with it ({@link ClientHints#none()} when there are none)
+     * @return what they tell
+     * @throws WesException when the header is empty or longer than {@link #MAX_LENGTH}
+     */
+    public static UserAgent parse(String header, ClientHints hints) {
+        java.util.Objects.requireNonNull(hints, "hints");
         if (header == null || header.isBlank()) {
             throw new WesException("User-Agent is empty; expected a browser's User-Agent header such as "
                     + "'Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko'");
@@ -152,9 +167,12 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
         String osVersion = null;
         Bitness osBitness = null;
         Bitness browserBitness = null;
+        boolean frozen = false;
+        boolean windows = false;
         if ((m = WINDOWS_NT.matcher(ua)).find()) {
+            windows = true;
             osVersion = "NT " + m.group(1);
-            boolean frozen = chromium && major >= CHROMIUM_REDUCED_PLATFORM_FROM
+            frozen = chromium && major >= CHROMIUM_REDUCED_PLATFORM_FROM
                     && platform.equals("Windows NT 10.0; Win64; x64");
             if (frozen) {
                 candidates.addAll(List.of(OsProduct.WINDOWS_10, OsProduct.WINDOWS_11));
@@ -164,9 +182,6 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
                 }
                 candidates.addAll(List.of(OsProduct.WINDOWS_SERVER_2016, OsProduct.WINDOWS_SERVER_2019,
                         OsProduct.WINDOWS_SERVER_2022, OsProduct.WINDOWS_SERVER_2025));
-                notes.add(browser.label() + " " + major + " may send the reduced platform 'Windows NT 10.0; Win64; x64' "
-                        + "whatever the Windows version and bitness: neither is known from this header "
-                        + "(the Sec-CH-UA-Platform-Version and Sec-CH-UA-Bitness client hints carry them).");
             } else {
                 candidates.addAll(switch (m.group(1)) {
                     case "10.0" -> List.of(OsProduct.WINDOWS_10, OsProduct.WINDOWS_11, OsProduct.WINDOWS_SERVER_2016,
@@ -177,9 +192,6 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
                     case "6.0" -> List.of(OsProduct.WINDOWS_VISTA_OR_EARLIER, OsProduct.WINDOWS_SERVER_2008);
                     default -> m.group(1).startsWith("5.") ? List.of(OsProduct.WINDOWS_VISTA_OR_EARLIER) : List.of();
                 });
-                if (m.group(1).equals("10.0")) {
-                    notes.add("Windows 10 and Windows 11 both send 'Windows NT 10.0': the header cannot tell them apart.");
-                }
                 if (candidates.isEmpty()) {
                     notes.add("Windows NT " + m.group(1) + " is not a Windows version the model knows.");
                 }
@@ -194,7 +206,6 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
                     browserBitness = Bitness.BIT_32;
                 }
             }
-            notes.add("A User-Agent does not show the Windows release (e.g. 20H2), edition (e.g. IoT) or service pack.");
         } else if (ua.contains("iPad") && (m = IOS_VERSION.matcher(ua)).find()) {
             candidates.add(OsProduct.IPADOS);
             osVersion = dotted(m);
@@ -219,9 +230,73 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
         } else {
             notes.add("No operating system was recognised.");
         }
+        if (windows) {
+            boolean versionSettled = false;
+            boolean bitnessSettled = false;
+            if (!hints.isEmpty() && hints.platform().isPresent() && !hints.windows()) {
+                notes.add("The client hints name the platform '" + hints.platform().get() + "' but the User-Agent "
+                        + "names Windows: the hints are not used.");
+            } else if (!hints.isEmpty()) {
+                Optional<Integer> hinted = hints.platformMajor();
+                if (hinted.isPresent() && candidates.contains(OsProduct.WINDOWS_10)) {
+                    int v = hinted.get();
+                    String as = ClientHints.PLATFORM_VERSION + " " + hints.platformVersion().get();
+                    if (v >= ClientHints.WINDOWS_11_FROM) {
+                        candidates.removeIf(p -> p == OsProduct.WINDOWS_10 || OLDER_THAN_10.contains(p));
+                        notes.add(as + " means Windows 11 (13.0.0 and above), not Windows 10.");
+                        versionSettled = true;
+                    } else if (v >= 1 && v <= ClientHints.WINDOWS_10_UP_TO) {
+                        candidates.removeIf(p -> p == OsProduct.WINDOWS_11 || OLDER_THAN_10.contains(p));
+                        notes.add(as + " means Windows 10 (1.0.0 to 10.0.0), not Windows 11.");
+                        versionSettled = true;
+                    } else {
+                        notes.add(as + " is neither Windows 10 (1.0.0 to 10.0.0) nor Windows 11 (13.0.0 and above) "
+                                + "as documented: it is not used.");
+                    }
+                }
+                if (hints.bitness().isPresent()) {
+                    osBitness = hints.bitness().get();
+                    if (hints.wow64().orElse(false) || osBitness == Bitness.BIT_32) {
+                        browserBitness = Bitness.BIT_32;
+                    } else if (hints.wow64().isPresent()) {
+                        browserBitness = Bitness.BIT_64;
+                    }
+                    notes.add(ClientHints.BITNESS + " " + osBitness.label().replace("-bit", "") + " and "
+                            + ClientHints.WOW64 + " " + hints.wow64().map(w -> w ? "?1" : "?0").orElse("(absent)")
+                            + ": " + osBitness.label() + " Windows, "
+                            + (browserBitness == null ? "browser bitness unknown" : browserBitness.label() + " browser")
+                            + ".");
+                    bitnessSettled = browserBitness != null;
+                }
+            }
+            if (frozen) {
+                List<String> unknown = new ArrayList<>();
+                if (!versionSettled) {
+                    unknown.add("the Windows version");
+                }
+                if (!bitnessSettled) {
+                    unknown.add("the bitness");
+                }
+                notes.add(0, browser.label() + " " + major + " may send the reduced platform 'Windows NT 10.0; Win64; "
+                        + "x64' whatever the Windows version and bitness" + (unknown.isEmpty()
+                        ? "; the client hints settle both."
+                        : ": " + String.join(" and ", unknown) + (unknown.size() > 1 ? " are" : " is")
+                                + " not known from this header (the " + ClientHints.PLATFORM_VERSION + ", "
+                                + ClientHints.BITNESS + " and " + ClientHints.WOW64 + " client hints carry them)."));
+            } else if (osVersion.equals("NT 10.0") && !versionSettled) {
+                notes.add("Windows 10 and Windows 11 both send 'Windows NT 10.0': the header cannot tell them apart"
+                        + (chromium ? " (the " + ClientHints.PLATFORM_VERSION + " client hint can)" : "") + ".");
+            }
+            notes.add("A User-Agent does not show the Windows release (e.g. 20H2), edition (e.g. IoT) or service pack.");
+        }
         return new UserAgent(header, candidates, Optional.ofNullable(osVersion), Optional.ofNullable(osBitness),
                 Optional.ofNullable(browser), Optional.ofNullable(version), Optional.ofNullable(browserBitness), notes);
     }
+
+    /** Windows versions before 10, which a platform version from 1 up rules out. */
+    private static final java.util.Set<OsProduct> OLDER_THAN_10 = java.util.EnumSet.of(OsProduct.WINDOWS_8_1,
+            OsProduct.WINDOWS_8, OsProduct.WINDOWS_7, OsProduct.WINDOWS_VISTA_OR_EARLIER, OsProduct.WINDOWS_SERVER_2012_R2,
+            OsProduct.WINDOWS_SERVER_2012, OsProduct.WINDOWS_SERVER_2008_R2, OsProduct.WINDOWS_SERVER_2008);
 
     private static Matcher find(String text, Pattern regex) {
         Matcher m = regex.matcher(text);

@@ -250,6 +250,21 @@ public final class Wes {
     }
 
     /**
+     * Assesses a visitor's browser, from its User-Agent header and client hints, for a
+     * smartcard-enabled system, as of today. The hints settle Windows 10 or 11 and the bitness where
+     * the header cannot; ask for them with an {@code Accept-CH: }{@link ClientHints#ACCEPT_CH} response header.
+     *
+     * @param application the system
+     * @param userAgentHeader the {@code User-Agent} header
+     * @param hints the client hints sent with it, e.g. {@code ClientHints.fromHeaders(request::getHeader)}
+     * @return the assessment; what the header and hints cannot show is a condition
+     * @throws WesException when the header is empty or too long
+     */
+    public Assessment assessUserAgent(Application application, String userAgentHeader, ClientHints hints) {
+        return assessUserAgent(application, UserAgent.parse(userAgentHeader, hints), Optional.empty(), false, today());
+    }
+
+    /**
      * Assesses a visitor's browser, from its User-Agent, for a smartcard-enabled system.
      *
      * <p>The header may fit several environments (Windows 10 or 11; Windows 7 or Server 2008 R2...).
@@ -278,6 +293,20 @@ public final class Wes {
      */
     public Assessment assessUserAgent(Authenticator authenticator, String userAgentHeader) {
         return assessUserAgent(authenticator, UserAgent.parse(userAgentHeader), false, today());
+    }
+
+    /**
+     * Assesses a visitor's device, from its User-Agent header and client hints, for an approved
+     * authenticator, as of today.
+     *
+     * @param authenticator the authenticator
+     * @param userAgentHeader the {@code User-Agent} header
+     * @param hints the client hints sent with it
+     * @return the assessment
+     * @throws WesException when the header is empty or too long
+     */
+    public Assessment assessUserAgent(Authenticator authenticator, String userAgentHeader, ClientHints hints) {
+        return assessUserAgent(authenticator, UserAgent.parse(userAgentHeader, hints), false, today());
     }
 
     /**
