@@ -20,6 +20,7 @@ import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.wes.Application;
 import io.spinekit.wes.Assessment;
 import io.spinekit.wes.ClientEnvironment;
+import io.spinekit.wes.ClientHints;
 import io.spinekit.wes.Wes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -146,6 +147,9 @@ final class DemoCommand implements Callable<Integer> {
         String ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
                 + "Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
         Assessment b = wes.assessUserAgent(Application.parse("Spine SCR"), ua);
+        ClientHints windows11 = ClientHints.fromHeaders(Map.of(ClientHints.PLATFORM, "\"Windows\"",
+                ClientHints.PLATFORM_VERSION, "\"13.0.0\"", ClientHints.BITNESS, "\"64\"", ClientHints.WOW64, "?0"));
+        Assessment c = wes.assessUserAgent(Application.parse("Spine SCR"), ua, windows11);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("WES edition", a.edition());
         d.put("machine", machine.describe());
@@ -153,13 +157,15 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < a.conditions().size(); i++) {
             d.put("  condition " + (i + 1), a.conditions().get(i).text());
         }
-        d.put("visitor (User-Agent)", b.subject() + ": " + b.verdict());
         if (!a.warnings().isEmpty()) {
             d.put("vendor end of support", a.warnings().stream().map(w -> w.message()).collect(Collectors.joining("; ")));
         }
+        d.put("visitor (User-Agent)", b.subject() + ": " + b.verdict());
         if (!b.conditions().isEmpty()) {
             d.put("  visitor condition", b.conditions().get(0).text());
         }
+        d.put("same visitor + client hints", "Sec-CH-UA-Platform-Version \"13.0.0\" (Windows 11): " + c.verdict()
+                + c.failures().stream().findFirst().map(r -> " (" + r.message() + ")").orElse(""));
         return StepResult.of(null, d);
     }
 

@@ -45,6 +45,10 @@ class DemoCommandTest {
         assertThat(steps.get(6).get("details").get("ticket").asText()).doesNotContain("demo-");
         assertThat(steps.get(7).get("details").get("Care Identity Service application").asText())
                 .isEqualTo("SUPPORTED_WITH_CONDITIONS");
+        assertThat(steps.get(7).get("details").get("visitor (User-Agent)").asText())
+                .isEqualTo("Spine SCR: SUPPORTED_WITH_CONDITIONS");
+        assertThat(steps.get(7).get("details").get("same visitor + client hints").asText())
+                .startsWith("Sec-CH-UA-Platform-Version \"13.0.0\" (Windows 11): NOT_SUPPORTED (Windows 11 is not listed");
     }
 
     @Test

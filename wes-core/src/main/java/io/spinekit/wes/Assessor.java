@@ -328,14 +328,14 @@ final class Assessor {
         List<String> confirm = new ArrayList<>();
         boolean failed = false;
         if (j.update().isEmpty()) {
-            confirm.add("the update is " + limit.feature() + "u" + limit.maxUpdate() + " or earlier");
+            confirm.add("the JRE update is " + limit.feature() + "u" + limit.maxUpdate() + " or earlier");
         } else if (j.update().get() > limit.maxUpdate()) {
             reason(Reason.Outcome.NOT_MET, cell, fn, j.describe() + " is later than " + limit.feature() + "u" + limit.maxUpdate()
                     + "; warranted: " + limit.describe() + ".");
             failed = true;
         }
         if (j.bitness().isEmpty()) {
-            confirm.add("is " + limit.bitness().label());
+            confirm.add("the JRE is " + limit.bitness().label());
         } else if (j.bitness().get() != limit.bitness()) {
             reason(Reason.Outcome.NOT_MET, cell, fn, j.describe() + " is not " + limit.bitness().label() + "; warranted: "
                     + limit.describe() + ".");
@@ -371,7 +371,7 @@ final class Assessor {
             failed = true;
         }
         if (os.bitness().isEmpty()) {
-            confirm.add("is " + limit.bitness().label());
+            confirm.add("the JRE is " + limit.bitness().label());
         } else if (os.bitness().get() != limit.bitness()) {
             reason(Reason.Outcome.NOT_MET, cell, fn, os.describe() + " is not " + limit.bitness().label() + "; '" + row.label()
                     + "' is warranted on " + limit.describe() + ".");

@@ -114,6 +114,20 @@ class WesFootnotesAndRulesTest {
     }
 
     @Test
+    void cisJreConditionsSayWhatToConfirmAboutTheJre() {
+        Assessment noBitness = assess(Application.CARE_IDENTITY_SERVICE,
+                env("Windows 10 20H2 64-bit", "IE11 32-bit").withJre("8u281"));
+        Assessment featureOnly = assess(Application.CARE_IDENTITY_SERVICE,
+                env("Windows 10 20H2 64-bit", "IE11 32-bit").withJre("8"));
+
+        assertThat(noBitness.conditions()).singleElement().extracting(Condition::text).isEqualTo(
+                "Confirm the JRE is 32-bit (JRE 8u281 given; warranted: JRE 8 (32-bit) up to and including 8u281).");
+        assertThat(featureOnly.conditions()).singleElement().extracting(Condition::text).isEqualTo(
+                "Confirm the JRE update is 8u281 or earlier and the JRE is 32-bit (JRE 8 given; warranted: JRE 8 "
+                        + "(32-bit) up to and including 8u281).");
+    }
+
+    @Test
     void cisWithoutAJreNeedsTheFootnoteJre() {
         Assessment a = assess(Application.CARE_IDENTITY_SERVICE, env("Windows 10 20H2 64-bit", "IE11"));
         assertThat(a.conditions()).extracting(Condition::kind).containsExactly(ConditionKind.JRE_VERSION_LIMIT);
