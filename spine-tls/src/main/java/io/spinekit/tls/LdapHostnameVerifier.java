@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import java.security.cert.Certificate;
@@ -10,9 +11,27 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import com.unboundid.util.ssl.SSLSocketVerifier;
 
-/** UnboundID socket verifier: checks the server certificate against the host with {@link SpineHostnameVerifier}. */
+/**
+ * UnboundID socket verifier: checks the server certificate against the host with {@link SpineHostnameVerifier}.
+ *
+ * <p>UnboundID is an optional dependency of spine-tls: only this class and {@link #options()} name
+ * its types, and {@link SpineTlsContext} reaches them through methods declared with UnboundID's own
+ * types, so a context loads and works without UnboundID on the class path.
+ */
 final class LdapHostnameVerifier extends SSLSocketVerifier {
-    static final LdapHostnameVerifier INSTANCE = new LdapHostnameVerifier();
+    private static final LdapHostnameVerifier INSTANCE = new LdapHostnameVerifier();
+
+    /** The verifier, typed as UnboundID's so callers need not load this class to check assignability. */
+    static SSLSocketVerifier verifier() {
+        return INSTANCE;
+    }
+
+    /** Connection options with the verifier set. */
+    static LDAPConnectionOptions options() {
+        LDAPConnectionOptions o = new LDAPConnectionOptions();
+        o.setSSLSocketVerifier(INSTANCE);
+        return o;
+    }
 
     private LdapHostnameVerifier() {
     }

@@ -36,8 +36,6 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 
 /**
@@ -206,16 +204,13 @@ public final class SpineTlsContext {
      * {@code PoolingHttpClientConnectionManagerBuilder.create().setTlsSocketStrategy(...)}. The
      * returned object also implements HttpClient's async {@code TlsStrategy}.
      *
+     * <p>Needs {@code org.apache.httpcomponents.client5:httpclient5} on the class path (an optional
+     * dependency of spine-tls, which spine-cis brings).
+     *
      * @return a new strategy
      */
     public TlsSocketStrategy httpClientTlsStrategy() {
-        return ClientTlsStrategyBuilder.create()
-                .setSslContext(sslContext)
-                .setTlsVersions(protocols.toArray(new String[0]))
-                .setCiphers(cipherSuites.toArray(new String[0]))
-                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
-                .setHostnameVerifier(SpineHostnameVerifier.INSTANCE)
-                .buildClassic();
+        return HttpClient5Strategy.of(sslContext, protocols, cipherSuites);
     }
 
     /**
@@ -236,21 +231,23 @@ public final class SpineTlsContext {
      * An UnboundID socket verifier that checks the server certificate against the host name with
      * {@link SpineHostnameVerifier} (UnboundID's own default trusts any host).
      *
+     * <p>Needs {@code com.unboundid:unboundid-ldapsdk} on the class path (an optional dependency of
+     * spine-tls, which spine-ldap brings).
+     *
      * @return the verifier
      */
     public SSLSocketVerifier ldapSocketVerifier() {
-        return LdapHostnameVerifier.INSTANCE;
+        return LdapHostnameVerifier.verifier();
     }
 
     /**
      * UnboundID connection options with {@link #ldapSocketVerifier()} set; adjust timeouts on the copy.
+     * Needs UnboundID on the class path, as {@link #ldapSocketVerifier()}.
      *
      * @return new options
      */
     public LDAPConnectionOptions ldapConnectionOptions() {
-        LDAPConnectionOptions o = new LDAPConnectionOptions();
-        o.setSSLSocketVerifier(ldapSocketVerifier());
-        return o;
+        return LdapHostnameVerifier.options();
     }
 
     /**
