@@ -371,7 +371,7 @@ final class Assessor {
             failed = true;
         }
         if (os.bitness().isEmpty()) {
-            confirm.add("the JRE is " + limit.bitness().label());
+            confirm.add("is " + limit.bitness().label());
         } else if (os.bitness().get() != limit.bitness()) {
             reason(Reason.Outcome.NOT_MET, cell, fn, os.describe() + " is not " + limit.bitness().label() + "; '" + row.label()
                     + "' is warranted on " + limit.describe() + ".");
