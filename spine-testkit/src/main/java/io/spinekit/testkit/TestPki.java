@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
@@ -41,7 +44,9 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -138,6 +143,62 @@ public final class TestPki {
      */
     public Issued subCa() {
         return subCa;
+    }
+
+    /**
+     * A certificate revocation list from the sub CA, current for a week, revoking the given
+     * certificates (reason: key compromise).
+     *
+     * @param revoked the certificates to list as revoked (none for an empty CRL)
+     * @return the signed CRL
+     */
+    public X509CRL crl(X509Certificate... revoked) {
+        Instant now = Instant.now();
+        return crl(subCa, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)), List.of(revoked));
+    }
+
+    /**
+     * A certificate revocation list signed by a CA of this PKI, such as an out-of-date one.
+     *
+     * @param issuer the CA that signs it ({@link #subCa()} or {@link #root()}, or another CA of the PKI)
+     * @param thisUpdate its issue time
+     * @param nextUpdate when the next one is due
+     * @param revoked the certificates to list as revoked, each revoked an hour before {@code thisUpdate}
+     * @return the signed CRL
+     */
+    public X509CRL crl(Issued issuer, Instant thisUpdate, Instant nextUpdate, List<X509Certificate> revoked) {
+        Objects.requireNonNull(issuer, "issuer");
+        try {
+            X509v2CRLBuilder b = new X509v2CRLBuilder(
+                    X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+            b.setNextUpdate(Date.from(nextUpdate));
+            for (X509Certificate c : revoked) {
+                b.addCRLEntry(c.getSerialNumber(), Date.from(thisUpdate.minus(Duration.ofHours(1))), CRLReason.keyCompromise);
+            }
+            b.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.certificate()));
+            b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(SERIAL.incrementAndGet())));
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(BC).build(issuer.privateKey());
+            return new JcaX509CRLConverter().setProvider(BC).getCRL(b.build(signer));
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("Cannot sign the test CRL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A CRL in PEM ({@code -----BEGIN X509 CRL-----}).
+     *
+     * @param crl the CRL
+     * @return the PEM text
+     */
+    public static String crlPem(X509CRL crl) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            w.writeObject(crl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /**

@@ -19,6 +19,8 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
@@ -82,6 +85,7 @@ public final class CertificateInspector {
     private final PrivateKey privateKey;
     private final Instant at;
     private final Duration expiryWarning;
+    private final List<X509CRL> crls;
 
     private CertificateInspector(Builder b) {
         this.trust = List.copyOf(b.trust);
@@ -90,6 +94,7 @@ public final class CertificateInspector {
         this.privateKey = b.privateKey;
         this.at = b.at;
         this.expiryWarning = b.expiryWarning;
+        this.crls = List.copyOf(b.crls);
     }
 
     /**
@@ -280,6 +285,7 @@ public final class CertificateInspector {
         }
         List<String> crls = crlUrls(leaf);
         List<String> ocsp = ocspUrls(leaf);
+        findings.addAll(revocationFindings(chain, now));
         findings.add(Finding.info("revocation", crls.isEmpty() && ocsp.isEmpty()
                 ? "No CRL distribution point or OCSP URL in the certificate"
                 : "Revocation: CRL " + (crls.isEmpty() ? "(none)" : String.join(", ", crls)) + "; OCSP "
@@ -290,6 +296,86 @@ public final class CertificateInspector {
                 sans, ca.map(NhsCertificateAuthority::id), ca.map(c -> c.generation().name()),
                 leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), daysLeft, key.algorithm(), key.size(),
                 leaf.getSigAlgName(), ku, eku, crls, ocsp, findings);
+    }
+
+    /**
+     * Checks every certificate of the chain below a trusted or self-signed one against the CRLs
+     * given to the builder: revoked is an error, an out-of-date CRL a warning, a CRL that does not
+     * verify with the issuer's key is ignored with a warning, and no CRL for an issuer is said.
+     */
+    private List<Finding> revocationFindings(List<X509Certificate> chain, Instant now) {
+        if (crls.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        List<X509Certificate> known = new ArrayList<>(chain);
+        known.addAll(trust);
+        for (X509Certificate c : chain) {
+            if (trust.contains(c) || c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                continue;
+            }
+            String name = Certificates.shortName(c);
+            Optional<X509Certificate> issuer = known.stream()
+                    .filter(i -> i.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
+                    .filter(i -> verifies(c, i)).findFirst();
+            if (issuer.isEmpty()) {
+                out.add(Finding.info("revocation", "Revocation of " + name + " not checked: its issuer "
+                        + c.getIssuerX500Principal().getName() + " is not in the chain or the trust"));
+                continue;
+            }
+            String issuerName = Certificates.shortName(issuer.get());
+            List<X509CRL> fromIssuer = new ArrayList<>();
+            for (X509CRL crl : crls) {
+                if (!crl.getIssuerX500Principal().equals(c.getIssuerX500Principal())) {
+                    continue;
+                }
+                try {
+                    crl.verify(issuer.get().getPublicKey());
+                    fromIssuer.add(crl);
+                } catch (GeneralSecurityException e) {
+                    out.add(new Finding("revocation", Finding.Severity.WARNING, "A CRL naming " + issuerName
+                            + " as issuer does not verify with its key, so it is ignored (" + e.getMessage() + ")",
+                            "Fetch the CRL again from the CRL distribution point in the certificate."));
+                }
+            }
+            if (fromIssuer.isEmpty()) {
+                out.add(Finding.info("revocation", "Revocation of " + name + " not checked: no CRL from " + issuerName
+                        + " was given"));
+                continue;
+            }
+            X509CRL newest = fromIssuer.stream().max(Comparator.comparing(X509CRL::getThisUpdate)).orElseThrow();
+            String issued = "the CRL of " + issuerName + " issued " + newest.getThisUpdate().toInstant();
+            X509CRLEntry entry = newest.getRevokedCertificate(c);
+            if (entry != null) {
+                String reason = entry.getRevocationReason() == null ? ""
+                        : ", reason " + entry.getRevocationReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                out.add(new Finding("revocation", Finding.Severity.ERROR, name + " was revoked on "
+                        + entry.getRevocationDate().toInstant() + reason + " (" + issued + ")",
+                        c.getBasicConstraints() >= 0
+                                ? "The CA " + name + " is revoked: certificates under it cannot be used; request a new "
+                                        + "certificate from a current NHS CA."
+                                : "Request a new certificate (create a CSR with spine tls csr): a revoked certificate "
+                                        + "cannot be used."));
+            } else if (newest.getNextUpdate() != null && now.isAfter(newest.getNextUpdate().toInstant())) {
+                out.add(new Finding("revocation", Finding.Severity.WARNING, name + " is not on " + issued
+                        + ", but that CRL is out of date (next update was due " + newest.getNextUpdate().toInstant() + ")",
+                        "Fetch a current CRL from the CRL distribution point in the certificate."));
+            } else {
+                out.add(Finding.ok("revocation", name + " is not revoked (" + issued
+                        + (newest.getNextUpdate() == null ? "" : ", next update " + newest.getNextUpdate().toInstant())
+                        + ")"));
+            }
+        }
+        return out;
+    }
+
+    private static boolean verifies(X509Certificate cert, X509Certificate issuer) {
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Optional<NhsCertificateAuthority> issuingCa(List<X509Certificate> chain) {
@@ -596,6 +682,7 @@ public final class CertificateInspector {
         private PrivateKey privateKey;
         private Instant at;
         private Duration expiryWarning = Duration.ofDays(30);
+        private final List<X509CRL> crls = new ArrayList<>();
 
         private Builder() {
         }
@@ -677,6 +764,20 @@ public final class CertificateInspector {
          */
         public Builder expiryWarning(Duration window) {
             this.expiryWarning = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /**
+         * Checks the chain against these certificate revocation lists (for example read with
+         * {@link Pem#loadCrls(Path)} from the files the NHS CRL distribution points publish). Nothing
+         * is fetched from the network. Without CRLs, revocation is not checked: the inspection only
+         * lists the certificate's CRL and OCSP URLs.
+         *
+         * @param crls the CRLs, from any issuers
+         * @return this
+         */
+        public Builder crls(Collection<X509CRL> crls) {
+            this.crls.addAll(Objects.requireNonNull(crls, "crls"));
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.spinekit.tls;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateRevokedException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +29,10 @@ record ChainDiagnosis(TlsFailure failure, String message) {
         }
         String all = messages(error).toLowerCase(Locale.ROOT);
         Date now = new Date();
+        if (has(error, CertificateRevokedException.class) || reason(error, CertPathValidatorException.BasicReason.REVOKED)) {
+            return new ChainDiagnosis(TlsFailure.REVOKED, revoked(chain, error).orElse("a certificate of the chain of "
+                    + Certificates.shortName(leaf) + " is revoked") + " (" + raw + ")");
+        }
         if (has(error, CertificateExpiredException.class) || reason(error, CertPathValidatorException.BasicReason.EXPIRED)) {
             X509Certificate expired = chain.stream().filter(c -> c.getNotAfter().before(now)).findFirst().orElse(leaf);
             return new ChainDiagnosis(TlsFailure.EXPIRED, Certificates.shortName(expired) + " expired on "
@@ -68,6 +73,23 @@ record ChainDiagnosis(TlsFailure failure, String message) {
                     + " certificate of that name" : ", which is not in the trust"));
         }
         return new ChainDiagnosis(TlsFailure.OTHER, raw);
+    }
+
+    private static Optional<String> revoked(List<X509Certificate> chain, Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            if (c instanceof CertificateRevokedException r) {
+                X509Certificate cert = chain.stream()
+                        .filter(x -> x.getIssuerX500Principal().equals(r.getAuthorityName()))
+                        .findFirst().orElse(chain.get(0));
+                return Optional.of(Certificates.shortName(cert) + " was revoked on "
+                        + r.getRevocationDate().toInstant() + ", reason "
+                        + r.getRevocationReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     static String messages(Throwable t) {

@@ -13,8 +13,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -39,7 +42,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * Reads and writes PEM: certificates and private keys.
+ * Reads and writes PEM: certificates and private keys; reads certificate revocation lists.
  *
  * <p>Verbs: {@code load*} reads a file, {@code parse*} reads text, {@code encode*} writes text.
  * Private keys are accepted as PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, {@code BEGIN EC PRIVATE KEY},
@@ -113,6 +116,60 @@ public final class Pem {
                     + "); expected at least one '-----BEGIN CERTIFICATE-----' block");
         }
         return List.copyOf(certs);
+    }
+
+    /**
+     * Reads certificate revocation lists from a PEM file (one or more {@code BEGIN X509 CRL} blocks)
+     * or a DER file holding one CRL, as the NHS CRL distribution points publish them.
+     *
+     * @param file the file
+     * @return the CRLs in file order, at least one
+     * @throws TlsConfigurationException if the file is missing, empty, malformed or has no CRL
+     */
+    public static List<X509CRL> loadCrls(Path file) {
+        byte[] bytes = read(file, "a certificate revocation list (PEM or DER)");
+        if (!looksLikePem(bytes)) {
+            return List.of(derCrl(bytes, file.toString()));
+        }
+        String source = file.toString();
+        List<Object> objects = parseAll(new String(bytes, StandardCharsets.US_ASCII), source, "a CRL");
+        List<X509CRL> crls = new ArrayList<>();
+        for (Object o : objects) {
+            if (o instanceof X509CRLHolder holder) {
+                try {
+                    crls.add(derCrl(holder.getEncoded(), source));
+                } catch (IOException e) {
+                    throw new TlsConfigurationException("Cannot re-encode the CRL in " + source + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (crls.isEmpty()) {
+            throw new TlsConfigurationException(source + " holds no CRL (found " + describe(objects)
+                    + "); expected a '-----BEGIN X509 CRL-----' block or a DER CRL");
+        }
+        return List.copyOf(crls);
+    }
+
+    /**
+     * Reads one DER-encoded certificate revocation list (as an HTTP CRL distribution point serves it).
+     *
+     * @param der the bytes
+     * @param source a name for the bytes in error messages, such as the URL
+     * @return the CRL
+     * @throws TlsConfigurationException if the bytes are not a CRL
+     */
+    public static X509CRL parseCrl(byte[] der, String source) {
+        Objects.requireNonNull(der, "der");
+        return derCrl(der, source);
+    }
+
+    private static X509CRL derCrl(byte[] der, String source) {
+        try {
+            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+        } catch (CRLException | CertificateException | RuntimeException e) {
+            throw new TlsConfigurationException("Cannot read " + source + ": it is neither PEM (no '-----BEGIN X509 "
+                    + "CRL-----' line) nor a DER certificate revocation list", e);
+        }
     }
 
     /**
@@ -335,6 +392,7 @@ public final class Pem {
             String n = o.getClass().getSimpleName();
             names.add(switch (n) {
                 case "X509CertificateHolder" -> "a certificate";
+                case "X509CRLHolder" -> "a certificate revocation list";
                 case "PEMKeyPair", "PrivateKeyInfo" -> "a private key";
                 case "PKCS8EncryptedPrivateKeyInfo", "PEMEncryptedKeyPair" -> "an encrypted private key";
                 case "SubjectPublicKeyInfo" -> "a public key";

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -308,6 +309,7 @@ public final class SpineTlsContext {
         private final Set<X509Certificate> trust = new LinkedHashSet<>();
         private final List<String> trustSources = new ArrayList<>();
         private boolean jvmTrust;
+        private final List<X509CRL> crls = new ArrayList<>();
         private Supplier<ClientIdentity> identityLoader;
         private Supplier<String> identityStamp;
         private String identitySource;
@@ -399,6 +401,23 @@ public final class SpineTlsContext {
          */
         public Builder addJvmDefaultTrust() {
             this.jvmTrust = true;
+            return this;
+        }
+
+        /**
+         * Checks peers' certificates against these certificate revocation lists during every
+         * handshake: a certificate on a CRL of its issuer fails the handshake as
+         * {@link TlsFailure#REVOKED}. Only these CRLs are used (read them with
+         * {@link Pem#loadCrls(Path)} from the files the certificates' CRL distribution points
+         * publish): nothing is fetched and OCSP is not asked. A certificate whose issuer has no
+         * current CRL here is accepted, so an out-of-date CRL stops protecting: refresh by building
+         * a new context before the CRLs' next update. Default: no revocation checking, as the JDK.
+         *
+         * @param crls the CRLs, from any issuers
+         * @return this
+         */
+        public Builder crls(Collection<X509CRL> crls) {
+            this.crls.addAll(Objects.requireNonNull(crls, "crls"));
             return this;
         }
 
@@ -586,7 +605,7 @@ public final class SpineTlsContext {
             if (jvmTrust) {
                 anchors.addAll(jvmDefaultAnchors());
             }
-            SpineTrustManager tm = SpineTrustManager.of(anchors);
+            SpineTrustManager tm = SpineTrustManager.of(anchors, List.copyOf(crls));
             ReloadingKeyManager[] km = new ReloadingKeyManager[1];
             SSLContext raw;
             try {

@@ -4,7 +4,16 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.util.EnumSet;
+import javax.net.ssl.CertPathTrustManagerParameters;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -28,6 +37,17 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     }
 
     static SpineTrustManager of(List<X509Certificate> anchors) {
+        return of(anchors, List.of());
+    }
+
+    /**
+     * A trust manager over these anchors that, when CRLs are given, also checks every certificate
+     * of the peer's chain against them: a certificate on a CRL of its issuer fails the handshake.
+     * Only the given CRLs are used (nothing is fetched, no OCSP); a certificate whose issuer has no
+     * current CRL among them is accepted (soft fail), since the NHS does not require relying parties
+     * to hold every CRL.
+     */
+    static SpineTrustManager of(List<X509Certificate> anchors, List<X509CRL> crls) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
@@ -36,7 +56,19 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
                 ks.setCertificateEntry("anchor-" + i++, c);
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-            tmf.init(ks);
+            if (crls.isEmpty()) {
+                tmf.init(ks);
+            } else {
+                PKIXBuilderParameters params = new PKIXBuilderParameters(ks, new X509CertSelector());
+                params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
+                PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathBuilder.getInstance("PKIX")
+                        .getRevocationChecker();
+                checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                        PKIXRevocationChecker.Option.NO_FALLBACK, PKIXRevocationChecker.Option.SOFT_FAIL));
+                params.setRevocationEnabled(true);
+                params.addCertPathChecker(checker);
+                tmf.init(new CertPathTrustManagerParameters(params));
+            }
             for (TrustManager tm : tmf.getTrustManagers()) {
                 if (tm instanceof X509ExtendedTrustManager x) {
                     return new SpineTrustManager(x, List.copyOf(anchors));

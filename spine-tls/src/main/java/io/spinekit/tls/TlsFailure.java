@@ -20,6 +20,9 @@ public enum TlsFailure {
     SELF_SIGNED("The server presents a self-signed certificate: Spine endpoints need a certificate issued by an NHS CA."),
     /** The chain was issued under the expired G1 live root. */
     EXPIRED_G1_CHAIN("The certificate was issued under the G1 live root, which expired on 2024-06-04: request a G2 certificate."),
+    /** A certificate of the chain is on a certificate revocation list given to the context. */
+    REVOKED("A certificate of the chain has been revoked by its CA: its owner needs a new certificate (a revoked one "
+            + "cannot be used again)."),
     /** A certificate in the chain uses an algorithm or key size the JDK rejects (such as SHA-1 or 1024-bit RSA). */
     WEAK_ALGORITHM("A certificate in the chain uses a weak algorithm or key (such as SHA-1 or RSA under 2048 bits): the server needs a new certificate."),
     /** The two sides share no protocol version (the server offers TLS 1.1 or older). */
