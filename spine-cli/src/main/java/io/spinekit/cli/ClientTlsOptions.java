@@ -1,14 +1,18 @@
 package io.spinekit.cli;
 
 import io.spinekit.env.EnvironmentProfile;
+import io.spinekit.tls.Pem;
 import io.spinekit.tls.SpineTlsContext;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --trust}, {@code --cert}, {@code --key} and {@code --password-file}: the options every
- * command that opens a mutual TLS connection shares (a picocli mixin).
+ * {@code --trust}, {@code --cert}, {@code --key}, {@code --password-file} and {@code --crl}: the
+ * options every command that opens a mutual TLS connection shares (a picocli mixin).
  */
 final class ClientTlsOptions {
     @Option(names = "--trust", paramLabel = "PEM",
@@ -20,6 +24,10 @@ final class ClientTlsOptions {
 
     @Option(names = "--key", paramLabel = "KEY", description = "Private key of the client certificate (PEM), with --cert.")
     Path key;
+
+    @Option(names = "--crl", paramLabel = "CRL",
+            description = "Refuse a peer certificate listed on this certificate revocation list (PEM or DER); repeatable.")
+    List<Path> crls = new ArrayList<>();
 
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "File whose first line is the passphrase of an encrypted --key (kept off the command line).")
@@ -69,6 +77,16 @@ final class ClientTlsOptions {
         if (cert != null) {
             b.clientIdentityPem(cert, key, passphrase());
         }
+        b.crls(loadCrls(crls));
         return Optional.of(b);
+    }
+
+    /** Reads every {@code --crl} file. */
+    static List<X509CRL> loadCrls(List<Path> files) {
+        List<X509CRL> out = new ArrayList<>();
+        for (Path f : files) {
+            out.addAll(Pem.loadCrls(f));
+        }
+        return out;
     }
 }

@@ -306,7 +306,8 @@ final class DoctorCommand implements Callable<Integer> {
             CertificateInspector.Builder b = CertificateInspector.builder()
                     .fqdn(host)
                     .expiryWarning(Duration.ofDays(EXPIRY_WARNING_DAYS))
-                    .privateKey(Pem.loadPrivateKey(key, tlsOptions.passphrase()));
+                    .privateKey(Pem.loadPrivateKey(key, tlsOptions.passphrase()))
+                    .crls(ClientTlsOptions.loadCrls(tlsOptions.crls));
             if (trust != null) {
                 b.trustCertificates(Pem.loadCertificates(trust));
             } else {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,12 +112,21 @@ final class TlsCommand {
                 + " password or the key passphrase.")
         Path passwordFile;
 
+        @Option(names = "--crl", paramLabel = "CRL", description = "Check revocation against this certificate "
+                + "revocation list (PEM or DER, as the CRL distribution point serves it); repeatable.")
+        List<Path> crls = new ArrayList<>();
+
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
         public Integer call() {
             CertificateInspector.Builder b = CertificateInspector.builder().fqdn(fqdn);
+            try {
+                b.crls(ClientTlsOptions.loadCrls(crls));
+            } catch (SpineException e) {
+                return fail(spec, json, Cli.USAGE, e.getMessage());
+            }
             String envName = null;
             try {
                 if (env != null) {

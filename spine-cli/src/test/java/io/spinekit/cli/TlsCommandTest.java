@@ -259,6 +259,33 @@ class TlsCommandTest {
     }
 
     @Test
+    void inspectAndHandshakeCheckRevocationAgainstCrlFiles() throws IOException, java.security.cert.CRLException {
+        Issued revoked = pki.certificate("localhost").serverAuth().issue();
+        Path crl = Files.write(dir.resolve("sub.crl"), pki.crl(revoked.certificate()).getEncoded());
+        Path cert = file("revoked.pem", revoked.chainPem());
+        Path root = file("root.pem", pki.rootPem());
+        Path notACrl = file("not-a-crl.pem", pki.rootPem());
+
+        CliRun inspect = run("tls", "inspect", cert.toString(), "--crl", crl.toString());
+        CliRun badCrl = run("tls", "inspect", cert.toString(), "--crl", notACrl.toString());
+        try (TlsServer server = pki.server(revoked).start()) {
+            CliRun handshake = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
+                    "--port", String.valueOf(server.port()), "--crl", crl.toString(), "--json");
+            CliRun without = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
+                    "--port", String.valueOf(server.port()));
+
+            assertThat(handshake.code()).isEqualTo(Cli.FAILURE);
+            assertThat(handshake.json().path("failure").asText()).isEqualTo("REVOKED");
+            assertThat(handshake.json().path("message").asText()).contains("localhost was revoked on");
+            assertThat(without.code()).as(without.out()).isEqualTo(Cli.OK);
+        }
+        assertThat(inspect.code()).isEqualTo(Cli.FAILURE);
+        assertThat(inspect.out()).contains("ERROR   revocation  localhost was revoked on");
+        assertThat(badCrl.code()).isEqualTo(Cli.USAGE);
+        assertThat(badCrl.err()).contains(notACrl.toString()).contains("holds no CRL (found a certificate)");
+    }
+
+    @Test
     void handshakeToAServerWithAnotherHostsCertificateFailsWithTheReason() throws IOException {
         Path root = file("root.pem", pki.rootPem());
         try (TlsServer server = pki.server(pki.certificate("spine.example.nhs.uk").serverAuth().issue()).start()) {
