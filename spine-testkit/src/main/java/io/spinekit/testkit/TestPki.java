@@ -192,13 +192,7 @@ public final class TestPki {
      * @return the PEM text
      */
     public static String crlPem(X509CRL crl) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(crl);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return pemOf(crl);
     }
 
     /**
@@ -849,9 +843,13 @@ public final class TestPki {
      * @return {@code -----BEGIN CERTIFICATE-----} text
      */
     public static String pem(X509Certificate certificate) {
+        return pemOf(certificate);
+    }
+
+    private static String pemOf(Object object) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(certificate);
+            w.writeObject(object);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
