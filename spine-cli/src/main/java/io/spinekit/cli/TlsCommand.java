@@ -122,13 +122,9 @@ final class TlsCommand {
         @Override
         public Integer call() {
             CertificateInspector.Builder b = CertificateInspector.builder().fqdn(fqdn);
-            try {
-                b.crls(ClientTlsOptions.loadCrls(crls));
-            } catch (SpineException e) {
-                return fail(spec, json, Cli.USAGE, e.getMessage());
-            }
             String envName = null;
             try {
+                b.crls(ClientTlsOptions.loadCrls(crls));
                 if (env != null) {
                     EnvironmentProfile p = profile(env);
                     b.trust(p);

@@ -76,20 +76,13 @@ record ChainDiagnosis(TlsFailure failure, String message) {
     }
 
     private static Optional<String> revoked(List<X509Certificate> chain, Throwable error) {
-        for (Throwable c = error; c != null; c = c.getCause()) {
-            if (c instanceof CertificateRevokedException r) {
-                X509Certificate cert = chain.stream()
-                        .filter(x -> x.getIssuerX500Principal().equals(r.getAuthorityName()))
-                        .findFirst().orElse(chain.get(0));
-                return Optional.of(Certificates.shortName(cert) + " was revoked on "
-                        + r.getRevocationDate().toInstant() + ", reason "
-                        + r.getRevocationReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return cause(error, CertificateRevokedException.class).map(r -> {
+            X509Certificate cert = chain.stream()
+                    .filter(x -> x.getIssuerX500Principal().equals(r.getAuthorityName()))
+                    .findFirst().orElse(chain.get(0));
+            return Certificates.shortName(cert) + " was revoked on " + r.getRevocationDate().toInstant() + ", reason "
+                    + r.getRevocationReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        });
     }
 
     static String messages(Throwable t) {
@@ -104,12 +97,17 @@ record ChainDiagnosis(TlsFailure failure, String message) {
     }
 
     static boolean has(Throwable t, Class<? extends Throwable> type) {
+        return cause(t, type).isPresent();
+    }
+
+    /** The first throwable of this type in the cause chain of {@code t} (itself included). */
+    private static <T extends Throwable> Optional<T> cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return Optional.of(type.cast(c));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean reason(Throwable t, CertPathValidatorException.Reason r) {
