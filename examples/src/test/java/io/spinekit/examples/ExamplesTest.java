@@ -7,7 +7,7 @@ import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.EmbeddedSdsExtension;
 import io.spinekit.testkit.FakeSpineMhs;
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.wes.Assessment;
 import io.spinekit.wes.Verdict;

@@ -383,8 +383,15 @@ public final class CisClient implements AutoCloseable {
             return this;
         }
 
-        /** For tests: resolve host names with this resolver. */
-        Builder dnsResolver(DnsResolver resolver) {
+        /**
+         * Resolves host names with this resolver instead of the system's; for tests that point a
+         * published CIS host name at a loopback server (the TLS host name check still uses the name).
+         * Needs Apache HttpClient 5, which spine-cis depends on.
+         *
+         * @param resolver the resolver
+         * @return this
+         */
+        public Builder dnsResolver(DnsResolver resolver) {
             this.dnsResolver = resolver;
             return this;
         }

@@ -1,6 +1,6 @@
 package io.spinekit.cis;
 
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 import java.util.Objects;
 
 /**

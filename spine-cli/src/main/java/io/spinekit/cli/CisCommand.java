@@ -11,7 +11,7 @@ import io.spinekit.cis.SsoTicket;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.TlsConfigurationException;
 import java.io.IOException;

@@ -15,7 +15,7 @@ import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.FakeSpineMhs;
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.wes.Application;
 import io.spinekit.wes.Assessment;

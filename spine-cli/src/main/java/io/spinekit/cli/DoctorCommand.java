@@ -8,7 +8,7 @@ import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.MaintenanceSchedule;
 import io.spinekit.env.MaintenanceWindow;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 import io.spinekit.tls.CertificateInspector;
 import io.spinekit.tls.Finding;
 import io.spinekit.tls.Inspection;

@@ -8,7 +8,7 @@ import io.spinekit.env.InvalidIdentifierException;
 import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 import io.spinekit.ldap.AccreditedSystem;
 import io.spinekit.ldap.MhsRecord;
 import io.spinekit.ldap.Organisation;

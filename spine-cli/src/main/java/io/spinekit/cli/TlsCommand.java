@@ -2,7 +2,7 @@ package io.spinekit.cli;
 
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 import io.spinekit.tls.CertificateInspector;
 import io.spinekit.tls.CertificateSummary;
 import io.spinekit.tls.Csr;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.testkit.FakeCis;
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

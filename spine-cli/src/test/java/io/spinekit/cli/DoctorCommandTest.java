@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.Pem;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static io.spinekit.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spinekit.testkit.TestPki;
-import io.spinekit.testkit.TestPki.Issued;
-import io.spinekit.testkit.TestPki.TlsServer;
+import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.TestPki.Issued;
+import io.spinekit.testpki.TestPki.TlsServer;
 import io.spinekit.tls.NhsCertificateAuthority;
 import io.spinekit.tls.Pem;
 import java.io.IOException;

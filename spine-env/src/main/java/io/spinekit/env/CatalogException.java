@@ -1,5 +1,7 @@
 package io.spinekit.env;
 
+import io.spinekit.core.SpineException;
+
 /**
  * The environment catalog could not be loaded or a value it needs is missing or invalid.
  *

@@ -1,5 +1,7 @@
 package io.spinekit.env;
 
+import io.spinekit.core.SpineException;
+
 /**
  * A Spine identifier (ODS code, party key, ASID or interaction id) did not have the expected form.
  *

@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.SpineException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;

@@ -685,8 +685,14 @@ public final class SdsClient implements AutoCloseable {
             return this;
         }
 
-        /** Test hook: the clock of the cache, in nanoseconds. */
-        Builder nanoTime(LongSupplier ticker) {
+        /**
+         * The clock the cache measures freshness with, in nanoseconds; default {@link System#nanoTime()}.
+         * Tests pass a settable clock to expire entries without waiting.
+         *
+         * @param ticker the clock
+         * @return this
+         */
+        public Builder nanoTime(LongSupplier ticker) {
             this.nanoTime = Objects.requireNonNull(ticker, "ticker");
             return this;
         }

@@ -1,6 +1,6 @@
 package io.spinekit.ldap;
 
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package io.spinekit.testkit;
 
+import io.spinekit.testpki.TestPki;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -69,7 +70,8 @@ public final class EmbeddedSds implements AutoCloseable {
     /** Where people live (empty here). */
     public static final String PEOPLE = "ou=people,o=nhs";
 
-    private static final String SCHEMA_RESOURCE = "sds/sds-schema.ldif";
+    /** The real SDS schema, shipped in spine-ldap (one copy for the client and the test directory). */
+    private static final String SCHEMA_RESOURCE = "/io/spinekit/ldap/sds-schema.ldif";
     private static final String LISTENER = "sds";
     private static final int MAX_FILTERS = 1000;
 
@@ -153,7 +155,7 @@ public final class EmbeddedSds implements AutoCloseable {
     public static Schema schema() {
         try (InputStream in = EmbeddedSds.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource io/spinekit/testkit/" + SCHEMA_RESOURCE);
+                throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE + " (it ships in spine-ldap)");
             }
             return Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(in));
         } catch (IOException e) {

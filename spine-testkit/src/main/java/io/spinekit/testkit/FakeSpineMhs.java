@@ -1,5 +1,6 @@
 package io.spinekit.testkit;
 
+import io.spinekit.testpki.TestPki;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

@@ -1,5 +1,6 @@
 package io.spinekit.testkit;
 
+import io.spinekit.testpki.TestPki;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.spinekit.testkit;
 
+import io.spinekit.testpki.TestPki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

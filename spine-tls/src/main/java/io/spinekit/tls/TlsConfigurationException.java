@@ -1,6 +1,6 @@
 package io.spinekit.tls;
 
-import io.spinekit.env.SpineException;
+import io.spinekit.core.SpineException;
 
 /**
  * TLS material or settings are unusable: a PEM file is malformed, truncated or empty, a password is

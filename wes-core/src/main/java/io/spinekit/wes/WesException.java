@@ -1,13 +1,15 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.SpineException;
+
 /**
  * Bad WES input (an unknown application, operating system, browser or JRE name, a malformed
  * User-Agent) or a WES data file that fails its checks. The message names the offending value and
  * what was expected.
  *
- * <p>wes-core depends on no other spinekit module, so this is its own unchecked root.
+ * <p>A {@link SpineException}, so a caller who catches that catches WES failures too.
  */
-public class WesException extends RuntimeException {
+public class WesException extends SpineException {
     private static final long serialVersionUID = 1L;
 
     /**

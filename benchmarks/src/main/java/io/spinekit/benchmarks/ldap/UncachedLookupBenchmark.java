@@ -3,7 +3,7 @@ package io.spinekit.benchmarks.ldap;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import java.util.Hashtable;
 import java.util.concurrent.TimeUnit;
 import javax.naming.Context;

@@ -1,6 +1,6 @@
 package io.spinekit.benchmarks.tls;
 
-import io.spinekit.testkit.TestPki;
+import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.OutputStream;
 import java.nio.file.Files;

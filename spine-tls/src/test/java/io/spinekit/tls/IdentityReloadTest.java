@@ -1,0 +1,119 @@
+package io.spinekit.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.TestPki.Issued;
+import io.spinekit.testpki.TestPki.TlsServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A long-running context picks up a renewed certificate and key from disk; a half-written renewal is ignored. */
+class IdentityReloadTest {
+    private static TestPki pki;
+    private static Issued serverCert;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void pki() {
+        pki = TestPki.create();
+        serverCert = pki.certificate("localhost").serverAuth().issue();
+    }
+
+    private static void handshake(SpineTlsContext tls, TlsServer server) {
+        HandshakeReport r = TlsProbe.handshake(tls, "localhost", server.port(), Duration.ofSeconds(10), Duration.ofMillis(200));
+        assertThat(r.success()).as(r.message()).isTrue();
+    }
+
+    private static void touchLater(Path... files) throws Exception {
+        for (Path f : files) {
+            Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(60)));
+        }
+    }
+
+    @Test
+    void explicitReloadMakesNewHandshakesUseTheRenewedCertificate() throws Exception {
+        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        Issued renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        TestPki.PemFiles files = first.writePem(dir, "client");
+        SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentityPem(files.certificate(), files.privateKey()).build();
+        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+            handshake(tls, server);
+            renewed.writePem(dir, "client");
+
+            assertThat(tls.reloadIdentity()).isTrue();
+            handshake(tls, server);
+
+            assertThat(server.clientCertificates()).containsExactly(first.certificate(), renewed.certificate());
+            assertThat(tls.clientIdentity().orElseThrow().certificate()).isEqualTo(renewed.certificate());
+            assertThat(tls.reloadIdentity()).as("unchanged files").isFalse();
+        }
+    }
+
+    @Test
+    void periodicCheckPicksUpRenewedFilesWithoutAnExplicitCall() throws Exception {
+        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        Issued renewed = pki.certificate("client.example.nhs.uk").clientAuth().ec().issue();
+        TestPki.PemFiles files = first.writePem(dir, "client");
+        SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentityPem(files.certificate(), files.privateKey())
+                .reloadIdentityEvery(Duration.ofMillis(1)).build();
+        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+            handshake(tls, server);
+            renewed.writePem(dir, "client");
+            touchLater(files.certificate(), files.privateKey());
+            Thread.sleep(5);
+
+            handshake(tls, server);
+
+            assertThat(server.clientCertificates()).containsExactly(first.certificate(), renewed.certificate());
+        }
+    }
+
+    @Test
+    void halfWrittenRenewalKeepsTheWorkingIdentity() throws Exception {
+        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        Issued renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        TestPki.PemFiles files = first.writePem(dir, "client");
+        SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentityPem(files.certificate(), files.privateKey())
+                .reloadIdentityEvery(Duration.ofMillis(1)).build();
+        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+            // Only the certificate has been replaced so far: it does not match the old key.
+            Files.writeString(files.certificate(), renewed.chainPem());
+            touchLater(files.certificate());
+            Thread.sleep(5);
+
+            handshake(tls, server);
+            assertThatThrownBy(tls::reloadIdentity)
+                    .isInstanceOf(TlsConfigurationException.class)
+                    .hasMessageContaining("does not match the certificate")
+                    .hasMessageContaining(files.certificate().toString());
+
+            assertThat(server.clientCertificates()).containsExactly(first.certificate());
+            assertThat(tls.clientIdentity().orElseThrow().certificate()).isEqualTo(first.certificate());
+        }
+    }
+
+    @Test
+    void inMemoryIdentityCannotBeReloaded() {
+        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentity(first.privateKey(), first.chain()).build();
+
+        assertThatThrownBy(tls::reloadIdentity)
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessageContaining("given in memory and cannot be reloaded");
+    }
+}
