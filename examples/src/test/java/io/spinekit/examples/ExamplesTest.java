@@ -7,6 +7,7 @@ import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.EmbeddedSdsExtension;
 import io.spinekit.testkit.FakeSpineMhs;
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.wes.Assessment;
@@ -47,7 +48,7 @@ class ExamplesTest {
     @Test
     void callEndpointPostsOverMutualTls() throws Exception {
         TestPki pki = TestPki.create();
-        TestPki.Issued client = pki.certificate("mhs.supplier.example").clientAuth().issue();
+        IssuedCertificate client = pki.certificate("mhs.supplier.example").clientAuth().issue();
         SpineTlsContext tls = SpineTlsContext.builder()
                 .trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain())

@@ -15,6 +15,8 @@ import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.FakeSpineMhs;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.wes.Application;
@@ -219,8 +221,8 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         StepResult<SpineTlsContext> buildTls(Path dir) {
-            TestPki.Issued client = pki.certificate("mhs.supplier.example").clientAuth().issue();
-            TestPki.PemFiles files = client.writePem(dir, "endpoint");
+            IssuedCertificate client = pki.certificate("mhs.supplier.example").clientAuth().issue();
+            PemFiles files = client.writePem(dir, "endpoint");
             Path trust = dir.resolve("trust.pem");
             try {
                 Files.writeString(trust, pki.rootPem(), StandardCharsets.US_ASCII);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.testkit.FakeCis;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class CisCommandTest {
     private static TestPki pki;
     private static FakeCis sbapi;
     private static FakeCis cis2;
-    private static TestPki.PemFiles client;
+    private static PemFiles client;
     private static Path root;
 
     @TempDir

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.Pem;
 import java.io.IOException;
@@ -29,7 +31,7 @@ class DoctorCommandTest {
     @TempDir
     static Path dir;
     private static Path trust;
-    private static TestPki.PemFiles goodClient;
+    private static PemFiles goodClient;
 
     @BeforeAll
     static void start() throws IOException {
@@ -71,7 +73,7 @@ class DoctorCommandTest {
         return CliRun.run(args.toArray(new String[0]));
     }
 
-    private static String[] withClient(TestPki.PemFiles client, String trustFile, String... more) {
+    private static String[] withClient(PemFiles client, String trustFile, String... more) {
         List<String> a = new ArrayList<>(List.of("--trust", trustFile, "--cert", client.certificate().toString(),
                 "--key", client.privateKey().toString()));
         a.addAll(List.of(more));
@@ -138,8 +140,8 @@ class DoctorCommandTest {
 
     @Test
     void encryptedClientKeyIsReadWithThePasswordFile() throws IOException {
-        TestPki.Issued issued = PKI.certificate("localhost").issue();
-        TestPki.PemFiles encrypted = new TestPki.PemFiles(
+        IssuedCertificate issued = PKI.certificate("localhost").issue();
+        PemFiles encrypted = new PemFiles(
                 Files.writeString(dir.resolve("enc.crt"), issued.chainPem(), StandardCharsets.US_ASCII),
                 Files.writeString(dir.resolve("enc.key"),
                         Pem.encodePrivateKey(issued.privateKey(), "doctor pass".toCharArray()), StandardCharsets.US_ASCII));
@@ -157,7 +159,7 @@ class DoctorCommandTest {
 
     @Test
     void expiredClientCertificateFailsWithAFix() throws IOException {
-        TestPki.PemFiles expired = PKI.certificate("localhost").expired().issue().writePem(dir, "expired");
+        PemFiles expired = PKI.certificate("localhost").expired().issue().writePem(dir, "expired");
 
         CliRun run = doctor(sds.url(), withClient(expired, trust.toString(), "--json"));
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
-import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.PemFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class SdsCommandTest {
     static final String PSIS = "urn:nhs:names:services:psis:REPC_IN150016UK05";
     static EmbeddedSds sds;
     static Path dir;
-    static TestPki.PemFiles client;
+    static PemFiles client;
     static Path trust;
 
     @BeforeAll

@@ -5,9 +5,10 @@ import static io.spinekit.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
-import io.spinekit.testpki.TestPki.TlsServer;
+import io.spinekit.testpki.TestTlsServer;
 import io.spinekit.tls.NhsCertificateAuthority;
 import io.spinekit.tls.Pem;
 import java.io.IOException;
@@ -50,8 +51,8 @@ class TlsCommandTest {
 
     @Test
     void inspectGoodCertificateWithFqdnAndKeyIsUsable() throws IOException {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
-        TestPki.PemFiles files = cert.writePem(dir, "endpoint");
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        PemFiles files = cert.writePem(dir, "endpoint");
 
         CliRun r = run("tls", "inspect", files.certificate().toString(), "--fqdn", "endpoint.example.nhs.uk",
                 "--key", files.privateKey().toString());
@@ -66,7 +67,7 @@ class TlsCommandTest {
 
     @Test
     void inspectSha1WeakKeyCertificateFailsWithFindingsInJson() throws IOException {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").rsa(1024).signatureAlgorithm("SHA1withRSA").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").rsa(1024).signatureAlgorithm("SHA1withRSA").issue();
         Path pem = file("weak.pem", cert.chainPem());
 
         CliRun r = run("tls", "inspect", pem.toString(), "--json");
@@ -98,7 +99,7 @@ class TlsCommandTest {
 
     @Test
     void inspectStatesTheDaysLeftOfACurrentCertificate() throws IOException {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").validity(java.time.Instant.now().minusSeconds(60),
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").validity(java.time.Instant.now().minusSeconds(60),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(10)).plusSeconds(3600)).issue();
         Path pem = file("ten-days.pem", cert.certificatePem());
 
@@ -140,7 +141,7 @@ class TlsCommandTest {
 
     @Test
     void inspectReadsPkcs12WithItsPasswordFile() throws Exception {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").issue();
         Path p12 = dir.resolve("endpoint.p12");
         try (var out = Files.newOutputStream(p12)) {
             cert.keyStore("endpoint", "secret".toCharArray()).store(out, "secret".toCharArray());
@@ -208,10 +209,10 @@ class TlsCommandTest {
 
     @Test
     void handshakeWithMutualTlsReportsProtocolCipherAndChainAsJson() throws IOException {
-        Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        TestPki.PemFiles files = client.writePem(dir, "client");
+        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        PemFiles files = client.writePem(dir, "client");
         Path root = file("root.pem", pki.rootPem());
-        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
+        try (TestTlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
                 .requireClientCertificate().start()) {
             CliRun r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
                     "--port", String.valueOf(server.port()), "--cert", files.certificate().toString(),
@@ -231,13 +232,13 @@ class TlsCommandTest {
 
     @Test
     void handshakeWithAnEncryptedKeyUsesThePasswordFileAndNamesAWrongOne() throws IOException {
-        Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         Path cert = file("client.crt", client.chainPem());
         Path key = file("client.key", Pem.encodePrivateKey(client.privateKey(), "s3cret pass".toCharArray()));
         Path pass = file("pass.txt", "s3cret pass\n");
         Path wrong = file("wrong.txt", "not it\n");
         Path root = file("root.pem", pki.rootPem());
-        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
+        try (TestTlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
                 .requireClientCertificate().start()) {
             String port = String.valueOf(server.port());
             CliRun ok = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost", "--port", port,
@@ -260,7 +261,7 @@ class TlsCommandTest {
 
     @Test
     void inspectAndHandshakeCheckRevocationAgainstCrlFiles() throws IOException, java.security.cert.CRLException {
-        Issued revoked = pki.certificate("localhost").serverAuth().issue();
+        IssuedCertificate revoked = pki.certificate("localhost").serverAuth().issue();
         Path crl = Files.write(dir.resolve("sub.crl"), pki.crl(revoked.certificate()).getEncoded());
         Path cert = file("revoked.pem", revoked.chainPem());
         Path root = file("root.pem", pki.rootPem());
@@ -268,7 +269,7 @@ class TlsCommandTest {
 
         CliRun inspect = run("tls", "inspect", cert.toString(), "--crl", crl.toString());
         CliRun badCrl = run("tls", "inspect", cert.toString(), "--crl", notACrl.toString());
-        try (TlsServer server = pki.server(revoked).start()) {
+        try (TestTlsServer server = pki.server(revoked).start()) {
             CliRun handshake = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
                     "--port", String.valueOf(server.port()), "--crl", crl.toString(), "--json");
             CliRun without = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
@@ -288,7 +289,7 @@ class TlsCommandTest {
     @Test
     void handshakeToAServerWithAnotherHostsCertificateFailsWithTheReason() throws IOException {
         Path root = file("root.pem", pki.rootPem());
-        try (TlsServer server = pki.server(pki.certificate("spine.example.nhs.uk").serverAuth().issue()).start()) {
+        try (TestTlsServer server = pki.server(pki.certificate("spine.example.nhs.uk").serverAuth().issue()).start()) {
             CliRun r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost",
                     "--port", String.valueOf(server.port()));
 
@@ -301,7 +302,7 @@ class TlsCommandTest {
 
     @Test
     void handshakeWithEnvironmentTrustRejectsANonNhsServer() {
-        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue()).start()) {
+        try (TestTlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue()).start()) {
             CliRun r = run("tls", "handshake", "--env", "int", "--host", "localhost",
                     "--port", String.valueOf(server.port()), "--json");
 

@@ -1,6 +1,5 @@
 package io.spinekit.testkit;
 
-import io.spinekit.testpki.TestPki;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -13,6 +12,8 @@ import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import io.spinekit.ldap.SdsClient;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -86,8 +87,8 @@ public final class EmbeddedSds implements AutoCloseable {
     }
 
     private final TestPki pki;
-    private final TestPki.Issued serverCertificate;
-    private final TestPki.Issued clientCertificate;
+    private final IssuedCertificate serverCertificate;
+    private final IssuedCertificate clientCertificate;
     private final boolean plain;
     private final int port;
     private final InMemoryDirectoryServer server;
@@ -259,7 +260,7 @@ public final class EmbeddedSds implements AutoCloseable {
      *
      * @return the certificate with its key
      */
-    public TestPki.Issued serverCertificate() {
+    public IssuedCertificate serverCertificate() {
         return serverCertificate;
     }
 
@@ -268,7 +269,7 @@ public final class EmbeddedSds implements AutoCloseable {
      *
      * @return the certificate with its key
      */
-    public TestPki.Issued clientCertificate() {
+    public IssuedCertificate clientCertificate() {
         return clientCertificate;
     }
 

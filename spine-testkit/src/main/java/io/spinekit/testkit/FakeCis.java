@@ -36,6 +36,7 @@ import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
+import io.spinekit.testpki.IssuedCertificate;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +136,7 @@ public final class FakeCis implements AutoCloseable {
      * @param requireClientCertificate whether a client certificate is required
      * @return a started fake
      */
-    public static FakeCis start(TestPki pki, TestPki.Issued serverCertificate, boolean requireClientCertificate) {
+    public static FakeCis start(TestPki pki, IssuedCertificate serverCertificate, boolean requireClientCertificate) {
         MutualTlsWireMock https = MutualTlsWireMock.create("fake-cis", pki, serverCertificate, requireClientCertificate);
         try {
             https.server().start();

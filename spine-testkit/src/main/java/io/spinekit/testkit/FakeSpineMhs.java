@@ -1,6 +1,7 @@
 package io.spinekit.testkit;
 
 import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.IssuedCertificate;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -55,7 +56,7 @@ public final class FakeSpineMhs implements AutoCloseable {
      * @param requireClientCertificate whether a client certificate is required
      * @return a started endpoint
      */
-    public static FakeSpineMhs start(TestPki pki, TestPki.Issued serverCertificate, boolean requireClientCertificate) {
+    public static FakeSpineMhs start(TestPki pki, IssuedCertificate serverCertificate, boolean requireClientCertificate) {
         MutualTlsWireMock https = MutualTlsWireMock.create("fake-spine-mhs", pki, serverCertificate,
                 requireClientCertificate);
         try {

@@ -1,8 +1,9 @@
 package io.spinekit.testkit;
 
-import io.spinekit.testpki.TestPki;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.TestPki;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class MutualTlsWireMock implements AutoCloseable {
      * @param requireClientCertificate whether a client certificate is required
      * @return the server and its stores
      */
-    static MutualTlsWireMock create(String name, TestPki pki, TestPki.Issued serverCertificate,
+    static MutualTlsWireMock create(String name, TestPki pki, IssuedCertificate serverCertificate,
             boolean requireClientCertificate) {
         Objects.requireNonNull(pki, "pki");
         Objects.requireNonNull(serverCertificate, "serverCertificate");

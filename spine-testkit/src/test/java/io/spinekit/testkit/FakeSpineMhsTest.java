@@ -1,6 +1,7 @@
 package io.spinekit.testkit;
 
 import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.IssuedCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class FakeSpineMhsTest {
         mhs.close();
     }
 
-    private static HttpClient client(TestPki.Issued identity) {
+    private static HttpClient client(IssuedCertificate identity) {
         return HttpClient.newBuilder()
                 .sslContext(PKI.sslContext(identity))
                 .connectTimeout(Duration.ofSeconds(5))
@@ -38,7 +39,7 @@ class FakeSpineMhsTest {
 
     @Test
     void acceptsMessageOverMutualTlsAndRecordsIt() throws Exception {
-        TestPki.Issued client = PKI.certificate("client.supplier.example").clientAuth().issue();
+        IssuedCertificate client = PKI.certificate("client.supplier.example").clientAuth().issue();
         HttpResponse<String> response = client(client).send(HttpRequest.newBuilder(mhs.endpoint("/reliablemessaging/reliablerequest"))
                 .header("SOAPAction", "urn:nhs:names:services:psis/REPC_IN150016UK05")
                 .header("Content-Type", "text/xml")
@@ -65,7 +66,7 @@ class FakeSpineMhsTest {
     @Test
     void rejectsClientCertificateFromAnotherCa() {
         TestPki other = TestPki.create("Other");
-        TestPki.Issued stranger = other.certificate("stranger.example").clientAuth().issue();
+        IssuedCertificate stranger = other.certificate("stranger.example").clientAuth().issue();
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(TestPki.sslContext(stranger, PKI.trustStore()))
                 .version(HttpClient.Version.HTTP_1_1)

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestPkiTest {
     private static final TestPki PKI = TestPki.create();
 
-    private static void validate(TestPki.Issued issued, X509Certificate anchor) throws Exception {
+    private static void validate(IssuedCertificate issued, X509Certificate anchor) throws Exception {
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
         params.setRevocationEnabled(false);
@@ -31,7 +31,7 @@ class TestPkiTest {
 
     @Test
     void issuesEndpointCertificateChainedRootSubCaLeafLikeNhs() throws Exception {
-        TestPki.Issued leaf = PKI.certificate("mhs.supplier.example").issue();
+        IssuedCertificate leaf = PKI.certificate("mhs.supplier.example").issue();
 
         assertThat(PKI.root().certificate().getSubjectX500Principal().getName())
                 .contains("CN=Test PTL Root Authority G2", "OU=CA", "O=nhs");
@@ -48,39 +48,39 @@ class TestPkiTest {
     @Test
     void certificateFromAnotherPkiDoesNotChainToThisRoot() {
         TestPki other = TestPki.create("Other");
-        TestPki.Issued stranger = other.certificate("stranger.example").issue();
+        IssuedCertificate stranger = other.certificate("stranger.example").issue();
         assertThatThrownBy(() -> validate(stranger, PKI.root().certificate())).isInstanceOf(CertPathValidatorException.class);
     }
 
     @Test
     void honoursVariantsForNegativeTests() throws Exception {
-        TestPki.Issued cnOnly = PKI.certificate("cn-only.example").noSubjectAltNames().issue();
+        IssuedCertificate cnOnly = PKI.certificate("cn-only.example").noSubjectAltNames().issue();
         assertThat(cnOnly.certificate().getSubjectAlternativeNames()).isNull();
 
-        TestPki.Issued expired = PKI.certificate("old.example").expired().issue();
+        IssuedCertificate expired = PKI.certificate("old.example").expired().issue();
         assertThatThrownBy(() -> expired.certificate().checkValidity()).isInstanceOf(CertificateExpiredException.class);
 
-        TestPki.Issued weak = PKI.certificate("weak.example").rsa(1024).signatureAlgorithm("SHA1withRSA").issue();
+        IssuedCertificate weak = PKI.certificate("weak.example").rsa(1024).signatureAlgorithm("SHA1withRSA").issue();
         assertThat(((RSAPublicKey) weak.certificate().getPublicKey()).getModulus().bitLength()).isEqualTo(1024);
         assertThat(weak.certificate().getSigAlgName()).isEqualToIgnoringCase("SHA1withRSA");
 
-        TestPki.Issued ec = PKI.certificate("ec.example").ec().clientAuth().issue();
+        IssuedCertificate ec = PKI.certificate("ec.example").ec().clientAuth().issue();
         assertThat(ec.certificate().getPublicKey()).isInstanceOf(ECPublicKey.class);
         assertThat(ec.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
 
-        TestPki.Issued self = PKI.certificate("self.example").selfSigned().issue();
+        IssuedCertificate self = PKI.certificate("self.example").selfSigned().issue();
         assertThat(self.certificate().getIssuerX500Principal()).isEqualTo(self.certificate().getSubjectX500Principal());
         assertThat(self.issuerChain()).isEmpty();
 
-        TestPki.Issued direct = PKI.certificate("direct.example").issuedByRoot().issue();
+        IssuedCertificate direct = PKI.certificate("direct.example").issuedByRoot().issue();
         assertThat(direct.issuerChain()).isEmpty();
         validate(direct, PKI.root().certificate());
     }
 
     @Test
     void writesPemFilesThatParseBack(@TempDir Path dir) throws Exception {
-        TestPki.Issued leaf = PKI.certificate("files.example").issue();
-        TestPki.PemFiles files = leaf.writePem(dir, "endpoint");
+        IssuedCertificate leaf = PKI.certificate("files.example").issue();
+        PemFiles files = leaf.writePem(dir, "endpoint");
 
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         try (var in = Files.newInputStream(files.certificate())) {

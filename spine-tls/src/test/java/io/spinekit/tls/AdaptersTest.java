@@ -14,8 +14,9 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RootDSE;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AdaptersTest {
     private static final String PASSWORD = "changeit";
     private static TestPki pki;
-    private static Issued client;
+    private static IssuedCertificate client;
 
     @TempDir
     Path dir;
@@ -51,14 +52,14 @@ class AdaptersTest {
     }
 
     private SpineTlsContext tls() {
-        TestPki.PemFiles files = client.writePem(dir, "client");
+        PemFiles files = client.writePem(dir, "client");
         return SpineTlsContext.builder()
                 .trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentityPem(files.certificate(), files.privateKey())
                 .build();
     }
 
-    private WireMockServer mutualTlsWireMock(Issued serverCert) throws Exception {
+    private WireMockServer mutualTlsWireMock(IssuedCertificate serverCert) throws Exception {
         Path keyStore = store(serverCert.keyStore("server", PASSWORD.toCharArray()), dir.resolve("server.p12"));
         Path trustStore = store(pki.trustStore(), dir.resolve("trust.p12"));
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
@@ -161,7 +162,7 @@ class AdaptersTest {
         }
     }
 
-    private InMemoryDirectoryServer ldaps(Issued serverCert) throws Exception {
+    private InMemoryDirectoryServer ldaps(IssuedCertificate serverCert) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("o=nhs");
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps",
                 java.net.InetAddress.getLoopbackAddress(), 0,

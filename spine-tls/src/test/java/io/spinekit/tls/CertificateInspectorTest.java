@@ -2,8 +2,8 @@ package io.spinekit.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,7 @@ class CertificateInspectorTest {
 
     @Test
     void goodEndpointCertificateHasNoWarningsAndReportsItsFacts() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk")
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk")
                 .crlUrl("http://crl.nhs.uk/PTL/G2/root/NHSPTLrootG2.crl").ocspUrl("http://ocsp.nhs.uk/ocsp").issue();
 
         Inspection r = inspector().fqdn("endpoint.example.nhs.uk").privateKey(cert.privateKey()).build()
@@ -57,7 +57,7 @@ class CertificateInspectorTest {
 
     @Test
     void sha1SignatureIsAnError() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").signatureAlgorithm("SHA1withRSA").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").signatureAlgorithm("SHA1withRSA").issue();
 
         Finding f = only(inspector().build().inspect(cert.chain()), "signature");
 
@@ -68,7 +68,7 @@ class CertificateInspectorTest {
 
     @Test
     void rsa1024KeyIsAnError() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").rsa(1024).issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").rsa(1024).issue();
 
         Inspection r = inspector().build().inspect(cert.chain());
 
@@ -80,7 +80,7 @@ class CertificateInspectorTest {
 
     @Test
     void extendedKeyUsageWithoutTlsIsAnError() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").emailProtectionOnly().issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").emailProtectionOnly().issue();
 
         Finding f = only(inspector().build().inspect(cert.chain()), "usage");
 
@@ -91,7 +91,7 @@ class CertificateInspectorTest {
 
     @Test
     void serverOnlyCertificateWarnsThatItCannotBeAClientCertificate() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").serverAuth().issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").serverAuth().issue();
 
         Finding f = only(inspector().build().inspect(cert.chain()), "usage");
 
@@ -101,7 +101,7 @@ class CertificateInspectorTest {
 
     @Test
     void cnOnlyCertificateMatchesItsFqdnByCnWithANote() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").noSubjectAltNames().issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").noSubjectAltNames().issue();
 
         Inspection r = inspector().fqdn("endpoint.example.nhs.uk").build().inspect(cert.chain());
 
@@ -114,7 +114,7 @@ class CertificateInspectorTest {
 
     @Test
     void wrongFqdnIsAnErrorNamingBothNames() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").issue();
 
         Finding f = only(inspector().fqdn("other.example.nhs.uk").build().inspect(cert.chain()), "host");
 
@@ -126,8 +126,8 @@ class CertificateInspectorTest {
 
     @Test
     void privateKeyOfAnotherCertificateIsAnError() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
-        Issued other = pki.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate other = pki.certificate("endpoint.example.nhs.uk").issue();
 
         Finding f = only(inspector().privateKey(other.privateKey()).build().inspect(cert.chain()), "private-key");
 
@@ -137,7 +137,7 @@ class CertificateInspectorTest {
 
     @Test
     void expiredCertificateIsAnErrorAndItsChainIsStillNamed() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").expired().issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").expired().issue();
 
         Inspection r = inspector().build().inspect(cert.chain());
 
@@ -149,7 +149,7 @@ class CertificateInspectorTest {
 
     @Test
     void certificateExpiringWithinThirtyDaysIsAWarning() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk")
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk")
                 .validity(Instant.now().minus(Duration.ofDays(300)), Instant.now().plus(Duration.ofDays(10))).issue();
 
         Finding f = only(inspector().build().inspect(cert.chain()), "validity");
@@ -160,7 +160,7 @@ class CertificateInspectorTest {
 
     @Test
     void notYetValidCertificateIsAnError() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").notYetValid().issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").notYetValid().issue();
 
         Finding f = only(inspector().build().inspect(cert.chain()), "validity");
 
@@ -170,7 +170,7 @@ class CertificateInspectorTest {
 
     @Test
     void leafWithoutItsIntermediateCannotBeChained() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").issue();
 
         Finding f = only(inspector().build().inspect(cert.certificate()), "chain");
 
@@ -182,7 +182,7 @@ class CertificateInspectorTest {
     @Test
     void certificateFromAnotherPkiIsNotTrusted() {
         TestPki other = TestPki.create("Other");
-        Issued cert = other.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate cert = other.certificate("endpoint.example.nhs.uk").issue();
 
         Finding f = only(inspector().build().inspect(cert.chain()), "chain");
 
@@ -192,7 +192,7 @@ class CertificateInspectorTest {
 
     @Test
     void withoutTrustTheChainIsNotJudged() {
-        Issued cert = pki.certificate("endpoint.example.nhs.uk").issue();
+        IssuedCertificate cert = pki.certificate("endpoint.example.nhs.uk").issue();
 
         Finding f = only(CertificateInspector.builder().build().inspect(cert.chain()), "chain");
 

@@ -2,9 +2,10 @@ package io.spinekit.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
-import io.spinekit.testpki.TestPki.TlsServer;
+import io.spinekit.testpki.TestTlsServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HandshakeScenariosTest {
     private static TestPki pki;
     private static TestPki other;
-    private static Issued client;
+    private static IssuedCertificate client;
 
     @TempDir
     Path dir;
@@ -31,23 +32,23 @@ class HandshakeScenariosTest {
         client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
     }
 
-    private SpineTlsContext clientContext(Issued identity) {
+    private SpineTlsContext clientContext(IssuedCertificate identity) {
         SpineTlsContext.Builder b = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()));
         if (identity != null) {
-            TestPki.PemFiles files = identity.writePem(dir, "client");
+            PemFiles files = identity.writePem(dir, "client");
             b.clientIdentityPem(files.certificate(), files.privateKey());
         }
         return b.build();
     }
 
-    private static HandshakeReport probe(SpineTlsContext tls, TlsServer server) {
+    private static HandshakeReport probe(SpineTlsContext tls, TestTlsServer server) {
         return TlsProbe.handshake(tls, "localhost", server.port());
     }
 
     @Test
     void goodMutualTlsNegotiatesTls13AndServerSeesTheClientCertificate() {
-        Issued serverCert = pki.certificate("localhost").serverAuth().issue();
-        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+        IssuedCertificate serverCert = pki.certificate("localhost").serverAuth().issue();
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
             HandshakeReport r = probe(clientContext(client), server);
 
             assertThat(r.success()).as(r.message()).isTrue();
@@ -65,9 +66,9 @@ class HandshakeScenariosTest {
 
     @Test
     void cnOnlyServerCertificateIsAcceptedForTheRightHost() {
-        Issued cnOnly = pki.certificate("localhost").noSubjectAltNames().serverAuth().issue();
+        IssuedCertificate cnOnly = pki.certificate("localhost").noSubjectAltNames().serverAuth().issue();
         assertThat(cnOnly.certificate().getExtensionValue("2.5.29.17")).isNull();
-        try (TlsServer server = pki.server(cnOnly).start()) {
+        try (TestTlsServer server = pki.server(cnOnly).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.success()).as(r.message()).isTrue();
@@ -77,8 +78,8 @@ class HandshakeScenariosTest {
 
     @Test
     void cnOnlyServerCertificateIsRejectedForAnotherHost() {
-        Issued cnOnly = pki.certificate("spine.example.nhs.uk").noSubjectAltNames().serverAuth().issue();
-        try (TlsServer server = pki.server(cnOnly).start()) {
+        IssuedCertificate cnOnly = pki.certificate("spine.example.nhs.uk").noSubjectAltNames().serverAuth().issue();
+        try (TestTlsServer server = pki.server(cnOnly).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.success()).isFalse();
@@ -89,8 +90,8 @@ class HandshakeScenariosTest {
 
     @Test
     void wrongHostIsReportedWithTheNamesTheCertificateHolds() {
-        Issued elsewhere = pki.certificate("elsewhere.example.nhs.uk").serverAuth().issue();
-        try (TlsServer server = pki.server(elsewhere).start()) {
+        IssuedCertificate elsewhere = pki.certificate("elsewhere.example.nhs.uk").serverAuth().issue();
+        try (TestTlsServer server = pki.server(elsewhere).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.WRONG_HOST);
@@ -103,8 +104,8 @@ class HandshakeScenariosTest {
 
     @Test
     void expiredServerCertificateIsReportedAsExpired() {
-        Issued expired = pki.certificate("localhost").expired().serverAuth().issue();
-        try (TlsServer server = pki.server(expired).start()) {
+        IssuedCertificate expired = pki.certificate("localhost").expired().serverAuth().issue();
+        try (TestTlsServer server = pki.server(expired).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.EXPIRED);
@@ -115,8 +116,8 @@ class HandshakeScenariosTest {
 
     @Test
     void notYetValidServerCertificateIsReportedAsNotYetValid() {
-        Issued early = pki.certificate("localhost").notYetValid().serverAuth().issue();
-        try (TlsServer server = pki.server(early).start()) {
+        IssuedCertificate early = pki.certificate("localhost").notYetValid().serverAuth().issue();
+        try (TestTlsServer server = pki.server(early).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.NOT_YET_VALID);
@@ -126,8 +127,8 @@ class HandshakeScenariosTest {
 
     @Test
     void serverFromAnUntrustedRootIsReportedAsUnknownCa() {
-        Issued foreign = other.certificate("localhost").serverAuth().issue();
-        try (TlsServer server = other.server(foreign).start()) {
+        IssuedCertificate foreign = other.certificate("localhost").serverAuth().issue();
+        try (TestTlsServer server = other.server(foreign).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.UNKNOWN_CA);
@@ -137,8 +138,8 @@ class HandshakeScenariosTest {
 
     @Test
     void serverSendingNoIntermediateIsReportedAsMissingIntermediate() {
-        Issued serverCert = pki.certificate("localhost").serverAuth().issue();
-        try (TlsServer server = pki.server(serverCert).leafOnly().start()) {
+        IssuedCertificate serverCert = pki.certificate("localhost").serverAuth().issue();
+        try (TestTlsServer server = pki.server(serverCert).leafOnly().start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.MISSING_INTERMEDIATE);
@@ -149,8 +150,8 @@ class HandshakeScenariosTest {
 
     @Test
     void missingIntermediateIsCompletedWhenTheSubCaIsInTheTrust() {
-        Issued serverCert = pki.certificate("localhost").serverAuth().issue();
-        try (TlsServer server = pki.server(serverCert).leafOnly().start()) {
+        IssuedCertificate serverCert = pki.certificate("localhost").serverAuth().issue();
+        try (TestTlsServer server = pki.server(serverCert).leafOnly().start()) {
             SpineTlsContext tls = SpineTlsContext.builder()
                     .trustCertificates(List.of(pki.root().certificate(), pki.subCa().certificate())).build();
 
@@ -162,8 +163,8 @@ class HandshakeScenariosTest {
 
     @Test
     void selfSignedServerCertificateIsReportedAsSelfSigned() {
-        Issued self = pki.certificate("localhost").selfSigned().serverAuth().issue();
-        try (TlsServer server = pki.server(self).start()) {
+        IssuedCertificate self = pki.certificate("localhost").selfSigned().serverAuth().issue();
+        try (TestTlsServer server = pki.server(self).start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.SELF_SIGNED);
@@ -173,7 +174,7 @@ class HandshakeScenariosTest {
 
     @Test
     void serverLimitedToTls10And11IsReportedAsProtocolVersion() throws Exception {
-        Issued serverCert = pki.certificate("localhost").serverAuth().issue();
+        IssuedCertificate serverCert = pki.certificate("localhost").serverAuth().issue();
         try (LegacyTlsServer server = LegacyTlsServer.start(serverCert, dir, "TLSv1", "TLSv1.1")) {
             HandshakeReport r = TlsProbe.handshake(clientContext(null), "localhost", server.port());
 
@@ -185,8 +186,8 @@ class HandshakeScenariosTest {
 
     @Test
     void clientWithoutCertificateIsReportedAsRejectedWhenTheServerRequiresOne() {
-        Issued serverCert = pki.certificate("localhost").serverAuth().issue();
-        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+        IssuedCertificate serverCert = pki.certificate("localhost").serverAuth().issue();
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.CLIENT_CERTIFICATE_REJECTED);
@@ -199,9 +200,9 @@ class HandshakeScenariosTest {
 
     @Test
     void clientCertificateFromAnotherCaIsReportedAsRejected() {
-        Issued serverCert = pki.certificate("localhost").serverAuth().issue();
-        Issued foreignClient = other.certificate("client.example.nhs.uk").clientAuth().issue();
-        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+        IssuedCertificate serverCert = pki.certificate("localhost").serverAuth().issue();
+        IssuedCertificate foreignClient = other.certificate("client.example.nhs.uk").clientAuth().issue();
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
             HandshakeReport r = probe(clientContext(foreignClient), server);
 
             assertThat(r.failure()).contains(TlsFailure.CLIENT_CERTIFICATE_REJECTED);

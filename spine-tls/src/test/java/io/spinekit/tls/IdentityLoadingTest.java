@@ -3,9 +3,9 @@ package io.spinekit.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
-import io.spinekit.testpki.TestPki.TlsServer;
+import io.spinekit.testpki.TestTlsServer;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +15,10 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.cert.Certificate;
 import java.util.List;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentityLoadingTest {
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
     private static TestPki pki;
-    private static Issued rsa;
-    private static Issued ec;
+    private static IssuedCertificate rsa;
+    private static IssuedCertificate ec;
 
     @TempDir
     Path dir;
@@ -51,7 +51,7 @@ class IdentityLoadingTest {
     }
 
     /** OpenSSL's traditional format: PKCS#1 for RSA, SEC1 for EC, optionally encrypted with a DEK-Info header. */
-    private static String traditionalPem(Issued issued, char[] passphrase) throws Exception {
+    private static String traditionalPem(IssuedCertificate issued, char[] passphrase) throws Exception {
         // Through Bouncy Castle's key classes, as OpenSSL writes them: the JDK's EC encoding leaves the
         // curve out of the inner SEC1 structure, which a "BEGIN EC PRIVATE KEY" block needs.
         PrivateKey key = KeyFactory.getInstance(issued.privateKey().getAlgorithm(), BC)
@@ -68,7 +68,7 @@ class IdentityLoadingTest {
         return out.toString();
     }
 
-    private Path keyStoreFile(Issued issued, String type, String name, char[] password) throws Exception {
+    private Path keyStoreFile(IssuedCertificate issued, String type, String name, char[] password) throws Exception {
         KeyStore ks = KeyStore.getInstance(type);
         ks.load(null, null);
         ks.setKeyEntry("client", issued.privateKey(), password, issued.chain().toArray(new Certificate[0]));
@@ -79,7 +79,7 @@ class IdentityLoadingTest {
         return p;
     }
 
-    private static void assertIdentity(ClientIdentity id, Issued expected) {
+    private static void assertIdentity(ClientIdentity id, IssuedCertificate expected) {
         assertThat(id.chain()).containsExactlyElementsOf(expected.chain());
         assertThat(id.privateKey().getAlgorithm()).isEqualTo(expected.privateKey().getAlgorithm());
         if (expected.privateKey() instanceof ECPrivateKey ecKey) {
@@ -150,7 +150,7 @@ class IdentityLoadingTest {
         Path p12 = keyStoreFile(ec, "PKCS12", "c.p12", pw);
         SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentityPkcs12(p12, pw).build();
-        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
+        try (TestTlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
                 .requireClientCertificate().start()) {
             HandshakeReport r = TlsProbe.handshake(tls, "localhost", server.port());
 
@@ -168,7 +168,7 @@ class IdentityLoadingTest {
                 .clientIdentityPem(crt, key).build();
 
         assertThat(tls.clientIdentity().orElseThrow().chain()).containsExactly(rsa.certificate(), pki.subCa().certificate());
-        try (TlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
+        try (TestTlsServer server = pki.server(pki.certificate("localhost").serverAuth().issue())
                 .requireClientCertificate().start()) {
             assertThat(TlsProbe.handshake(tls, "localhost", server.port()).success()).isTrue();
         }
@@ -286,7 +286,7 @@ class IdentityLoadingTest {
 
     @Test
     void ecKeyOfAnotherCertificateIsRejected() throws Exception {
-        Issued otherEc = pki.certificate("ec-client.example.nhs.uk").clientAuth().ec().issue();
+        IssuedCertificate otherEc = pki.certificate("ec-client.example.nhs.uk").clientAuth().ec().issue();
 
         assertThatThrownBy(() -> ClientIdentity.of(otherEc.privateKey(), ec.chain()))
                 .isInstanceOf(TlsConfigurationException.class)

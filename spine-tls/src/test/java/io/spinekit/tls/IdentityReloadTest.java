@@ -3,9 +3,10 @@ package io.spinekit.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
-import io.spinekit.testpki.TestPki.TlsServer;
+import io.spinekit.testpki.TestTlsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A long-running context picks up a renewed certificate and key from disk; a half-written renewal is ignored. */
 class IdentityReloadTest {
     private static TestPki pki;
-    private static Issued serverCert;
+    private static IssuedCertificate serverCert;
 
     @TempDir
     Path dir;
@@ -30,7 +31,7 @@ class IdentityReloadTest {
         serverCert = pki.certificate("localhost").serverAuth().issue();
     }
 
-    private static void handshake(SpineTlsContext tls, TlsServer server) {
+    private static void handshake(SpineTlsContext tls, TestTlsServer server) {
         HandshakeReport r = TlsProbe.handshake(tls, "localhost", server.port(), Duration.ofSeconds(10), Duration.ofMillis(200));
         assertThat(r.success()).as(r.message()).isTrue();
     }
@@ -43,12 +44,12 @@ class IdentityReloadTest {
 
     @Test
     void explicitReloadMakesNewHandshakesUseTheRenewedCertificate() throws Exception {
-        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        Issued renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        TestPki.PemFiles files = first.writePem(dir, "client");
+        IssuedCertificate first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        PemFiles files = first.writePem(dir, "client");
         SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentityPem(files.certificate(), files.privateKey()).build();
-        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
             handshake(tls, server);
             renewed.writePem(dir, "client");
 
@@ -63,13 +64,13 @@ class IdentityReloadTest {
 
     @Test
     void periodicCheckPicksUpRenewedFilesWithoutAnExplicitCall() throws Exception {
-        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        Issued renewed = pki.certificate("client.example.nhs.uk").clientAuth().ec().issue();
-        TestPki.PemFiles files = first.writePem(dir, "client");
+        IssuedCertificate first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate renewed = pki.certificate("client.example.nhs.uk").clientAuth().ec().issue();
+        PemFiles files = first.writePem(dir, "client");
         SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentityPem(files.certificate(), files.privateKey())
                 .reloadIdentityEvery(Duration.ofMillis(1)).build();
-        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
             handshake(tls, server);
             renewed.writePem(dir, "client");
             touchLater(files.certificate(), files.privateKey());
@@ -83,13 +84,13 @@ class IdentityReloadTest {
 
     @Test
     void halfWrittenRenewalKeepsTheWorkingIdentity() throws Exception {
-        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        Issued renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        TestPki.PemFiles files = first.writePem(dir, "client");
+        IssuedCertificate first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        PemFiles files = first.writePem(dir, "client");
         SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentityPem(files.certificate(), files.privateKey())
                 .reloadIdentityEvery(Duration.ofMillis(1)).build();
-        try (TlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
             // Only the certificate has been replaced so far: it does not match the old key.
             Files.writeString(files.certificate(), renewed.chainPem());
             touchLater(files.certificate());
@@ -108,7 +109,7 @@ class IdentityReloadTest {
 
     @Test
     void inMemoryIdentityCannotBeReloaded() {
-        Issued first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(first.privateKey(), first.chain()).build();
 

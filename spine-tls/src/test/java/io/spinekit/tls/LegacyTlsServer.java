@@ -1,6 +1,6 @@
 package io.spinekit.tls;
 
-import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.IssuedCertificate;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class LegacyTlsServer implements AutoCloseable {
         this.port = port;
     }
 
-    static LegacyTlsServer start(TestPki.Issued identity, Path dir, String... protocols) throws Exception {
+    static LegacyTlsServer start(IssuedCertificate identity, Path dir, String... protocols) throws Exception {
         Path p12 = dir.resolve("legacy-server.p12");
         char[] pw = "changeit".toCharArray();
         try (OutputStream out = Files.newOutputStream(p12)) {

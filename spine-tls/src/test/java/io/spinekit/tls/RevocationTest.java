@@ -3,9 +3,9 @@ package io.spinekit.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
-import io.spinekit.testpki.TestPki.Issued;
-import io.spinekit.testpki.TestPki.TlsServer;
+import io.spinekit.testpki.TestTlsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RevocationTest {
     private static TestPki pki;
     private static TestPki impostor;
-    private static Issued server;
-    private static Issued revokedServer;
+    private static IssuedCertificate server;
+    private static IssuedCertificate revokedServer;
 
     @TempDir
     Path dir;
@@ -121,7 +121,7 @@ class RevocationTest {
 
     @Test
     void handshakeWithARevokedServerFailsAsRevoked() {
-        try (TlsServer s = pki.server(revokedServer).start()) {
+        try (TestTlsServer s = pki.server(revokedServer).start()) {
             HandshakeReport r = TlsProbe.handshake(client(List.of(pki.crl(revokedServer.certificate()))), "localhost",
                     s.port());
 
@@ -136,7 +136,7 @@ class RevocationTest {
     void handshakeSucceedsWhenTheServerIsNotRevokedOrItsIssuerHasNoCrlHere() {
         Instant now = Instant.now();
         X509CRL rootOnly = pki.crl(pki.root(), now, now.plus(Duration.ofDays(30)), List.of());
-        try (TlsServer s = pki.server(server).start()) {
+        try (TestTlsServer s = pki.server(server).start()) {
             HandshakeReport listed = TlsProbe.handshake(client(List.of(pki.crl(revokedServer.certificate()), rootOnly)),
                     "localhost", s.port());
             HandshakeReport softFail = TlsProbe.handshake(client(List.of(rootOnly)), "localhost", s.port());
@@ -150,7 +150,7 @@ class RevocationTest {
     void aRevokedSubCaFailsEveryCertificateUnderIt() {
         Instant now = Instant.now();
         X509CRL rootCrl = pki.crl(pki.root(), now, now.plus(Duration.ofDays(30)), List.of(pki.subCa().certificate()));
-        try (TlsServer s = pki.server(server).start()) {
+        try (TestTlsServer s = pki.server(server).start()) {
             HandshakeReport r = TlsProbe.handshake(client(List.of(rootCrl)), "localhost", s.port());
 
             assertThat(r.failure()).contains(TlsFailure.REVOKED);

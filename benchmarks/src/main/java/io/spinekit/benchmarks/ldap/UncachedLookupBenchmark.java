@@ -3,6 +3,7 @@ package io.spinekit.benchmarks.ldap;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
 import java.util.Hashtable;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ public class UncachedLookupBenchmark {
         sds = SdsFixture.start();
         pooled = sds.clientBuilder().noCache().maxConnections(4).build();
         pooled.route(SdsFixture.X26, SdsFixture.PSIS_ID).orElseThrow();
-        TestPki.Issued client = sds.clientCertificate();
+        IssuedCertificate client = sds.clientCertificate();
         JndiSocketFactory.use(TestPki.sslContext(client, sds.pki().trustStore()).getSocketFactory());
         jndiEnv = new Hashtable<>();
         jndiEnv.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");

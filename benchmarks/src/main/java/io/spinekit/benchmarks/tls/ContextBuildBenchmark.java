@@ -1,5 +1,7 @@
 package io.spinekit.benchmarks.tls;
 
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.OutputStream;
@@ -32,8 +34,8 @@ public class ContextBuildBenchmark {
 
     private Path dir;
     private Path root;
-    private TestPki.PemFiles rsa;
-    private TestPki.PemFiles ec;
+    private PemFiles rsa;
+    private PemFiles ec;
     private Path rsaP12;
     private Path trustP12;
 
@@ -47,7 +49,7 @@ public class ContextBuildBenchmark {
         TestPki pki = TestPki.create();
         dir = Files.createTempDirectory("spinekit-bench-tls");
         root = Files.writeString(dir.resolve("root.pem"), pki.rootPem());
-        TestPki.Issued rsaIssued = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate rsaIssued = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         rsa = rsaIssued.writePem(dir, "rsa");
         ec = pki.certificate("client.example.nhs.uk").clientAuth().ec().issue().writePem(dir, "ec");
         rsaP12 = dir.resolve("rsa.p12");

@@ -1,6 +1,9 @@
 package io.spinekit.benchmarks.tls;
 
+import io.spinekit.testpki.CertificateRequest;
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
+import io.spinekit.testpki.TestTlsServer;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
 import java.util.List;
@@ -33,7 +36,7 @@ public class HandshakeBenchmark {
     @Param({"rsa", "ec"})
     public String keyType;
 
-    private TestPki.TlsServer server;
+    private TestTlsServer server;
     private SpineTlsContext spine;
     private SSLContext plain;
 
@@ -42,10 +45,10 @@ public class HandshakeBenchmark {
     public void setUp() {
         TestPki pki = TestPki.create();
         boolean ec = "ec".equals(keyType);
-        TestPki.CertificateRequest serverReq = pki.certificate("localhost").serverAuth();
-        TestPki.CertificateRequest clientReq = pki.certificate("client.example.nhs.uk").clientAuth();
-        TestPki.Issued serverCert = (ec ? serverReq.ec() : serverReq).issue();
-        TestPki.Issued client = (ec ? clientReq.ec() : clientReq).issue();
+        CertificateRequest serverReq = pki.certificate("localhost").serverAuth();
+        CertificateRequest clientReq = pki.certificate("client.example.nhs.uk").clientAuth();
+        IssuedCertificate serverCert = (ec ? serverReq.ec() : serverReq).issue();
+        IssuedCertificate client = (ec ? clientReq.ec() : clientReq).issue();
         server = pki.server(serverCert).requireClientCertificate().start();
         spine = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();

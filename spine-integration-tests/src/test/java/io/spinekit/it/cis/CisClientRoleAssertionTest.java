@@ -13,6 +13,7 @@ import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.FakeCisSaml;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
+import io.spinekit.testpki.IssuedCertificate;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class CisClientRoleAssertionTest {
     static void start() {
         pki = TestPki.create();
         cis = FakeCis.start(pki);
-        TestPki.Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
     }
@@ -250,7 +251,7 @@ class CisClientRoleAssertionTest {
     @Test
     void serverThatIsNotTrustedFailsTheHandshake() {
         TestPki other = TestPki.create("Other");
-        TestPki.Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         SpineTlsContext wrongTrust = SpineTlsContext.builder().trustCertificates(List.of(other.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
 

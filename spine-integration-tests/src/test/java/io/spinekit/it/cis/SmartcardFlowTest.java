@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
+import io.spinekit.testpki.IssuedCertificate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ class SmartcardFlowTest {
     static void start() {
         pki = TestPki.create();
         cis = FakeCis.start(pki);
-        TestPki.Issued client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
         http = tls.jdkHttpClientBuilder().connectTimeout(Duration.ofSeconds(5)).build();
