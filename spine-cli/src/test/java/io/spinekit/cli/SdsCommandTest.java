@@ -146,8 +146,8 @@ class SdsCommandTest {
         for (CliRun r : List.of(ods, interaction, partyKey, asid, org)) {
             assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Cli.USAGE);
         }
-        assertThat(ods.err()).contains("Invalid ODS code 'X26)(objectClass=*'");
-        assertThat(org.json().get("error").asText()).contains("Invalid ODS code '*'");
+        assertThat(ods.err()).contains("Invalid ODS code \"X26)(objectClass=*\"");
+        assertThat(org.json().get("error").asText()).contains("Invalid ODS code \"*\"");
         assertThat(sds.searchCount()).isZero();
     }
 

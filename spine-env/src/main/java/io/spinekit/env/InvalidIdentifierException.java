@@ -1,11 +1,13 @@
 package io.spinekit.env;
 
 import io.spinekit.core.SpineException;
+import io.spinekit.core.Text;
 
 /**
  * A Spine identifier (ODS code, party key, ASID or interaction id) did not have the expected form.
  *
- * <p>The message names the value (quoted) and the expected format, with an example.
+ * <p>The message names the value (quoted with {@link Text#quote(CharSequence)}: control characters
+ * escaped, long values cut) and the expected format, with an example.
  */
 public class InvalidIdentifierException extends SpineException {
     private static final long serialVersionUID = 1L;
@@ -23,7 +25,7 @@ public class InvalidIdentifierException extends SpineException {
      * @param expectation the expected format with an example
      */
     public InvalidIdentifierException(String kind, String value, String expectation) {
-        super("Invalid " + kind + " " + (value == null ? "null" : "'" + value + "'") + ": expected " + expectation);
+        super("Invalid " + kind + " " + Text.quote(value) + ": expected " + expectation);
         this.kind = kind;
         this.value = value;
     }

@@ -6,13 +6,16 @@ import java.util.regex.Pattern;
 /**
  * An Organisation Data Service (ODS) code, such as {@code X26}, {@code YES} or {@code A81001}.
  *
- * <p>ODS codes are 2 to 10 letters and digits. Lower-case input is accepted and normalised to
- * upper case, the form SDS stores (its {@code nhsIDCode} attribute matches case-exactly).
+ * <p>ODS codes are 2 to 10 ASCII letters and digits. Lower-case input is accepted: it is validated
+ * as given, then upper-cased with {@link Locale#ROOT} (so no non-ASCII letter can turn into a valid
+ * code); upper case is the form SDS stores (its {@code nhsIDCode} attribute matches case-exactly).
  *
  * @param value the normalised (upper-case) code
  */
 public record OdsCode(String value) {
     private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{2,10}");
+    /** The form accepted from callers, ASCII only and in either case, checked before upper-casing. */
+    private static final Pattern INPUT = Pattern.compile("[A-Za-z0-9]{2,10}");
     static final String EXPECTED = "2 to 10 letters or digits, such as 'X26', 'YES' or 'A81001'";
 
     /**
@@ -35,7 +38,7 @@ public record OdsCode(String value) {
      * @throws InvalidIdentifierException naming the value and the expected format
      */
     public static OdsCode of(String text) {
-        if (text == null || !FORMAT.matcher(text.toUpperCase(Locale.ROOT)).matches()) {
+        if (text == null || !INPUT.matcher(text).matches()) {
             throw new InvalidIdentifierException("ODS code", text, EXPECTED);
         }
         return new OdsCode(text.toUpperCase(Locale.ROOT));

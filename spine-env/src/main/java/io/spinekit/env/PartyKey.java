@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
  * {@code YES-0000806} (Spine itself) or {@code X26-823848}.
  *
  * <p>A party key names an organisation and a set of contract properties; several can exist at one
- * organisation. Lower-case input is normalised to upper case (SDS matches party keys ignoring case).
+ * organisation. Lower-case ASCII input is validated as given and
+ * then normalised to upper case with {@link Locale#ROOT} (SDS matches party keys ignoring case).
  *
  * @param value the normalised party key
  */
 public record PartyKey(String value) {
     private static final Pattern FORMAT = Pattern.compile("([A-Z0-9]{2,10})-([0-9]{1,12})");
+    /** The form accepted from callers, ASCII only and in either case, checked before upper-casing. */
+    private static final Pattern INPUT = Pattern.compile("[A-Za-z0-9]{2,10}-[0-9]{1,12}");
     static final String EXPECTED = "an ODS code, a hyphen and digits, such as 'YES-0000806' or 'X26-823848'";
 
     /**
@@ -37,7 +40,7 @@ public record PartyKey(String value) {
      * @throws InvalidIdentifierException naming the value and the expected format
      */
     public static PartyKey of(String text) {
-        if (text == null || !FORMAT.matcher(text.toUpperCase(Locale.ROOT)).matches()) {
+        if (text == null || !INPUT.matcher(text).matches()) {
             throw new InvalidIdentifierException("party key", text, EXPECTED);
         }
         return new PartyKey(text.toUpperCase(Locale.ROOT));

@@ -3,6 +3,7 @@ package io.spinekit.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spinekit.core.Text;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -30,7 +31,7 @@ class IdentifierValidationTest {
     void rejectsMalformedOdsCodesNamingValueAndFormat(String input) {
         assertThatThrownBy(() -> OdsCode.of(input))
                 .isInstanceOf(InvalidIdentifierException.class)
-                .hasMessage("Invalid ODS code '" + input + "': expected 2 to 10 letters or digits, such as 'X26', 'YES' or 'A81001'")
+                .hasMessage("Invalid ODS code " + Text.quote(input) + ": expected 2 to 10 letters or digits, such as 'X26', 'YES' or 'A81001'")
                 .satisfies(e -> {
                     InvalidIdentifierException iie = (InvalidIdentifierException) e;
                     assertThat(iie.kind()).isEqualTo("ODS code");
@@ -69,8 +70,8 @@ class IdentifierValidationTest {
     void rejectsMalformedPartyKeysNamingValueAndFormat(String input) {
         assertThatThrownBy(() -> PartyKey.of(input))
                 .isInstanceOf(InvalidIdentifierException.class)
-                .hasMessage("Invalid party key '" + input
-                        + "': expected an ODS code, a hyphen and digits, such as 'YES-0000806' or 'X26-823848'");
+                .hasMessage("Invalid party key " + Text.quote(input)
+                        + ": expected an ODS code, a hyphen and digits, such as 'YES-0000806' or 'X26-823848'");
     }
 
     @ParameterizedTest(name = "ASID {0}")
@@ -84,7 +85,7 @@ class IdentifierValidationTest {
     void rejectsMalformedAsidsNamingValueAndFormat(String input) {
         assertThatThrownBy(() -> Asid.of(input))
                 .isInstanceOf(InvalidIdentifierException.class)
-                .hasMessage("Invalid ASID '" + input + "': expected 12 digits, such as '200000000296'");
+                .hasMessage("Invalid ASID " + Text.quote(input) + ": expected 12 digits, such as '200000000296'");
     }
 
     @ParameterizedTest(name = "interaction {0}")
@@ -109,8 +110,70 @@ class IdentifierValidationTest {
     void rejectsMalformedInteractionIdsNamingValueAndFormat(String input) {
         assertThatThrownBy(() -> InteractionId.of(input))
                 .isInstanceOf(InvalidIdentifierException.class)
-                .hasMessageStartingWith("Invalid interaction id '" + input + "': expected 'urn:nhs:names:services:<service>:<interaction>'")
+                .hasMessageStartingWith("Invalid interaction id " + Text.quote(input) + ": expected 'urn:nhs:names:services:<service>:<interaction>'")
                 .hasMessageContaining("urn:oasis:names:tc:ebxml-msg:service:<name>");
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesAFourKilobyteInteractionIdWithoutOverflowingTheStack() {
+        String huge = "urn:nhs:names:services:psis:" + "a:".repeat(2_000) + "b";
+        assertThatThrownBy(() -> InteractionId.of(huge))
+                .isInstanceOf(InvalidIdentifierException.class)
+                .hasMessageContaining("at most 255 characters")
+                .hasMessageContaining("more of " + huge.length() + " characters");
+        String wideButShort = "urn:nhs:names:services:psis:" + "a:".repeat(100) + "b";
+        assertThat(InteractionId.of(wideButShort).service()).isEqualTo("psis");
+    }
+
+    @ParameterizedTest(name = "interaction id form {0}")
+    @CsvSource({
+        "urn:nhs-itk:services:201005:getNHSNumberRequest-v1-0, OTHER, nhs-itk, getNHSNumberRequest-v1-0",
+        "urn:oasis:names:tc:ebxml-msg:service:Ping, EBXML, ebxml-msg, Ping",
+        "urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1, NHS, gpconnect, fhir:rest:read:metadata-1",
+        "urn:nhs:names:services:psis:REPC_IN150016UK05, NHS, psis, REPC_IN150016UK05",
+    })
+    void acceptsEveryInteractionIdFormSdsHolds(String input, InteractionId.Form form, String service, String interaction) {
+        InteractionId id = InteractionId.of(input);
+        assertThat(id.value()).isEqualTo(input);
+        assertThat(id.form()).isEqualTo(form);
+        assertThat(id.service()).isEqualTo(service);
+        assertThat(id.interaction()).isEqualTo(interaction);
+    }
+
+    @ParameterizedTest(name = "interaction id with LDAP metacharacter or space {0}")
+    @ValueSource(strings = {"urn:nhs-itk:services:201005:get(x)", "urn:nhs-itk:services:201005:get*",
+        "urn:nhs-itk:services:201005:get\\2a", "urn:nhs-itk:services:201005:get\u0000x",
+        "urn:nhs-itk:services:201005:get\nx", "urn:nhs-itk:services:201005:get x", "urn:nhs-itk:services:201005:get\tx",
+        "urn:nhs-itk:services:201005:ge\u017ft", "urn:nhs-itk", "urn:nhs-itk:", "urn::x", "sdfsd:AccreditedSystemSearchRequest_1_0"})
+    void refusesFilterMetacharactersControlsAndWhitespaceInEveryForm(String input) {
+        assertThatThrownBy(() -> InteractionId.of(input)).isInstanceOf(InvalidIdentifierException.class);
+    }
+
+    @ParameterizedTest(name = "non-ASCII {0} refused, not upper-cased into ASCII")
+    @ValueSource(strings = {"ye\u017f", "x26\u00df", "\uff58\uff12\uff16", "x\u0131"})
+    void refusesNonAsciiIdentifiersInsteadOfUpperCasingThemIntoValidOnes(String input) {
+        assertThatThrownBy(() -> OdsCode.of(input)).isInstanceOf(InvalidIdentifierException.class)
+                .hasMessageContaining(Text.quote(input));
+        assertThatThrownBy(() -> PartyKey.of(input + "-0000806")).isInstanceOf(InvalidIdentifierException.class);
+        assertThatThrownBy(() -> Asid.of("20000000029" + input)).isInstanceOf(InvalidIdentifierException.class);
+        assertThatThrownBy(() -> InteractionId.of("urn:nhs:names:services:psis:" + input))
+                .isInstanceOf(InvalidIdentifierException.class);
+    }
+
+    @ParameterizedTest(name = "a line break or a huge value in a {0} is quoted and cut")
+    @ValueSource(strings = {"ods", "party", "asid", "interaction"})
+    void messagesQuoteLineBreaksAndCutHugeValues(String kind) {
+        java.util.function.Consumer<String> parse = switch (kind) {
+            case "ods" -> OdsCode::of;
+            case "party" -> PartyKey::of;
+            case "asid" -> Asid::of;
+            default -> InteractionId::of;
+        };
+        assertThatThrownBy(() -> parse.accept("X26\nINFO forged log line")).isInstanceOf(InvalidIdentifierException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("X26\\nINFO forged"));
+        String huge = "X".repeat(100_000);
+        assertThatThrownBy(() -> parse.accept(huge)).isInstanceOf(InvalidIdentifierException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000).contains("more of 100000 characters"));
     }
 
     @ParameterizedTest(name = "interaction parts disagreeing with {0}")
@@ -121,7 +184,7 @@ class IdentifierValidationTest {
     void rejectsInteractionIdWhosePartsDisagree(String value, String service, String interaction) {
         assertThatThrownBy(() -> new InteractionId(value, service, interaction))
                 .isInstanceOf(InvalidIdentifierException.class)
-                .hasMessageStartingWith("Invalid interaction id '" + value + "'");
+                .hasMessageStartingWith("Invalid interaction id " + Text.quote(value) + "");
     }
 
     @ParameterizedTest(name = "canonical constructor rejects lower-case {0}")

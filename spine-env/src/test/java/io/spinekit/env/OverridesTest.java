@@ -137,8 +137,8 @@ class OverridesTest {
         "spinekit.integration.ldap.url|not a url|expected an absolute http, https, ldap or ldaps URL",
         "spinekit.integration.ldap.url|ftp://ldap.example:21|expected an absolute http, https, ldap or ldaps URL",
         "spinekit.integration.portal.url|/relative/path|expected an absolute http, https, ldap or ldaps URL",
-        "spinekit.integration.spine.partykey|YES0000806|Invalid party key 'YES0000806': expected an ODS code, a hyphen and digits",
-        "spinekit.development.ers.dev1.asid|75346824801|Invalid ASID '75346824801': expected 12 digits",
+        "spinekit.integration.spine.partykey|YES0000806|Invalid party key \"YES0000806\": expected an ODS code, a hyphen and digits",
+        "spinekit.development.ers.dev1.asid|75346824801|Invalid ASID \"75346824801\": expected 12 digits",
         "spinekit.live.tls.trust|nhs-root-authority-g3|expected comma-separated CA ids",
         "spinekit.development.messaging.sync.ip|10.239.14.290|expected an IPv4 address",
         "spinekit.development.firewall.range|10.239.67.128/33|expected an IPv4 CIDR range",
@@ -210,7 +210,7 @@ class OverridesTest {
         assertThatThrownBy(() -> SpineCatalog.builder().systemProperties(props("spinekit.dev.spine.partykey", "nope")).build())
                 .isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith("Invalid value 'nope' for key 'spine.partykey' of environment 'development' in system property "
-                        + "spinekit.dev.spine.partykey: Invalid party key 'nope'");
+                        + "spinekit.dev.spine.partykey: Invalid party key \"nope\"");
         assertThatThrownBy(() -> SpineCatalog.builder().environmentVariables(Map.of("SPINEKIT_LIVE_LDAP_URL", "ldap.national.ncrs.nhs.uk")).build())
                 .isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith("Invalid value 'ldap.national.ncrs.nhs.uk' for key 'ldap.url' of environment 'live' in "
