@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
 import java.security.cert.Certificate;
@@ -22,8 +21,6 @@ import java.security.cert.X509CertSelector;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -266,9 +263,10 @@ public final class CertificateInspector {
         }
         findings.addAll(chainFindings(chain, now, g1.isPresent()));
         findings.addAll(validityFindings(leaf, now));
-        KeyFacts key = keyFacts(leaf.getPublicKey());
+        AlgorithmPolicy.KeyFacts key = AlgorithmPolicy.keyFacts(leaf.getPublicKey());
         findings.add(keyFinding(key));
         findings.add(signatureFinding(leaf));
+        findings.addAll(caAlgorithmFindings(chain));
         List<String> ku = keyUsage(leaf);
         List<String> eku = extendedKeyUsage(leaf);
         findings.addAll(usageFindings(leaf, ku, eku));
@@ -368,11 +366,11 @@ public final class CertificateInspector {
     }
 
     private static Optional<NhsCertificateAuthority> issuingCa(List<X509Certificate> chain) {
-        Optional<NhsCertificateAuthority> self = NhsCertificateAuthority.of(chain.get(0));
+        Optional<NhsCertificateAuthority> self = NhsCertificateAuthority.find(chain.get(0));
         if (self.isPresent()) {
             return self;
         }
-        return NhsCertificateAuthority.issuerOf(chain.get(0));
+        return NhsCertificateAuthority.findIssuer(chain.get(0));
     }
 
     private List<Finding> chainFindings(List<X509Certificate> chain, Instant now, boolean g1) {
@@ -504,40 +502,31 @@ public final class CertificateInspector {
         return List.of(Finding.ok("validity", "Valid from " + from + " until " + until + " (" + days + " days left)"));
     }
 
-    private record KeyFacts(String algorithm, int size) {
-    }
-
-    private static KeyFacts keyFacts(PublicKey key) {
-        if (key instanceof RSAPublicKey rsa) {
-            return new KeyFacts("RSA", rsa.getModulus().bitLength());
-        }
-        if (key instanceof ECPublicKey ec) {
-            return new KeyFacts("EC", ec.getParams().getOrder().bitLength());
-        }
-        return new KeyFacts(key.getAlgorithm(), 0);
-    }
-
-    private static Finding keyFinding(KeyFacts key) {
-        if ("RSA".equals(key.algorithm()) && key.size() < 2048) {
-            return new Finding("key", Finding.Severity.ERROR, "RSA " + key.size() + "-bit key: too weak (under 2048 bits)",
-                    "Generate a new RSA 2048 (or EC P-256) key and CSR (spine tls csr) and request a new certificate.");
-        }
-        if ("EC".equals(key.algorithm()) && key.size() < 256) {
-            return new Finding("key", Finding.Severity.ERROR, "EC " + key.size() + "-bit key: too weak (under 256 bits)",
-                    "Generate a new EC P-256 key and CSR and request a new certificate.");
+    private static Finding keyFinding(AlgorithmPolicy.KeyFacts key) {
+        Optional<String> weak = AlgorithmPolicy.weakness(key);
+        if (weak.isPresent()) {
+            return new Finding("key", Finding.Severity.ERROR, weak.get(), "RSA".equals(key.algorithm())
+                    ? "Generate a new RSA 2048 (or EC P-256) key and CSR (spine tls csr) and request a new certificate."
+                    : "Generate a new EC P-256 key and CSR and request a new certificate.");
         }
         return Finding.ok("key", key.algorithm() + " " + key.size() + "-bit key");
     }
 
     private static Finding signatureFinding(X509Certificate leaf) {
-        String alg = leaf.getSigAlgName();
-        String upper = alg.toUpperCase(Locale.ROOT);
-        if (upper.contains("SHA1") || upper.contains("SHA-1") || upper.contains("MD5") || upper.contains("MD2")) {
-            return new Finding("signature", Finding.Severity.ERROR, "Signed with " + alg
-                    + ": SHA-1 and MD5 signatures are broken and refused by current TLS stacks",
-                    "Request a new certificate signed with SHA-256 or stronger.");
-        }
-        return Finding.ok("signature", "Signed with " + alg);
+        return AlgorithmPolicy.weakSignature(leaf)
+                .map(w -> new Finding("signature", Finding.Severity.ERROR, "S" + w.substring(1),
+                        "Request a new certificate signed with SHA-256 or stronger."))
+                .orElseGet(() -> Finding.ok("signature", "Signed with " + leaf.getSigAlgName()));
+    }
+
+    /** The same policy as the handshake, for the CA certificates of the chain below the trust. */
+    private List<Finding> caAlgorithmFindings(List<X509Certificate> chain) {
+        List<X509Certificate> above = chain.subList(1, chain.size());
+        return AlgorithmPolicy.weakness(above, trust)
+                .map(w -> List.of(new Finding("ca-algorithm", Finding.Severity.ERROR, w + "; handshakes through it are"
+                        + " refused", "The CA certificate must be re-issued with SHA-256 and a 2048-bit key: use a"
+                        + " current NHS CA.")))
+                .orElse(List.of());
     }
 
     private static List<String> keyUsage(X509Certificate c) {
@@ -568,7 +557,7 @@ public final class CertificateInspector {
             out.add(Finding.info("usage", "This is a CA certificate (basicConstraints CA:true), not an endpoint certificate"));
             return out;
         }
-        if (NhsCertificateAuthority.of(leaf).isPresent()) {
+        if (NhsCertificateAuthority.find(leaf).isPresent()) {
             out.add(Finding.info("usage", "This is a bundled NHS CA certificate, not an endpoint certificate"));
             return out;
         }
@@ -603,7 +592,7 @@ public final class CertificateInspector {
     private List<Finding> hostFindings(X509Certificate leaf, List<String> sans) {
         List<Finding> out = new ArrayList<>();
         Optional<String> cn = Certificates.commonName(leaf);
-        if (!Certificates.hasSubjectAltNames(leaf) && NhsCertificateAuthority.of(leaf).isEmpty()
+        if (!Certificates.hasSubjectAltNames(leaf) && NhsCertificateAuthority.find(leaf).isEmpty()
                 && leaf.getBasicConstraints() < 0) {
             out.add(Finding.info("host", "No subjectAltName: clients must match the host against the CN ("
                     + cn.orElse("none") + "); the JDK and Apache HttpClient 5 do, OkHttp does not"));

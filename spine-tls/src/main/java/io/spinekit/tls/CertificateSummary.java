@@ -28,7 +28,7 @@ public record CertificateSummary(String subject, String issuer, String serialNum
     public static CertificateSummary of(X509Certificate c) {
         return new CertificateSummary(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                 c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(),
-                Certificates.sha256(c), NhsCertificateAuthority.of(c).map(NhsCertificateAuthority::id));
+                Certificates.sha256(c), NhsCertificateAuthority.find(c).map(NhsCertificateAuthority::id));
     }
 
     /**

@@ -49,6 +49,9 @@ record ChainDiagnosis(TlsFailure failure, String message) {
             String why = host == null ? raw : SpineHostnameVerifier.INSTANCE.mismatch(host, leaf).orElse(raw);
             return new ChainDiagnosis(TlsFailure.WRONG_HOST, why);
         }
+        if (all.contains("algorithm policy")) {
+            return new ChainDiagnosis(TlsFailure.WEAK_ALGORITHM, raw);
+        }
         if (all.contains("algorithm constraints") || reason(error, CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED)) {
             return new ChainDiagnosis(TlsFailure.WEAK_ALGORITHM, "the chain of " + Certificates.shortName(leaf)
                     + " uses an algorithm or key size the JDK refuses (" + raw + ")");
@@ -73,6 +76,40 @@ record ChainDiagnosis(TlsFailure failure, String message) {
                     + " certificate of that name" : ", which is not in the trust"));
         }
         return new ChainDiagnosis(TlsFailure.OTHER, raw);
+    }
+
+    /**
+     * The kind of a certificate failure read from the exception alone, without the chain (so a
+     * self-signed or incomplete chain is {@link TlsFailure#UNKNOWN_CA}).
+     */
+    static TlsFailure kindOf(Throwable error) {
+        String all = messages(error).toLowerCase(Locale.ROOT);
+        if (all.contains("g1 live") || all.contains("expired on 2024-06-04")) {
+            return TlsFailure.EXPIRED_G1_CHAIN;
+        }
+        if (has(error, CertificateRevokedException.class) || reason(error, CertPathValidatorException.BasicReason.REVOKED)) {
+            return TlsFailure.REVOKED;
+        }
+        if (has(error, CertificateExpiredException.class) || reason(error, CertPathValidatorException.BasicReason.EXPIRED)) {
+            return TlsFailure.EXPIRED;
+        }
+        if (has(error, CertificateNotYetValidException.class)
+                || reason(error, CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+            return TlsFailure.NOT_YET_VALID;
+        }
+        if (all.contains("no subject alternative") || all.contains("no name matching")
+                || all.contains("doesn't match any of the subject alternative names")) {
+            return TlsFailure.WRONG_HOST;
+        }
+        if (all.contains("algorithm constraints") || all.contains("algorithm policy")
+                || reason(error, CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED)) {
+            return TlsFailure.WEAK_ALGORITHM;
+        }
+        if (all.contains("unable to find valid certification path") || all.contains("no trusted certificate")
+                || all.contains("path does not chain") || all.contains("trust anchor")) {
+            return TlsFailure.UNKNOWN_CA;
+        }
+        return TlsFailure.OTHER;
     }
 
     private static Optional<String> revoked(List<X509Certificate> chain, Throwable error) {

@@ -211,7 +211,7 @@ public enum NhsCertificateAuthority {
      * @param certificate a certificate
      * @return the CA whose certificate equals it
      */
-    public static Optional<NhsCertificateAuthority> of(X509Certificate certificate) {
+    public static Optional<NhsCertificateAuthority> find(X509Certificate certificate) {
         for (NhsCertificateAuthority ca : values()) {
             if (ca.certificate().equals(certificate)) {
                 return Optional.of(ca);
@@ -227,7 +227,7 @@ public enum NhsCertificateAuthority {
      * @param certificate a certificate
      * @return the issuing CA
      */
-    public static Optional<NhsCertificateAuthority> issuerOf(X509Certificate certificate) {
+    public static Optional<NhsCertificateAuthority> findIssuer(X509Certificate certificate) {
         for (NhsCertificateAuthority ca : values()) {
             if (Certificates.issued(ca.certificate(), certificate)) {
                 return Optional.of(ca);

@@ -142,8 +142,8 @@ public final class NhsTrust {
      */
     public static Optional<String> explainExpiredG1(List<X509Certificate> chain) {
         for (X509Certificate c : chain) {
-            Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.of(c)
-                    .or(() -> NhsCertificateAuthority.issuerOf(c))
+            Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.find(c)
+                    .or(() -> NhsCertificateAuthority.findIssuer(c))
                     .or(() -> namedIssuer(c));
             if (ca.isPresent() && !ca.get().trustable()) {
                 return Optional.of(Certificates.shortName(chain.get(0)) + " was issued under the G1 live root, expired "

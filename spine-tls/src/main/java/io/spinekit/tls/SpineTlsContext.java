@@ -367,7 +367,7 @@ public final class SpineTlsContext {
                         + " CA certificate");
             }
             for (X509Certificate c : certificates) {
-                Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.of(Objects.requireNonNull(c));
+                Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.find(Objects.requireNonNull(c));
                 if (ca.isPresent() && !ca.get().trustable()) {
                     throw new TlsConfigurationException("trustCertificates: " + ca.get().commonName()
                             + " is part of the G1 live chain that expired on " + ca.get().notAfter()

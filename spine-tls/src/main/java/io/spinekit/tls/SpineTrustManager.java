@@ -23,7 +23,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * PKIX trust over an explicit set of anchors, delegating to the JDK's own trust manager (which also
- * performs endpoint identification when the socket or engine asks for it), and rewording failures
+ * performs endpoint identification when the socket or engine asks for it), then applying the
+ * {@link AlgorithmPolicy} to the chain (the JDK's default constraints refuse SHA-1 only under its
+ * own public CAs, and accept RSA 1024), and rewording failures
  * so that they say what is wrong: a chain under the expired G1 live root, a missing intermediate, a
  * self-signed certificate, an unknown CA.
  */
@@ -88,6 +90,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         try {
             delegate.checkServerTrusted(chain, authType, socket);
+            AlgorithmPolicy.check(chain, anchors);
         } catch (CertificateException e) {
             throw explained(chain, e, socket instanceof SSLSocket s && s.getHandshakeSession() != null
                     ? s.getHandshakeSession().getPeerHost() : null);
@@ -98,6 +101,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         try {
             delegate.checkServerTrusted(chain, authType, engine);
+            AlgorithmPolicy.check(chain, anchors);
         } catch (CertificateException e) {
             throw explained(chain, e, engine == null ? null : engine.getPeerHost());
         }
@@ -107,6 +111,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         try {
             delegate.checkServerTrusted(chain, authType);
+            AlgorithmPolicy.check(chain, anchors);
         } catch (CertificateException e) {
             throw explained(chain, e);
         }
@@ -116,6 +121,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         try {
             delegate.checkClientTrusted(chain, authType, socket);
+            AlgorithmPolicy.check(chain, anchors);
         } catch (CertificateException e) {
             throw explained(chain, e);
         }
@@ -125,6 +131,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         try {
             delegate.checkClientTrusted(chain, authType, engine);
+            AlgorithmPolicy.check(chain, anchors);
         } catch (CertificateException e) {
             throw explained(chain, e);
         }
@@ -134,6 +141,7 @@ final class SpineTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         try {
             delegate.checkClientTrusted(chain, authType);
+            AlgorithmPolicy.check(chain, anchors);
         } catch (CertificateException e) {
             throw explained(chain, e);
         }

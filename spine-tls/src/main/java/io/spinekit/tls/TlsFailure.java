@@ -31,6 +31,12 @@ public enum TlsFailure {
     NO_COMMON_CIPHER("The server offers no strong cipher suite: it must enable ECDHE with AES-GCM or ChaCha20-Poly1305."),
     /** The server rejected the client certificate, or required one and none was sent. */
     CLIENT_CERTIFICATE_REJECTED("The server rejected the client certificate (or required one and none was sent): send the endpoint certificate issued for this environment, with its key (--cert and --key)."),
+    /** The port answered, but not in TLS (for example a plain HTTP server). */
+    NOT_TLS("The port does not speak TLS (it answered in plain text, for example HTTP): check the port number, and"
+            + " use the TLS port of the service."),
+    /** The server did not finish the handshake within the deadline (a stalled or trickling peer). */
+    TIMEOUT("The server did not complete the TLS handshake in time: check that this is the TLS port and that no"
+            + " proxy or firewall holds the connection; try again later if the server is overloaded."),
     /** The TCP connection could not be made (refused, timed out, unknown host). */
     CONNECTION_FAILED("Could not connect: check the host name, port, firewall, proxy and that the server is running."),
     /** Any other failure; the message has the details. */
@@ -40,6 +46,24 @@ public enum TlsFailure {
 
     TlsFailure(String fix) {
         this.fix = fix;
+    }
+
+    /**
+     * Classifies a failure seen without a {@link TlsProbe}, for example an {@code SSLHandshakeException}
+     * from an LDAP or HTTP client: walks the cause chain and reads exception types and TLS alert
+     * names. A fatal alert received from the server about our certificate ({@code bad_certificate},
+     * {@code certificate_required}, {@code unknown_ca}, {@code certificate_unknown},
+     * {@code access_denied}, {@code unsupported_certificate}, {@code certificate_revoked},
+     * {@code certificate_expired}) gives {@link #CLIENT_CERTIFICATE_REJECTED}; a refused server chain
+     * gives the chain's reason ({@link #EXPIRED}, {@link #WEAK_ALGORITHM}, {@link #UNKNOWN_CA}...);
+     * a non-TLS reply gives {@link #NOT_TLS}; a timeout {@link #TIMEOUT}.
+     *
+     * @param error an exception and its causes, such as one thrown by {@code SSLSocket.startHandshake()};
+     *     may be null
+     * @return the kind of failure, {@link #OTHER} when none fits (never null)
+     */
+    public static TlsFailure classify(Throwable error) {
+        return FailureClassifier.classify(error);
     }
 
     /**

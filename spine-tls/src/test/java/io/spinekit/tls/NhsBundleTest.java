@@ -26,15 +26,15 @@ class NhsBundleTest {
 
     @Test
     void subCasAreSignedByTheRootOfTheirGeneration() {
-        assertThat(NhsCertificateAuthority.issuerOf(NhsCertificateAuthority.INT_AUTHENTICATION_G2.certificate()))
+        assertThat(NhsCertificateAuthority.findIssuer(NhsCertificateAuthority.INT_AUTHENTICATION_G2.certificate()))
                 .contains(NhsCertificateAuthority.PTL_ROOT_G2);
-        assertThat(NhsCertificateAuthority.issuerOf(NhsCertificateAuthority.AUTHENTICATION_G2.certificate()))
+        assertThat(NhsCertificateAuthority.findIssuer(NhsCertificateAuthority.AUTHENTICATION_G2.certificate()))
                 .contains(NhsCertificateAuthority.ROOT_G2);
         for (NhsCertificateAuthority g1 : List.of(NhsCertificateAuthority.DEV_LEVEL_1C, NhsCertificateAuthority.INT_LEVEL_1C,
                 NhsCertificateAuthority.DEP_LEVEL_1C)) {
-            assertThat(NhsCertificateAuthority.issuerOf(g1.certificate())).contains(NhsCertificateAuthority.PTL_ROOT_G1);
+            assertThat(NhsCertificateAuthority.findIssuer(g1.certificate())).contains(NhsCertificateAuthority.PTL_ROOT_G1);
         }
-        assertThat(NhsCertificateAuthority.issuerOf(NhsCertificateAuthority.LEVEL_1C.certificate()))
+        assertThat(NhsCertificateAuthority.findIssuer(NhsCertificateAuthority.LEVEL_1C.certificate()))
                 .contains(NhsCertificateAuthority.ROOT_G1);
     }
 
