@@ -1,5 +1,9 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
+import io.spinekit.tls.ProbeRecorders.FirstBytesSocket;
+import io.spinekit.tls.ProbeRecorders.RecordingKeys;
+import io.spinekit.tls.ProbeRecorders.RecordingTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -7,36 +11,43 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Principal;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedKeyManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Makes one real TLS handshake with a server using a {@link SpineTlsContext}, and reports what was
  * negotiated or exactly why it failed: expired or not-yet-valid certificate, wrong host, unknown CA,
  * missing intermediate, self-signed, the expired G1 live chain, weak algorithm, protocol version,
- * no common cipher, client certificate rejected, or no connection.
+ * no common cipher, client certificate rejected, not a TLS port, timeout, or no connection.
+ *
+ * <p>Every probe has a total deadline as well as per-step timeouts: connect, each read of the
+ * handshake and the alert wait are each bounded by {@code timeout}, and the whole probe by
+ * {@code deadline} (by default {@code timeout + alertWait}), after which the socket is closed and
+ * the result is {@link TlsFailure#TIMEOUT}; a server trickling a byte at a time cannot hold it.
  *
  * <p>After the handshake it waits briefly ({@code alertWait}, one second by default) for an alert:
  * with TLS 1.3 a server reports a rejected client certificate only after the client has finished
- * its side of the handshake. Thread-safe.
+ * its side of the handshake. A server that asked for a client certificate and then closes the
+ * connection without sending anything has refused it, whether it said so with an alert or not.
+ * Thread-safe.
  */
 public final class TlsProbe {
     /** Default connect and handshake timeout. */
@@ -44,11 +55,40 @@ public final class TlsProbe {
     /** Default time to wait for a post-handshake alert. */
     public static final Duration DEFAULT_ALERT_WAIT = Duration.ofSeconds(1);
 
+    /** Closes the sockets of probes past their deadline; one daemon thread, idle when no probe runs. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
     private TlsProbe() {
     }
 
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "spine-tls-probe-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(10, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true);
+        return w;
+    }
+
     /**
-     * Handshakes with the default timeouts.
+     * The total deadline of a probe with these step timeouts: {@code timeout + alertWait}. A caller
+     * running several checks (such as a doctor command) can budget with it.
+     *
+     * @param timeout connect and per-read handshake timeout
+     * @param alertWait the post-handshake alert wait
+     * @return the deadline the 5-argument {@link #handshake(SpineTlsContext, String, int, Duration, Duration)} uses
+     */
+    public static Duration deadlineFor(Duration timeout, Duration alertWait) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(alertWait, "alertWait");
+        return timeout.plus(alertWait.isNegative() ? Duration.ZERO : alertWait);
+    }
+
+    /**
+     * Handshakes with the default timeouts (total deadline 11 seconds).
      *
      * @param tls the context (its trust, identity, protocols and suites)
      * @param host the host name (also used for SNI and the host name check)
@@ -60,143 +100,271 @@ public final class TlsProbe {
     }
 
     /**
-     * Handshakes.
+     * Handshakes within {@link #deadlineFor(Duration, Duration) timeout + alertWait} in all.
      *
      * @param tls the context
      * @param host the host name
      * @param port the port
-     * @param timeout connect and handshake timeout
+     * @param timeout connect and per-read handshake timeout
      * @param alertWait how long to wait after the handshake for a server alert (zero to skip)
      * @return the report; never throws for a TLS or network failure
      */
     public static HandshakeReport handshake(SpineTlsContext tls, String host, int port, Duration timeout,
             Duration alertWait) {
+        return handshake(tls, host, port, timeout, alertWait, deadlineFor(timeout, alertWait));
+    }
+
+    /**
+     * Handshakes within a total deadline: when it passes, the socket is closed and the report is
+     * {@link TlsFailure#TIMEOUT}, however the server paces its bytes.
+     *
+     * @param tls the context
+     * @param host the host name
+     * @param port the port
+     * @param timeout connect and per-read handshake timeout (each capped by what is left of the deadline)
+     * @param alertWait how long to wait after the handshake for a server alert (zero to skip)
+     * @param deadline the most the whole probe may take, positive
+     * @return the report; never throws for a TLS or network failure
+     * @throws TlsConfigurationException for a port outside 1-65535 or a non-positive timeout or deadline
+     */
+    public static HandshakeReport handshake(SpineTlsContext tls, String host, int port, Duration timeout,
+            Duration alertWait, Duration deadline) {
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(alertWait, "alertWait");
+        Objects.requireNonNull(deadline, "deadline");
         if (port < 1 || port > 65535) {
             throw new TlsConfigurationException("port must be 1-65535, was " + port);
         }
-        RecordingTrust trust = tls.trustManager() == null ? null : new RecordingTrust(tls.trustManager());
-        RecordingKeys keys = new RecordingKeys(tls.keyManager());
-        SSLContext ctx;
-        try {
-            ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[] {keys}, trust == null ? null : new TrustManager[] {trust}, new SecureRandom());
-        } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot set up the probe: " + e.getMessage(), e);
+        if (timeout.isNegative() || timeout.isZero() || deadline.isNegative() || deadline.isZero()) {
+            throw new TlsConfigurationException("timeout and deadline must be positive, were " + timeout + " and "
+                    + deadline);
         }
-        if (trust == null) {
-            ctx = tls.sslContext();
-        }
-        Socket plain = new Socket();
+        Probe p = new Probe(tls, host, port, timeout, alertWait, deadline);
+        ScheduledFuture<?> cut = WATCHDOG.schedule(p::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            plain.setTcpNoDelay(true);
-        } catch (IOException e) {
-            // not essential
+            return p.run();
+        } finally {
+            cut.cancel(false);
+            closeQuietly(p.plain);
         }
-        try {
-            plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-        } catch (IOException e) {
+    }
+
+    /** One probe's state. */
+    private static final class Probe {
+        private final SpineTlsContext tls;
+        private final String host;
+        private final int port;
+        private final String where;
+        private final Duration timeout;
+        private final Duration alertWait;
+        private final Duration deadline;
+        private final long deadlineNanos;
+        private final AtomicBoolean expired = new AtomicBoolean();
+        private final FirstBytesSocket plain = new FirstBytesSocket();
+        private final RecordingTrust trust;
+        private final RecordingKeys keys;
+
+        Probe(SpineTlsContext tls, String host, int port, Duration timeout, Duration alertWait, Duration deadline) {
+            this.tls = tls;
+            this.host = host;
+            this.port = port;
+            this.where = Text.quote(host) + " port " + port;
+            this.timeout = timeout;
+            this.alertWait = alertWait;
+            this.deadline = deadline;
+            this.deadlineNanos = System.nanoTime() + deadline.toNanos();
+            this.trust = tls.trustManager() == null ? null : new RecordingTrust(tls.trustManager());
+            this.keys = new RecordingKeys(tls.keyManager());
+        }
+
+        void expire() {
+            expired.set(true);
             closeQuietly(plain);
-            String why = e instanceof UnknownHostException ? "unknown host " + host
-                    : e instanceof ConnectException ? "connection refused by " + host + ":" + port
-                    : e instanceof SocketTimeoutException ? "connection to " + host + ":" + port + " timed out after "
-                    + timeout.toMillis() + " ms" : e.toString();
-            return failed(host, port, null, trust, keys, TlsFailure.CONNECTION_FAILED, why);
         }
-        try (SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true)) {
-            ssl.setSSLParameters(tls.sslParameters());
-            ssl.setSoTimeout((int) timeout.toMillis());
-            ssl.startHandshake();
-            SSLSession session = ssl.getSession();
-            X509Certificate leaf = (X509Certificate) session.getPeerCertificates()[0];
-            Optional<String> mismatch = SpineHostnameVerifier.INSTANCE.mismatch(host, leaf);
-            if (mismatch.isPresent()) {
-                return failed(host, port, session, trust, keys, TlsFailure.WRONG_HOST, mismatch.get());
-            }
-            if (!alertWait.isZero() && !alertWait.isNegative()) {
-                ssl.setSoTimeout((int) Math.max(1, alertWait.toMillis()));
+
+        /** What is left of the deadline, capped at {@code cap}, in whole milliseconds (at least 1). */
+        private int left(Duration cap) {
+            long ms = Math.min(cap.toMillis(), TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
+        }
+
+        HandshakeReport run() {
+            SSLContext ctx;
+            if (trust == null) {
+                ctx = tls.sslContext();
+            } else {
                 try {
-                    InputStream in = ssl.getInputStream();
-                    in.read();
-                } catch (SocketTimeoutException quiet) {
-                    // No alert: the server accepted us and is waiting for a request.
+                    ctx = SSLContext.getInstance("TLS");
+                    ctx.init(new KeyManager[] {keys}, new TrustManager[] {trust}, new SecureRandom());
+                } catch (GeneralSecurityException e) {
+                    throw new TlsConfigurationException("Cannot set up the probe: " + e.getMessage(), e);
                 }
             }
-            List<X509Certificate> chain = peerChain(session);
-            return new HandshakeReport(host, port, true, Optional.of(session.getProtocol()),
-                    Optional.of(session.getCipherSuite()), CertificateSummary.of(chain), keys.requested,
-                    keys.sent().map(CertificateSummary::of), Optional.empty(),
-                    session.getProtocol() + ", " + session.getCipherSuite() + "; server certificate "
-                            + Certificates.shortName(leaf)
-                            + " verified" + (keys.sent().isPresent() ? "; client certificate "
-                            + Certificates.shortName(keys.sent().get()) + " accepted" : ""),
-                    Optional.empty());
-        } catch (IOException e) {
-            return classify(host, port, tls, trust, keys, e);
+            try {
+                plain.setTcpNoDelay(true);
+                plain.connect(new InetSocketAddress(host, port), left(timeout));
+            } catch (IOException e) {
+                if (expired.get()) {
+                    return timedOut(e);
+                }
+                String why = e instanceof UnknownHostException ? "unknown host " + Text.quote(host)
+                        : e instanceof ConnectException ? "connection refused by " + where
+                        : e instanceof SocketTimeoutException ? "connection to " + where + " timed out after "
+                        + left(timeout) + " ms" : e.toString();
+                return failed(null, TlsFailure.CONNECTION_FAILED, why);
+            }
+            try (SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true)) {
+                ssl.setSSLParameters(tls.sslParameters());
+                ssl.setSoTimeout(left(timeout));
+                ssl.startHandshake();
+                SSLSession session = ssl.getSession();
+                X509Certificate leaf = (X509Certificate) session.getPeerCertificates()[0];
+                Optional<String> mismatch = SpineHostnameVerifier.INSTANCE.mismatch(host, leaf);
+                if (mismatch.isPresent()) {
+                    return failed(session, TlsFailure.WRONG_HOST, mismatch.get());
+                }
+                if (!alertWait.isZero() && !alertWait.isNegative()) {
+                    ssl.setSoTimeout(left(alertWait));
+                    int first;
+                    try {
+                        first = ssl.getInputStream().read();
+                    } catch (SocketTimeoutException quiet) {
+                        first = -2; // No alert: the server accepted us and is waiting for a request.
+                    }
+                    if (first == -1 && keys.requested && !expired.get()) {
+                        return failed(session, TlsFailure.CLIENT_CERTIFICATE_REJECTED, where + " refused "
+                                + sent() + ": it asked for a client certificate, then closed the connection straight"
+                                + " after the handshake without a word");
+                    }
+                }
+                List<X509Certificate> chain = peerChain(session);
+                return new HandshakeReport(host, port, true, Optional.of(session.getProtocol()),
+                        Optional.of(session.getCipherSuite()), CertificateSummary.of(chain), keys.requested,
+                        keys.sent().map(CertificateSummary::of), Optional.empty(),
+                        session.getProtocol() + ", " + session.getCipherSuite() + "; server certificate "
+                                + Certificates.shortName(leaf)
+                                + " verified" + (keys.sent().isPresent() ? "; client certificate "
+                                + Certificates.shortName(keys.sent().get()) + " accepted" : ""),
+                        Optional.empty());
+            } catch (IOException e) {
+                return expired.get() ? timedOut(e) : classify(e);
+            }
         }
-    }
 
-    private static HandshakeReport classify(String host, int port, SpineTlsContext tls, RecordingTrust trust,
-            RecordingKeys keys, IOException e) {
-        if (trust != null && trust.failure != null) {
-            ChainDiagnosis d = ChainDiagnosis.of(trust.chain, tls.trustedCertificates(), trust.failure, host);
-            return failed(host, port, null, trust, keys, d.failure(), d.message());
+        /** Asks the port a plain HTTP HEAD request within what is left of the deadline; the status line if it answers HTTP. */
+        private Optional<String> plainHttpStatus() {
+            if (expired.get() || deadlineNanos - System.nanoTime() < TimeUnit.MILLISECONDS.toNanos(50)) {
+                return Optional.empty();
+            }
+            FirstBytesSocket s = new FirstBytesSocket();
+            ScheduledFuture<?> cut = WATCHDOG.schedule(() -> closeQuietly(s), left(timeout), TimeUnit.MILLISECONDS);
+            try (s) {
+                s.connect(new InetSocketAddress(host, port), left(timeout));
+                s.setSoTimeout(left(timeout));
+                s.getOutputStream().write(("HEAD / HTTP/1.0\r\nHost: " + host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", "")
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                InputStream in = s.getInputStream();
+                byte[] buf = new byte[64];
+                int n = 0;
+                while (n < 5) {
+                    int r = in.read(buf, n, buf.length - n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+                String line = s.firstLine();
+                return line.startsWith("HTTP/") ? Optional.of(line) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            } finally {
+                cut.cancel(false);
+            }
         }
-        String all = ChainDiagnosis.messages(e).toLowerCase(Locale.ROOT);
-        boolean serverVerified = trust != null && trust.verified;
-        if (all.contains("protocol_version") || all.contains("no appropriate protocol")
-                || all.contains("unsupported or unrecognized ssl message") || all.contains("protocol is disabled")) {
-            return failed(host, port, null, trust, keys, TlsFailure.PROTOCOL_VERSION, "no common protocol version with "
-                    + host + ":" + port + "; this client allows only " + tls.protocols() + " (" + e.getMessage() + ")");
-        }
-        String sent = keys.sent().map(c -> "the client certificate " + Certificates.shortName(c)
-                + " (issued by " + c.getIssuerX500Principal().getName() + ")").orElse(
-                keys.requested ? "no client certificate (none is configured)" : "no client certificate");
-        if (serverVerified && (all.contains("bad_certificate") || all.contains("certificate_required")
-                || all.contains("unknown_ca") || all.contains("certificate_unknown") || all.contains("access_denied")
-                || all.contains("handshake_failure") || all.contains("decrypt_error") || all.contains("unsupported_certificate")
-                || all.contains("certificate_revoked") || all.contains("certificate_expired"))) {
-            return failed(host, port, null, trust, keys, TlsFailure.CLIENT_CERTIFICATE_REJECTED,
-                    host + ":" + port + " rejected " + sent + ": " + e.getMessage());
-        }
-        if (serverVerified && keys.requested && (!(e instanceof SSLException) || all.contains("connection reset")
-                || all.contains("broken pipe") || all.contains("remote host terminated"))) {
-            // The server's alert can be lost when it closes the connection while the client is still writing.
-            return failed(host, port, null, trust, keys, TlsFailure.CLIENT_CERTIFICATE_REJECTED,
-                    host + ":" + port + " rejected " + sent + ": it closed the connection after asking for a client"
-                            + " certificate (" + e.getMessage() + ")");
-        }
-        if (all.contains("handshake_failure") || all.contains("insufficient_security")
-                || all.contains("no negotiable cipher") || all.contains("no cipher suites in common")) {
-            return failed(host, port, null, trust, keys, TlsFailure.NO_COMMON_CIPHER, "no common cipher suite with "
-                    + host + ":" + port + " (" + e.getMessage() + ")");
-        }
-        if (e instanceof SocketTimeoutException) {
-            return failed(host, port, null, trust, keys, TlsFailure.CONNECTION_FAILED, "the TLS handshake with "
-                    + host + ":" + port + " timed out: is it a TLS port?");
-        }
-        if (!(e instanceof SSLException) || all.contains("connection reset") || all.contains("remote host terminated")) {
-            return failed(host, port, null, trust, keys, TlsFailure.OTHER, "the connection to " + host + ":" + port
-                    + " was closed during the handshake (" + e + "); is it a TLS port, and does the server log say why?");
-        }
-        return failed(host, port, null, trust, keys, TlsFailure.OTHER, String.valueOf(e.getMessage()));
-    }
 
-    private static HandshakeReport failed(String host, int port, SSLSession session, RecordingTrust trust,
-            RecordingKeys keys, TlsFailure failure, String message) {
-        List<X509Certificate> chain = session != null ? peerChain(session)
-                : trust != null && trust.chain != null ? trust.chain : List.of();
-        return new HandshakeReport(host, port, false,
-                Optional.ofNullable(session).map(SSLSession::getProtocol),
-                Optional.ofNullable(session).map(SSLSession::getCipherSuite), CertificateSummary.of(chain),
-                keys.requested, keys.sent().map(CertificateSummary::of), Optional.of(failure),
-                message, Optional.of(failure.fix()));
+        private String sent() {
+            return keys.sent().map(c -> "the client certificate " + Certificates.shortName(c)
+                    + " (issued by " + c.getIssuerX500Principal().getName() + ")").orElse(
+                    keys.requested ? "no client certificate (none is configured)" : "no client certificate");
+        }
+
+        private HandshakeReport timedOut(IOException e) {
+            return failed(null, TlsFailure.TIMEOUT, "the probe of " + where + " did not finish within its deadline of "
+                    + deadline.toMillis() + " ms, so it was cut off (the server is too slow or trickling bytes; "
+                    + e.getClass().getSimpleName() + ")");
+        }
+
+        private HandshakeReport classify(IOException e) {
+            if (trust != null && trust.failure != null) {
+                ChainDiagnosis d = ChainDiagnosis.of(trust.chain, tls.trustedCertificates(), trust.failure, host);
+                return failed(null, d.failure(), d.message());
+            }
+            if (plain.answeredInPlainText()) {
+                return failed(null, TlsFailure.NOT_TLS, where + " is not a TLS port: it answered the TLS hello in plain"
+                        + " text, " + Text.quote(plain.firstLine()) + " (check the port: is it the service's HTTP port?)");
+            }
+            if (plain.received() == 0) {
+                // Some plain HTTP servers wait for a request line and never answer a TLS hello: ask in HTTP.
+                Optional<String> http = plainHttpStatus();
+                if (http.isPresent()) {
+                    return failed(null, TlsFailure.NOT_TLS, where + " is not a TLS port: it did not answer the TLS hello,"
+                            + " but answers plain HTTP, " + Text.quote(http.get()) + " (use the service's TLS port)");
+                }
+            }
+            String all = ChainDiagnosis.messages(e).toLowerCase(Locale.ROOT);
+            TlsFailure kind = FailureClassifier.classify(e);
+            boolean serverVerified = trust != null && trust.verified;
+            if (kind == TlsFailure.NOT_TLS) {
+                return failed(null, TlsFailure.NOT_TLS, where + " is not a TLS port: its reply is not a TLS record ("
+                        + e.getMessage() + ")");
+            }
+            if (kind == TlsFailure.PROTOCOL_VERSION) {
+                return failed(null, kind, "no common protocol version with " + where + "; this client allows only "
+                        + tls.protocols() + " (" + e.getMessage() + ")");
+            }
+            String alert = FailureClassifier.receivedAlert(all);
+            if (kind == TlsFailure.CLIENT_CERTIFICATE_REJECTED
+                    || serverVerified && ("handshake_failure".equals(alert) || "decrypt_error".equals(alert))) {
+                return failed(null, TlsFailure.CLIENT_CERTIFICATE_REJECTED, where + " rejected " + sent() + ": "
+                        + e.getMessage());
+            }
+            if (serverVerified && keys.requested && (!(e instanceof SSLException) || all.contains("connection reset")
+                    || all.contains("broken pipe") || all.contains("remote host terminated"))) {
+                // The server's alert can be lost when it closes the connection while the client is still writing.
+                return failed(null, TlsFailure.CLIENT_CERTIFICATE_REJECTED, where + " rejected " + sent()
+                        + ": it closed the connection after asking for a client certificate (" + e.getMessage() + ")");
+            }
+            if (kind == TlsFailure.NO_COMMON_CIPHER) {
+                return failed(null, kind, "no common cipher suite with " + where + " (" + e.getMessage() + ")");
+            }
+            if (kind == TlsFailure.TIMEOUT) {
+                return failed(null, kind, "the TLS handshake with " + where + " timed out after " + timeout.toMillis()
+                        + " ms without a reply: is it a TLS port?");
+            }
+            if (!(e instanceof SSLException) || all.contains("connection reset") || all.contains("remote host terminated")) {
+                return failed(null, TlsFailure.OTHER, "the connection to " + where + " was closed during the handshake ("
+                        + e + "); is it a TLS port, and does the server log say why?");
+            }
+            return failed(null, kind, String.valueOf(e.getMessage()));
+        }
+
+        private HandshakeReport failed(SSLSession session, TlsFailure failure, String message) {
+            List<X509Certificate> chain = session != null ? peerChain(session)
+                    : trust != null && trust.chain != null ? trust.chain : List.of();
+            return new HandshakeReport(host, port, false,
+                    Optional.ofNullable(session).map(SSLSession::getProtocol),
+                    Optional.ofNullable(session).map(SSLSession::getCipherSuite), CertificateSummary.of(chain),
+                    keys.requested, keys.sent().map(CertificateSummary::of), Optional.of(failure),
+                    message, Optional.of(failure.fix()));
+        }
     }
 
     private static List<X509Certificate> peerChain(SSLSession session) {
         try {
-            return java.util.Arrays.stream(session.getPeerCertificates()).map(c -> (X509Certificate) c).toList();
+            return Arrays.stream(session.getPeerCertificates()).map(c -> (X509Certificate) c).toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -207,128 +375,6 @@ public final class TlsProbe {
             s.close();
         } catch (IOException e) {
             // ignore
-        }
-    }
-
-    /** Records the server chain and whether and how its check failed. */
-    private static final class RecordingTrust extends X509ExtendedTrustManager {
-        private final SpineTrustManager delegate;
-        private volatile List<X509Certificate> chain;
-        private volatile CertificateException failure;
-        private volatile boolean verified;
-
-        RecordingTrust(SpineTrustManager delegate) {
-            this.delegate = delegate;
-        }
-
-        private void record(X509Certificate[] c, CheckedRunnable check) throws CertificateException {
-            chain = List.of(c);
-            try {
-                check.run();
-                verified = true;
-            } catch (CertificateException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-            record(c, () -> delegate.checkServerTrusted(c, a, s));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-            record(c, () -> delegate.checkServerTrusted(c, a, e));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException {
-            record(c, () -> delegate.checkServerTrusted(c, a));
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-            delegate.checkClientTrusted(c, a, s);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-            delegate.checkClientTrusted(c, a, e);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
-            delegate.checkClientTrusted(c, a);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return delegate.getAcceptedIssuers();
-        }
-    }
-
-    @FunctionalInterface
-    private interface CheckedRunnable {
-        void run() throws CertificateException;
-    }
-
-    /** Records whether the server asked for a client certificate and which one was sent. */
-    private static final class RecordingKeys extends X509ExtendedKeyManager {
-        private final ReloadingKeyManager delegate;
-        private volatile boolean requested;
-        private volatile String alias;
-
-        RecordingKeys(ReloadingKeyManager delegate) {
-            this.delegate = delegate;
-        }
-
-        Optional<X509Certificate> sent() {
-            String a = alias;
-            if (a == null || delegate == null) {
-                return Optional.empty();
-            }
-            X509Certificate[] chain = delegate.getCertificateChain(a);
-            return chain == null || chain.length == 0 ? Optional.empty() : Optional.of(chain[0]);
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            requested = true;
-            alias = delegate == null ? null : delegate.chooseClientAlias(keyType, issuers, socket);
-            return alias;
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-            requested = true;
-            alias = delegate == null ? null : delegate.chooseEngineClientAlias(keyType, issuers, engine);
-            return alias;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return delegate == null ? null : delegate.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String a) {
-            return delegate == null ? null : delegate.getCertificateChain(a);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String a) {
-            return delegate == null ? null : delegate.getPrivateKey(a);
         }
     }
 }

@@ -222,6 +222,6 @@ class HandshakeScenariosTest {
         HandshakeReport r = TlsProbe.handshake(clientContext(null), "localhost", port);
 
         assertThat(r.failure()).contains(TlsFailure.CONNECTION_FAILED);
-        assertThat(r.message()).contains("connection refused by localhost:" + port);
+        assertThat(r.message()).contains("connection refused by \"localhost\" port " + port);
     }
 }
