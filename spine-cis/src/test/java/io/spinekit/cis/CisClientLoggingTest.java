@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -65,7 +66,11 @@ class CisClientLoggingTest {
     }
 
     private static CisClient client() {
-        return CisClient.builder().responseTimeout(Duration.ofMillis(500)).spineTls(tls).urls(CisUrls.builder("log-test")
+        // The fixture's validity window is fixed; the success case must really succeed.
+        RoleAssertionParser parser = RoleAssertionParser.builder()
+                .clock(java.time.Clock.fixed(java.time.Instant.parse("2025-03-14T10:00:00Z"), java.time.ZoneOffset.UTC))
+                .build();
+        return CisClient.builder().responseTimeout(Duration.ofMillis(500)).spineTls(tls).parser(parser).urls(CisUrls.builder("log-test")
                 .url(CisUrls.ROLE_ASSERTION, java.net.URI.create("https://localhost:" + server.httpsPort()
                         + "/saml/RoleAssertion")).build()).build();
     }
@@ -92,20 +97,19 @@ class CisClientLoggingTest {
                     server.stubFor(get(urlPathEqualTo("/saml/RoleAssertion")).willReturn(aResponse().withStatus(status)
                             .withHeader("Location", "https://elsewhere.example/?token=" + TICKET.urlEncoded())
                             .withBody(status == 200 ? success : "error for " + TICKET.reveal())));
-                    try {
-                        client.roleAssertion(TICKET);
-                    } catch (CisException e) {
+                    if (status == 200) {
+                        assertThat(client.roleAssertion(TICKET).userUid()).isNotEmpty();
+                    } else {
+                        CisException e = assertThrows(CisException.class, () -> client.roleAssertion(TICKET));
+                        assertThat(e.reason()).isEqualTo(CisException.Reason.HTTP_STATUS);
                         assertThat(e.getMessage()).doesNotContain(TICKET.reveal()).doesNotContain(TICKET.urlEncoded());
                     }
                 }
                 server.resetAll();
                 server.stubFor(get(urlPathEqualTo("/saml/RoleAssertion")).willReturn(aResponse().withStatus(200)
                         .withBody(success).withFixedDelay(3000)));
-                try {
-                    client.roleAssertion(TICKET);
-                } catch (CisException e) {
-                    assertThat(e.reason()).isEqualTo(CisException.Reason.TIMEOUT);
-                }
+                CisException timeout = assertThrows(CisException.class, () -> client.roleAssertion(TICKET));
+                assertThat(timeout.reason()).isEqualTo(CisException.Reason.TIMEOUT);
             }
         });
 

@@ -2,6 +2,7 @@ package io.spinekit.cis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,7 @@ class GasMessageTest {
     private static final SsoTicket TICKET = SsoTicket.of("FIXTUREticketZm9yIHRlc3RzIG9ubHk=@AAJTSQACMDE=#");
 
     private static CisException refused(String xml) {
-        try {
-            GasMessage.parse(xml);
-        } catch (CisException e) {
-            return e;
-        }
-        throw new AssertionError("accepted");
+        return assertThrows(CisException.class, () -> GasMessage.parse(xml));
     }
 
     @Test

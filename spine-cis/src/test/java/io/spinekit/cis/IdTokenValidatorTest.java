@@ -2,6 +2,7 @@ package io.spinekit.cis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -55,14 +56,10 @@ class IdTokenValidatorTest {
     }
 
     private static String rejection(IdTokenValidator v, String token) {
-        try {
-            v.validate(token);
-        } catch (CisException e) {
-            assertThat(e.reason()).isEqualTo(CisException.Reason.INVALID_TOKEN);
-            assertThat(e.getMessage()).doesNotContain(token);
-            return e.getMessage();
-        }
-        throw new AssertionError("token accepted");
+        CisException e = assertThrows(CisException.class, () -> v.validate(token));
+        assertThat(e.reason()).isEqualTo(CisException.Reason.INVALID_TOKEN);
+        assertThat(e.getMessage()).doesNotContain(token);
+        return e.getMessage();
     }
 
     @Test

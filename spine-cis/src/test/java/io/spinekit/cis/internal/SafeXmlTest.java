@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -38,12 +39,8 @@ class SafeXmlTest {
     }
 
     private static CisException refused(String xml, XmlLimits limits) {
-        try {
-            SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), limits, "test document");
-        } catch (CisException e) {
-            return e;
-        }
-        throw new AssertionError("document was accepted");
+        return assertThrows(CisException.class,
+                () -> SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), limits, "test document"));
     }
 
     private static CisException refused(String xml) {
