@@ -11,7 +11,8 @@ import io.spinekit.cis.SsoTicket;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.core.SpineException;
+import io.spinekit.core.BoundedFiles;
+import io.spinekit.core.FileReadException;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.TlsConfigurationException;
 import java.io.IOException;
@@ -43,15 +44,6 @@ final class CisCommand {
     private CisCommand() {
     }
 
-    /** A usage error with a message (exit code 2). */
-    static final class Usage extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Usage(String message) {
-            super(message);
-        }
-    }
-
     /** Where to go: an environment from the catalog or one URL. */
     static final class Target {
         @Option(names = "--env", paramLabel = "ENV", required = true,
@@ -62,43 +54,18 @@ final class CisCommand {
         URI url;
     }
 
-    /** Runs a body, mapping failures to exit codes and messages (plain or JSON). */
+    /** The response timeout without {@code --timeout}. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Runs a body; failures go to the {@link ErrorHandler}. */
     static int run(CommandSpec spec, boolean json, Callable<Integer> body) {
         try {
             return body.call();
-        } catch (Usage e) {
-            return fail(spec, json, Cli.USAGE, e.getMessage(), "USAGE");
-        } catch (TlsConfigurationException e) {
-            return fail(spec, json, Cli.USAGE, e.getMessage(), "TLS_CONFIGURATION");
-        } catch (CisException e) {
-            int code = e.reason() == CisException.Reason.CONFIGURATION ? Cli.USAGE : Cli.FAILURE;
-            return fail(spec, json, code, e.getMessage(), e.reason().name());
-        } catch (CatalogException e) {
-            return fail(spec, json, Cli.FAILURE, e.getMessage(), "CATALOG");
-        } catch (SpineException e) {
-            return fail(spec, json, Cli.FAILURE, e.getMessage(), "FAILURE");
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
-            return fail(spec, json, Cli.FAILURE, e.getClass().getSimpleName() + ": " + e.getMessage(), "FAILURE");
+            throw CliException.failure(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
-
-    static int fail(CommandSpec spec, boolean json, int code, String message, String reason) {
-        if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", message);
-            error.put("reason", reason);
-            Cli.printJson(spec, error);
-        }
-        Cli.err(spec).println("spine cis: " + message);
-        Cli.err(spec).flush();
-        return code;
-    }
-
-    static Duration seconds(double s, String option) {
-        if (!(s > 0) || s > 300) {
-            throw new Usage(option + " " + s + " is out of range: expected seconds between 0 and 300");
-        }
-        return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
     }
 
     /** {@code spine cis urls ENV}. */
@@ -160,13 +127,10 @@ final class CisCommand {
     }
 
     /** {@code --overrides} and {@code --json}, shared by every subcommand. */
-    static final class CommonMixin {
+    static final class CommonMixin extends JsonOption {
         @Option(names = "--overrides", paramLabel = "FILE",
                 description = "Overrides file of spinekit.<env>.<key>=<value> lines (system properties and SPINEKIT_* variables apply too).")
         Path overrides;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         EnvironmentProfile profile(String name) {
             SpineCatalog catalog;
@@ -178,7 +142,7 @@ final class CisCommand {
                 catalog = b.systemProperties(System.getProperties()).environmentVariables(System.getenv()).build();
                 return catalog.profile(name);
             } catch (CatalogException e) {
-                throw new Usage(e.getMessage());
+                throw CliException.usage(e.getMessage());
             }
         }
     }
@@ -200,13 +164,12 @@ final class CisCommand {
         @Mixin
         ClientTlsOptions tlsOptions;
 
-        @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5",
-                description = "Connect timeout in seconds (default ${DEFAULT-VALUE}).")
-        double connectTimeout;
+        @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5", converter = Bounded.Seconds.class,
+                description = "Connect timeout in seconds, " + Bounded.Seconds.RANGE + " (default ${DEFAULT-VALUE}).")
+        Duration connectTimeout;
 
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-                description = "Response timeout in seconds (default ${DEFAULT-VALUE}).")
-        double responseTimeout;
+        @Mixin
+        TimeoutOption timeout;
 
         @Mixin
         CommonMixin common;
@@ -214,9 +177,7 @@ final class CisCommand {
         @Override
         public Integer call() {
             return run(spec, common.json, () -> {
-                tlsOptions.usageProblem().ifPresent(problem -> {
-                    throw new Usage(problem);
-                });
+                tlsOptions.requireUsable();
                 SsoTicket ticket = readTicket(tokenFile);
                 CisUrls urls;
                 EnvironmentProfile profile = null;
@@ -226,11 +187,13 @@ final class CisCommand {
                 } else {
                     urls = CisUrls.builder("url").url(CisUrls.ROLE_ASSERTION, target.url).build();
                 }
-                SpineTlsContext.Builder tls = tlsOptions.builder(profile).orElseThrow(() ->
-                        new Usage("--url needs --trust PEM: which CA certificates to trust for " + target.url));
-                try (CisClient client = CisClient.builder().urls(urls).spineTls(tls.build())
-                        .connectTimeout(seconds(connectTimeout, "--connect-timeout"))
-                        .responseTimeout(seconds(responseTimeout, "--timeout")).build()) {
+                EnvironmentProfile trustProfile = profile;
+                SpineTlsContext tls = Cli.input(ClientTlsOptions.HINT, () -> tlsOptions.builder(trustProfile).orElseThrow(() ->
+                        CliException.usage("--url needs --trust PEM: which CA certificates to trust for " + target.url))
+                        .build());
+                try (CisClient client = CisClient.builder().urls(urls).spineTls(tls)
+                        .connectTimeout(connectTimeout)
+                        .responseTimeout(timeout.orElse(DEFAULT_TIMEOUT)).build()) {
                     URI endpoint = urls.roleAssertionEndpoint();
                     RoleAssertion a = client.roleAssertion(ticket);
                     print(a, endpoint);
@@ -275,18 +238,16 @@ final class CisCommand {
         private static SsoTicket readTicket(Path file) {
             String text;
             try {
-                if (Files.size(file) > SsoTicket.MAX_LENGTH + 16L) {
-                    throw new Usage("--token-file " + file + " is larger than an SSO ticket can be: expected a file "
-                            + "holding just the ticket");
-                }
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new Usage("cannot read --token-file " + file + ": " + e.getClass().getSimpleName());
+                text = BoundedFiles.readString(file, SsoTicket.MAX_LENGTH + 16L, "--token-file");
+            } catch (FileReadException e) {
+                throw CliException.usage("cannot read --token-file: " + e.getMessage()
+                        + (e.reason() == FileReadException.Reason.TOO_LARGE
+                                ? " (expected a file holding just the SSO ticket)" : ""), e);
             }
             try {
                 return SsoTicket.of(text);
             } catch (CisException e) {
-                throw new Usage("--token-file " + file + ": " + e.getMessage());
+                throw CliException.usage("--token-file " + file + ": " + e.getMessage());
             }
         }
     }
@@ -305,9 +266,8 @@ final class CisCommand {
                 description = "CA certificates to trust (PEM). Default: the JVM's public CAs (CIS2 hosts use public CAs).")
         Path trust;
 
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-                description = "Response timeout in seconds (default ${DEFAULT-VALUE}).")
-        double responseTimeout;
+        @Mixin
+        TimeoutOption timeout;
 
         @Mixin
         CommonMixin common;
@@ -336,7 +296,7 @@ final class CisCommand {
                 SpineTlsContext tls = trust != null ? SpineTlsContext.builder().trustPem(trust).build()
                         : SpineTlsContext.builder().addJvmDefaultTrust().build();
                 try (CisClient client = CisClient.builder().urls(urls).cis2Tls(tls)
-                        .responseTimeout(seconds(responseTimeout, "--timeout")).build()) {
+                        .responseTimeout(timeout.orElse(DEFAULT_TIMEOUT)).build()) {
                     OidcDiscovery d = client.discovery(discoveryUrl, issuer);
                     print(d, discoveryUrl);
                     return Cli.OK;

@@ -66,11 +66,42 @@ final class Cli {
      * @param value a record, map or list
      */
     static void printJson(CommandSpec spec, Object value) {
+        printJson(out(spec), value);
+    }
+
+    /**
+     * Prints a value as pretty JSON.
+     *
+     * @param out where to
+     * @param value a record, map or list
+     */
+    static void printJson(PrintWriter out, Object value) {
         try {
-            out(spec).println(JSON.writeValueAsString(value));
-            out(spec).flush();
+            out.println(JSON.writeValueAsString(value));
+            out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * Runs a step that turns the command's arguments into library objects (a catalog, a TLS context,
+     * a client): any failure in it is bad input, exit code 2, with the library's message.
+     *
+     * @param <T> what the step builds
+     * @param hint the CLI's hint appended to the library's message (naming the options to fix), or empty
+     * @param step the step
+     * @return what it built
+     * @throws CliException a usage error, for any spinekit failure or invalid argument in the step
+     */
+    static <T> T input(String hint, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (CliException e) {
+            throw e;
+        } catch (io.spinekit.core.SpineException | IllegalArgumentException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw CliException.usage(hint.isEmpty() || m.contains(hint) ? m : m + " " + hint, e);
         }
     }
 

@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
  * options every command that opens a mutual TLS connection shares (a picocli mixin).
  */
 final class ClientTlsOptions {
+    /** The CLI's hint after a library message about the trust or the client identity. */
+    static final String HINT = "(check --trust, --cert, --key, --password-file and --crl)";
+
     @Option(names = "--trust", paramLabel = "PEM",
             description = "CA certificates to trust (PEM), instead of the environment's NHS CA chain.")
     Path trust;
@@ -47,6 +50,17 @@ final class ClientTlsOptions {
             return Optional.of("--password-file is the passphrase of --key: give it with --cert and --key");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Refuses an incomplete combination.
+     *
+     * @throws CliException a usage error naming what is missing
+     */
+    void requireUsable() {
+        usageProblem().ifPresent(problem -> {
+            throw CliException.usage(problem);
+        });
     }
 
     /**
@@ -85,7 +99,7 @@ final class ClientTlsOptions {
     static List<X509CRL> loadCrls(List<Path> files) {
         List<X509CRL> out = new ArrayList<>();
         for (Path f : files) {
-            out.addAll(Pem.loadCrls(f));
+            out.addAll(Cli.input("(--crl)", () -> Pem.loadCrls(f)));
         }
         return out;
     }

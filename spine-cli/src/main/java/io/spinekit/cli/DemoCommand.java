@@ -86,13 +86,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpineEnvironment env;
-        try {
-            env = SpineEnvironment.parse(environment);
-        } catch (IllegalArgumentException e) {
-            Cli.err(spec).println(e.getMessage());
-            return Cli.USAGE;
-        }
+        SpineEnvironment env = Cli.input("(--env)", () -> SpineEnvironment.parse(environment));
         Steps steps = new Steps(Cli.out(spec), json, 8);
         if (!json) {
             Cli.out(spec).println("spine demo: the main job on loopback (no outside network; every server is local "

@@ -69,6 +69,9 @@ final class DoctorCommand implements Callable<Integer> {
     /** Check outcome. */
     enum Status { PASS, WARN, FAIL }
 
+    /** The deadline of each network check without {@code --timeout}. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
     /** Days of remaining validity under which a client certificate is a warning. */
     static final int EXPIRY_WARNING_DAYS = 30;
 
@@ -92,34 +95,27 @@ final class DoctorCommand implements Callable<Integer> {
             description = "This machine's FQDN for the client certificate check (default: the canonical host name).")
     String fqdn;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Timeout for each network check in seconds (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    TimeoutOption timeoutOption;
 
-    @Option(names = "--at", paramLabel = "INSTANT",
+    @Option(names = "--at", paramLabel = "INSTANT", converter = Bounded.InstantValue.class,
             description = "The instant for the maintenance check (ISO 8601, default: now).")
     Instant at;
 
     private final List<Map<String, Object>> results = new ArrayList<>();
+    private SpineTlsContext givenTls;
 
     @Override
     public Integer call() {
         boolean json = catalogOptions.json;
-        Optional<String> problem = tlsOptions.usageProblem();
-        if (problem.isPresent()) {
-            return EnvCommand.fail(spec, json, Cli.USAGE, problem.get());
+        tlsOptions.requireUsable();
+        SpineCatalog catalog = Cli.input("", catalogOptions::catalog);
+        EnvironmentProfile profile = EnvCommand.profile(catalog, environment);
+        if (tlsOptions.trust != null || tlsOptions.cert != null || !tlsOptions.crls.isEmpty()) {
+            // files given on the command line: one that cannot be used is bad input, before any check runs
+            givenTls = Cli.input(ClientTlsOptions.HINT, () -> tlsOptions.builder(profile).orElseThrow().build());
         }
-        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
-            return EnvCommand.fail(spec, json, Cli.USAGE, "--timeout must be 1-300 seconds, was " + timeoutSeconds);
-        }
-        EnvironmentProfile profile;
-        try {
-            SpineCatalog catalog = catalogOptions.catalog();
-            profile = EnvCommand.profile(catalog, environment);
-        } catch (SpineException | EnvCommand.UnknownName e) {
-            return EnvCommand.fail(spec, json, Cli.USAGE, e.getMessage());
-        }
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        Duration timeout = timeoutOption.orElse(DEFAULT_TIMEOUT);
         if (!json) {
             Cli.out(spec).println("spine doctor: " + profile.displayName() + " (" + profile.name() + ")");
             Cli.out(spec).println();
@@ -276,6 +272,9 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private SpineTlsContext tlsContext(EnvironmentProfile profile) {
+        if (givenTls != null) {
+            return givenTls;
+        }
         try {
             return tlsOptions.builder(profile).orElseThrow().build();
         } catch (SpineException e) {

@@ -1,5 +1,6 @@
 package io.spinekit.cli;
 
+import io.spinekit.core.Text;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.Endpoint;
 import io.spinekit.env.EnvironmentProfile;
@@ -56,13 +57,10 @@ final class EnvCommand {
     }
 
     /** Options every env subcommand shares: the overrides file and JSON output. */
-    static final class CatalogOptions {
+    static final class CatalogOptions extends JsonOption {
         @Option(names = "--overrides", paramLabel = "FILE",
                 description = "Overrides file of spinekit.<env>.<key>=<value> lines (system properties and SPINEKIT_* variables apply too).")
         Path overrides;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         SpineCatalog catalog() {
             SpineCatalog.Builder b = SpineCatalog.builder();
@@ -73,33 +71,9 @@ final class EnvCommand {
         }
     }
 
-    /** Prints an error (and a JSON error object with {@code --json}) and returns the exit code. */
-    static int fail(CommandSpec spec, boolean json, int code, String message) {
-        if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", message);
-            Cli.printJson(spec, error);
-        }
-        Cli.err(spec).println("spine env: " + message);
-        Cli.err(spec).flush();
-        return code;
-    }
-
-    /** Runs a subcommand body, turning catalog errors into exit codes. */
+    /** Runs a subcommand body with the catalog; a catalog that cannot be built from the options is bad input. */
     static int guarded(CommandSpec spec, CatalogOptions options, Body body) {
-        SpineCatalog catalog;
-        try {
-            catalog = options.catalog();
-        } catch (CatalogException e) {
-            return fail(spec, options.json, Cli.USAGE, e.getMessage());
-        }
-        try {
-            return body.run(catalog);
-        } catch (UnknownName e) {
-            return fail(spec, options.json, Cli.USAGE, e.getMessage());
-        } catch (CatalogException e) {
-            return fail(spec, options.json, Cli.FAILURE, e.getMessage());
-        }
+        return body.run(Cli.input("", options::catalog));
     }
 
     /** A subcommand body. */
@@ -107,20 +81,11 @@ final class EnvCommand {
         int run(SpineCatalog catalog);
     }
 
-    /** An unknown name given on the command line (usage error). */
-    static final class UnknownName extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnknownName(String message) {
-            super(message);
-        }
-    }
-
     static EnvironmentProfile profile(SpineCatalog catalog, String name) {
         try {
             return catalog.profile(name);
         } catch (CatalogException e) {
-            throw new UnknownName(e.getMessage());
+            throw CliException.usage(e.getMessage(), e);
         }
     }
 
@@ -368,7 +333,7 @@ final class EnvCommand {
             try {
                 instant = at == null ? Instant.now() : parseInstant(at);
             } catch (DateTimeParseException e) {
-                return fail(spec, options.json, Cli.USAGE, "Invalid --at '" + at + "': expected an instant such as "
+                throw CliException.usage("Invalid --at " + Text.quote(at) + ": expected an instant such as "
                         + "2026-01-13T20:00:00Z, an offset date-time such as 2026-07-14T20:00+01:00, or a UK local date-time "
                         + "such as 2026-07-14T20:00");
             }
@@ -380,7 +345,7 @@ final class EnvCommand {
                     try {
                         services = List.of(schedule.require(service));
                     } catch (CatalogException e) {
-                        throw new UnknownName(e.getMessage());
+                        throw CliException.usage(e.getMessage(), e);
                     }
                 } else {
                     services = schedule.services();
@@ -493,7 +458,7 @@ final class EnvCommand {
             try {
                 a = IdentityAgent.parse(agent);
             } catch (IllegalArgumentException e) {
-                return fail(spec, options.json, Cli.USAGE, e.getMessage());
+                throw CliException.usage(e.getMessage(), e);
             }
             return guarded(spec, options, catalog -> {
                 EnvironmentProfile p = profile(catalog, environment);
@@ -502,7 +467,7 @@ final class EnvCommand {
                     try {
                         Files.write(output, file.bytes());
                     } catch (IOException e) {
-                        return fail(spec, options.json, Cli.FAILURE, "Cannot write " + output + ": " + e);
+                        throw CliException.failure("Cannot write " + Text.quote(output.toString()) + ": " + e.getMessage());
                     }
                 }
                 if (options.json) {

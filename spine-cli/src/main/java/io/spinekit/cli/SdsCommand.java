@@ -1,14 +1,12 @@
 package io.spinekit.cli;
 
 import io.spinekit.env.Asid;
-import io.spinekit.env.CatalogException;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.InteractionId;
-import io.spinekit.env.InvalidIdentifierException;
 import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.core.SpineException;
+import io.spinekit.core.Text;
 import io.spinekit.ldap.AccreditedSystem;
 import io.spinekit.ldap.MhsRecord;
 import io.spinekit.ldap.Organisation;
@@ -18,7 +16,6 @@ import io.spinekit.ldap.RouteRequest;
 import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.ldap.SdsResult;
-import io.spinekit.ldap.SdsUnavailableException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,17 +38,8 @@ final class SdsCommand {
     private SdsCommand() {
     }
 
-    /** Thrown for bad input: exit code {@link Cli#USAGE}. */
-    static final class UsageProblem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageProblem(String message) {
-            super(message);
-        }
-    }
-
     /** The connection options every sds subcommand shares. */
-    static final class Connection {
+    static final class Connection extends JsonOption {
         @Option(names = "--env", required = true, paramLabel = "ENV",
                 description = "Environment: development, integration, deployment, live (or dev, int, dep), "
                         + "or a custom one defined by overrides (spinekit.<name>.ldap.url=...).")
@@ -67,39 +55,33 @@ final class SdsCommand {
         @Option(names = "--plain-ldap", description = "Allow plain ldap:// URLs (local test directories only).")
         boolean plainLdap;
 
-        @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "5000",
-                description = "Connect and response timeout in milliseconds (default ${DEFAULT-VALUE}).")
-        long timeoutMillis;
+        @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "5000", converter = Bounded.Millis.class,
+                description = "Connect and response timeout in milliseconds, " + Bounded.Millis.RANGE
+                        + " (default ${DEFAULT-VALUE}).")
+        Duration timeout;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+        /** Builds the client from the options: every failure here is bad input (exit code 2). */
         SdsClient client() {
-            EnvironmentProfile profile = SpineCatalog.load().profile(env);
-            tlsOptions.usageProblem().ifPresent(problem -> {
-                throw new UsageProblem(problem);
-            });
-            if (timeoutMillis <= 0) {
-                throw new UsageProblem("--timeout-ms must be positive, was " + timeoutMillis);
-            }
+            EnvironmentProfile profile = Cli.input("", () -> SpineCatalog.load().profile(env));
+            tlsOptions.requireUsable();
             SdsClient.Builder b = SdsClient.builder().profile(profile).noCache()
-                    .connectTimeout(Duration.ofMillis(timeoutMillis)).responseTimeout(Duration.ofMillis(timeoutMillis));
+                    .connectTimeout(timeout).responseTimeout(timeout);
             if (!ldapUrls.isEmpty()) {
-                b.ldapUrls(ldapUrls);
+                Cli.input("(--ldap-url)", () -> b.ldapUrls(ldapUrls));
             }
             if (plainLdap) {
                 b.allowPlainLdap();
             } else {
                 ldapUrls.stream().filter(u -> u.regionMatches(true, 0, "ldap:", 0, 5)).findFirst().ifPresent(u -> {
-                    throw new UsageProblem("plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
+                    throw CliException.usage("plain LDAP URL " + Text.quote(u) + " refused: SDS is reached over LDAPS"
                             + " (ldaps://host:636); add --plain-ldap for a local test directory");
                 });
             }
             boolean secure = ldapUrls.isEmpty() || ldapUrls.stream().anyMatch(u -> !u.regionMatches(true, 0, "ldap:", 0, 5));
             if (secure) {
-                b.tls(tlsOptions.builder(profile).orElseThrow().build());
+                b.tls(Cli.input(ClientTlsOptions.HINT, () -> tlsOptions.builder(profile).orElseThrow().build()));
             }
-            return b.build();
+            return Cli.input("", b::build);
         }
     }
 
@@ -118,42 +100,10 @@ final class SdsCommand {
 
         @Override
         public Integer call() {
-            try {
-                parse();
-            } catch (InvalidIdentifierException | UsageProblem e) {
-                return error(Cli.USAGE, e.getMessage());
-            }
+            parse();
             try (SdsClient client = connection.client()) {
                 return run(client);
-            } catch (UsageProblem e) {
-                return error(Cli.USAGE, e.getMessage());
-            } catch (CatalogException e) {
-                return error(Cli.USAGE, e.getMessage());
-            } catch (SdsUnavailableException e) {
-                return error(Cli.FAILURE, e.getMessage() + rootCause(e));
-            } catch (SpineException e) {
-                return error(Cli.FAILURE, e.getMessage());
             }
-        }
-
-        private static String rootCause(Throwable e) {
-            Throwable c = e;
-            while (c.getCause() != null && c.getCause() != c) {
-                c = c.getCause();
-            }
-            return c == e ? "" : " [" + c.getClass().getSimpleName() + ": " + c.getMessage() + "]";
-        }
-
-        int error(int code, String message) {
-            if (connection.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("error", message);
-                m.put("exitCode", code);
-                Cli.printJson(spec, m);
-            }
-            Cli.err(spec).println("spine sds: " + message);
-            Cli.err(spec).flush();
-            return code;
         }
 
         int notFound(String message, Map<String, Object> json) {
@@ -287,7 +237,7 @@ final class SdsCommand {
             }
             ods = OdsCode.of(selector.byOds.ods);
             if ((selector.byOds.interaction == null) == (selector.byOds.partyKey == null)) {
-                throw new UsageProblem("with --ods give exactly one of --interaction or --party-key");
+                throw CliException.usage("with --ods give exactly one of --interaction or --party-key");
             }
             if (selector.byOds.interaction != null) {
                 interaction = InteractionId.of(selector.byOds.interaction);

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code spine} command: environments, WES, TLS, SDS, CIS, doctor and demo.
  *
- * <p>Every command prints readable text, or JSON with {@code --json}, and exits non-zero on failure.
+ * <p>Every command prints readable text, or JSON with {@code --json}, and exits 0 on success, 1 when the
+ * operation failed, 2 for bad input and 3 when what was asked for does not exist; failures are
+ * reported by {@link ErrorHandler}.
  */
 @Command(name = "spine", mixinStandardHelpOptions = true, versionProvider = SpineCli.Version.class,
         description = "spinekit: NHS Spine connectivity from the command line.",
@@ -22,7 +24,7 @@ public final class SpineCli {
      * @return a new command line
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new SpineCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return ErrorHandler.install(new CommandLine(new SpineCli()).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     /**

@@ -2,7 +2,9 @@ package io.spinekit.cli;
 
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
+import io.spinekit.core.BoundedFiles;
 import io.spinekit.core.SpineException;
+import io.spinekit.core.Text;
 import io.spinekit.tls.CertificateInspector;
 import io.spinekit.tls.CertificateSummary;
 import io.spinekit.tls.Csr;
@@ -40,41 +42,33 @@ final class TlsCommand {
     private TlsCommand() {
     }
 
-    /** Prints an error (and a JSON error object with {@code --json}) and returns the exit code. */
-    static int fail(CommandSpec spec, boolean json, int code, String message) {
-        if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", message);
-            Cli.printJson(spec, error);
-        }
-        Cli.err(spec).println("spine tls: " + message);
-        Cli.err(spec).flush();
-        return code;
-    }
+    /** The largest password file read: a passphrase is one short line. */
+    static final long MAX_SECRET_FILE = 64 * 1024;
 
-    /** Reads a password file's first line (without the line ending). */
+    /** Reads a password file's first line (without the line ending), bounded. */
     static char[] readSecret(Path file, String option) {
         if (file == null) {
             return null;
         }
+        String text;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int end = text.indexOf('\n');
-            String line = end < 0 ? text : text.substring(0, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            if (line.isEmpty()) {
-                throw new TlsConfigurationException(option + " " + file + " is empty; expected the secret on its first line");
-            }
-            return line.toCharArray();
-        } catch (IOException e) {
-            throw new TlsConfigurationException("Cannot read " + option + " " + file + ": " + e.getMessage(), e);
+            text = BoundedFiles.readString(file, MAX_SECRET_FILE, option);
+        } catch (SpineException e) {
+            throw CliException.usage(e.getMessage() + " (" + option + " is a file whose first line is the secret)", e);
         }
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty()) {
+            throw CliException.usage(option + " " + Text.quote(file.toString()) + " is empty; expected the secret on its first line");
+        }
+        return line.toCharArray();
     }
 
     static EnvironmentProfile profile(String env) {
-        return SpineCatalog.load().profile(env);
+        return Cli.input("", () -> SpineCatalog.load().profile(env));
     }
 
     private static void printChain(PrintWriter out, List<CertificateSummary> chain) {
@@ -90,7 +84,7 @@ final class TlsCommand {
             description = "Inspect a certificate or chain (PEM, DER or PKCS#12): chain to the environment's NHS trust, "
                     + "issuing CA and generation, validity, key, signature, key usage, host name, key match, CRL/OCSP. "
                     + "Exits 1 when any finding is an ERROR.")
-    static final class InspectCommand implements Callable<Integer> {
+    static final class InspectCommand extends JsonOption implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -116,36 +110,24 @@ final class TlsCommand {
                 + "revocation list (PEM or DER, as the CRL distribution point serves it); repeatable.")
         List<Path> crls = new ArrayList<>();
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
         public Integer call() {
             CertificateInspector.Builder b = CertificateInspector.builder().fqdn(fqdn);
             String envName = null;
-            try {
-                b.crls(ClientTlsOptions.loadCrls(crls));
-                if (env != null) {
-                    EnvironmentProfile p = profile(env);
-                    b.trust(p);
-                    envName = p.name();
-                }
-            } catch (SpineException e) {
-                return fail(spec, json, Cli.USAGE, e.getMessage());
+            b.crls(Cli.input("(--crl)", () -> ClientTlsOptions.loadCrls(crls)));
+            if (env != null) {
+                EnvironmentProfile p = profile(env);
+                Cli.input("(--env)", () -> b.trust(p));
+                envName = p.name();
             }
-            Inspection r;
-            try {
-                char[] password = readSecret(passwordFile, "--password-file");
-                CertificateInspector.Loaded loaded = CertificateInspector.load(file, password);
-                if (key != null) {
-                    b.privateKey(io.spinekit.tls.Pem.loadPrivateKey(key, password));
-                } else {
-                    loaded.privateKey().ifPresent(b::privateKey);
-                }
-                r = b.build().inspect(loaded.chain());
-            } catch (SpineException e) {
-                return fail(spec, json, Cli.FAILURE, e.getMessage());
+            char[] password = readSecret(passwordFile, "--password-file");
+            CertificateInspector.Loaded loaded = Cli.input("", () -> CertificateInspector.load(file, password));
+            if (key != null) {
+                b.privateKey(Cli.input("(--key, --password-file)", () -> io.spinekit.tls.Pem.loadPrivateKey(key, password)));
+            } else {
+                loaded.privateKey().ifPresent(b::privateKey);
             }
+            Inspection r = b.build().inspect(loaded.chain());
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("file", file.toString());
@@ -186,7 +168,7 @@ final class TlsCommand {
             description = "Generate a key pair (RSA 2048, or EC P-256 with --ec) and a PKCS#10 CSR with CN = the FQDN. "
                     + "The key is written owner-only, encrypted with --passphrase-file; files are written atomically and "
                     + "never replaced without --force.")
-    static final class CsrCommand implements Callable<Integer> {
+    static final class CsrCommand extends JsonOption implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -224,33 +206,34 @@ final class TlsCommand {
         @Option(names = "--country", paramLabel = "C", description = "Two-letter country code (C), such as GB.")
         String country;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
         public Integer call() {
-            Csr csr;
-            char[] passphrase = null;
+            char[] passphrase = readSecret(passphraseFile, "--passphrase-file");
             try {
-                passphrase = readSecret(passphraseFile, "--passphrase-file");
-                Csr.Builder b = Csr.builder(fqdn).organisation(organisation).organisationalUnit(organisationalUnit)
-                        .locality(locality).state(state).country(country);
-                if (ec) {
-                    b.ec();
+                Csr csr = Cli.input("", () -> {
+                    Csr.Builder b = Csr.builder(fqdn).organisation(organisation).organisationalUnit(organisationalUnit)
+                            .locality(locality).state(state).country(country);
+                    if (ec) {
+                        b.ec();
+                    }
+                    return b.build();
+                });
+                OutputPaths.requireDistinct("--out-key", outKey, "--out-csr", outCsr);
+                try {
+                    csr.write(outKey, outCsr, passphrase, force);
+                } catch (TlsConfigurationException e) {
+                    boolean exists = !force && String.valueOf(e.getMessage()).contains("already exists");
+                    throw CliException.usage(e.getMessage() + (exists ? " (use --force to replace it)" : ""), e);
                 }
-                csr = b.build();
-            } catch (SpineException e) {
-                return fail(spec, json, Cli.USAGE, e.getMessage());
-            }
-            try {
-                csr.write(outKey, outCsr, passphrase, force);
-            } catch (SpineException e) {
-                return fail(spec, json, Cli.FAILURE, e.getMessage());
+                return print(csr);
             } finally {
                 if (passphrase != null) {
                     Arrays.fill(passphrase, '\0');
                 }
             }
+        }
+
+        private int print(Csr csr) {
             boolean encrypted = passphraseFile != null;
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -279,7 +262,7 @@ final class TlsCommand {
             description = "Make a real TLS handshake and report protocol, cipher, the server's chain and the verification "
                     + "result, or the specific reason it failed (expired, wrong host, unknown CA, missing intermediate, "
                     + "protocol version, client certificate rejected...). Exits 1 on failure.")
-    static final class HandshakeCommand implements Callable<Integer> {
+    static final class HandshakeCommand extends JsonOption implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -289,46 +272,29 @@ final class TlsCommand {
         @Option(names = "--host", required = true, paramLabel = "HOST", description = "Server host name.")
         String host;
 
-        @Option(names = "--port", required = true, paramLabel = "PORT", description = "Server port.")
+        @Option(names = "--port", required = true, paramLabel = "PORT", converter = Bounded.Port.class,
+                description = "Server port, " + Bounded.Port.RANGE + ".")
         int port;
 
         @Mixin
         ClientTlsOptions tlsOptions;
 
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-                description = "Connect and handshake timeout in seconds (default ${DEFAULT-VALUE}).")
-        int timeoutSeconds;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        TimeoutOption timeout;
 
         @Override
         public Integer call() {
             if (env != null && tlsOptions.trust != null) {
-                return fail(spec, json, Cli.USAGE, "--env and --trust are mutually exclusive: trust either the "
+                throw CliException.usage("--env and --trust are mutually exclusive: trust either the "
                         + "environment's NHS CAs or the certificates in a PEM file");
             }
             if (env == null && tlsOptions.trust == null) {
-                return fail(spec, json, Cli.USAGE, "say what to trust: --env ENV (its NHS CAs) or --trust PEM");
+                throw CliException.usage("say what to trust: --env ENV (its NHS CAs) or --trust PEM");
             }
-            Optional<String> problem = tlsOptions.usageProblem();
-            if (problem.isPresent()) {
-                return fail(spec, json, Cli.USAGE, problem.get());
-            }
-            if (port < 1 || port > 65535) {
-                return fail(spec, json, Cli.USAGE, "--port must be 1-65535, was " + port);
-            }
-            if (timeoutSeconds < 1) {
-                return fail(spec, json, Cli.USAGE, "--timeout must be at least 1 second, was " + timeoutSeconds);
-            }
-            SpineTlsContext tls;
-            try {
-                SpineTlsContext.Builder b = tlsOptions.builder(env != null ? profile(env) : null).orElseThrow();
-                tls = b.build();
-            } catch (SpineException e) {
-                return fail(spec, json, Cli.USAGE, e.getMessage());
-            }
-            HandshakeReport r = TlsProbe.handshake(tls, host, port, Duration.ofSeconds(timeoutSeconds),
+            tlsOptions.requireUsable();
+            EnvironmentProfile profile = env != null ? profile(env) : null;
+            SpineTlsContext tls = Cli.input(ClientTlsOptions.HINT, () -> tlsOptions.builder(profile).orElseThrow().build());
+            HandshakeReport r = TlsProbe.handshake(tls, host, port, timeout.orElse(TlsProbe.DEFAULT_TIMEOUT),
                     TlsProbe.DEFAULT_ALERT_WAIT);
             if (json) {
                 Cli.printJson(spec, r);

@@ -38,25 +38,13 @@ final class WesCommand {
     private WesCommand() {
     }
 
-    /** Prints an error (and a JSON error object with {@code --json}) and returns the exit code. */
-    static int fail(CommandSpec spec, boolean json, int code, String message) {
-        if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", message);
-            Cli.printJson(spec, error);
-        }
-        Cli.err(spec).println("spine wes: " + message);
-        Cli.err(spec).flush();
-        return code;
-    }
-
     /** {@code spine wes check}: assesses a client environment (or a User-Agent) for a system or an authenticator. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Assess a client environment against the WES (edition 1 September 2021).",
                 "Exit code 0 when SUPPORTED or SUPPORTED_WITH_CONDITIONS, 1 when NOT_SUPPORTED, 2 for bad input.",
                 "Names are enum names or the seed's wording, case-insensitive, e.g. --application \"Spine SCR\" "
                     + "--os \"Windows 10 20H2 64-bit\" --browser \"IE11 32-bit\" --jre 1.8.0_281."})
-    static final class CheckCommand implements Callable<Integer> {
+    static final class CheckCommand extends JsonOption implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -96,8 +84,6 @@ final class WesCommand {
         @Option(names = "--at", paramLabel = "DATE", description = "Date for vendor end-of-support warnings (yyyy-MM-dd; default today).")
         String at;
 
-        @Option(names = "--json", description = "Print JSON (field 'verdict').")
-        boolean json;
 
         /** Reads {@code --client-hint 'Name: value'} lines into hints; a line without a colon or a header read twice is refused. */
         static ClientHints hints(List<String> lines) {
@@ -123,27 +109,27 @@ final class WesCommand {
         @Override
         public Integer call() {
             if ((application == null) == (authenticator == null)) {
-                return fail(spec, json, Cli.USAGE, "give one of --application or --authenticator; applications: "
+                throw CliException.usage("give one of --application or --authenticator; applications: "
                         + known(Application.values()) + "; authenticators: " + known(Authenticator.values()));
             }
             if (userAgent != null && (os != null || browser != null)) {
-                return fail(spec, json, Cli.USAGE, "--user-agent replaces --os and --browser; give one or the other");
+                throw CliException.usage("--user-agent replaces --os and --browser; give one or the other");
             }
             if (userAgent == null && !clientHints.isEmpty()) {
-                return fail(spec, json, Cli.USAGE, "--client-hint goes with --user-agent (the hints a browser sent with it)");
+                throw CliException.usage("--client-hint goes with --user-agent (the hints a browser sent with it)");
             }
             if (userAgent == null && os == null) {
-                return fail(spec, json, Cli.USAGE, "--os is required (or --user-agent)");
+                throw CliException.usage("--os is required (or --user-agent)");
             }
             if (authenticator != null && jre != null) {
-                return fail(spec, json, Cli.USAGE, "--jre applies to systems only: the authenticators table has no JRE column");
+                throw CliException.usage("--jre applies to systems only: the authenticators table has no JRE column");
             }
             Wes wes = Wes.bundled();
             LocalDate date;
             try {
                 date = at == null ? wes.today() : LocalDate.parse(at.trim());
             } catch (DateTimeParseException e) {
-                return fail(spec, json, Cli.USAGE, "--at '" + at + "' is not a date; expected yyyy-MM-dd, e.g. 2021-09-01");
+                throw CliException.usage("--at " + io.spinekit.core.Text.quote(at) + " is not a date; expected yyyy-MM-dd, e.g. 2021-09-01");
             }
             Assessment a;
             try {
@@ -163,7 +149,7 @@ final class WesCommand {
                     a = app != null ? wes.assess(app, env, date) : wes.assess(auth, env, date);
                 }
             } catch (WesException e) {
-                return fail(spec, json, Cli.USAGE, e.getMessage());
+                throw CliException.usage(e.getMessage(), e);
             }
             if (json) {
                 Cli.printJson(spec, toJson(a));
@@ -210,12 +196,10 @@ final class WesCommand {
     /** {@code spine wes matrix}: prints both WES tables with their footnotes and typed conditions. */
     @Command(name = "matrix", mixinStandardHelpOptions = true,
             description = "Print both WES tables (systems; authenticators) with footnotes and the conditions each footnote governs.")
-    static final class MatrixCommand implements Callable<Integer> {
+    static final class MatrixCommand extends JsonOption implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         @Override
         public Integer call() {

@@ -99,7 +99,7 @@ class CisCommandTest {
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.json().path("error").asText()).startsWith("Unknown environment 'nowhere': known environments are "
                 + "development, integration, deployment, live");
-        assertThat(r.err()).startsWith("spine cis: Unknown environment 'nowhere'");
+        assertThat(r.err()).startsWith("spine cis urls: Unknown environment 'nowhere'");
     }
 
     @Test

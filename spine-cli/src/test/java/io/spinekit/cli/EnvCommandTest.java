@@ -157,7 +157,7 @@ class EnvCommandTest {
     void maintenanceRejectsBadInstantAndUnknownServiceAndExplainsLive() {
         CliRun bad = run("env", "maintenance", "int", "--at", "next tuesday");
         assertThat(bad.code()).isEqualTo(Cli.USAGE);
-        assertThat(bad.err()).contains("Invalid --at 'next tuesday': expected an instant such as 2026-01-13T20:00:00Z");
+        assertThat(bad.err()).contains("Invalid --at \"next tuesday\": expected an instant such as 2026-01-13T20:00:00Z");
         CliRun service = run("env", "maintenance", "int", "--service", "e-RS Dev1");
         assertThat(service.code()).isEqualTo(Cli.USAGE);
         assertThat(service.err()).contains("No maintenance slots for service 'e-RS Dev1' in environment 'integration': known services are "

@@ -178,7 +178,7 @@ class SdsCommandTest {
         CliRun unknownEnv = run("sds", "org", "--env", "nowhere", "--ods", "A81001");
 
         assertThat(plain.code()).isEqualTo(Cli.USAGE);
-        assertThat(plain.err()).contains("plain LDAP URL 'ldap://localhost:1' refused", "--plain-ldap");
+        assertThat(plain.err()).contains("plain LDAP URL \"ldap://localhost:1\" refused", "--plain-ldap");
         assertThat(certOnly.code()).isEqualTo(Cli.USAGE);
         assertThat(certOnly.err()).contains("--cert and --key go together");
         assertThat(unknownEnv.code()).isEqualTo(Cli.USAGE);

@@ -135,7 +135,7 @@ class TlsCommandTest {
 
         CliRun r = run("tls", "inspect", pem.toString(), "--json");
 
-        assertThat(r.code()).isEqualTo(Cli.FAILURE);
+        assertThat(r.code()).as("a malformed input file is bad input").isEqualTo(Cli.USAGE);
         assertThat(r.json().path("error").asText()).contains(pem.toString()).contains("malformed");
     }
 
@@ -153,7 +153,7 @@ class TlsCommandTest {
 
         assertThat(ok.code()).isEqualTo(Cli.OK);
         assertThat(findings(ok.json().path("inspection"), "OK")).contains("private-key: The private key matches the certificate");
-        assertThat(wrong.code()).isEqualTo(Cli.FAILURE);
+        assertThat(wrong.code()).as("a wrong password file is bad input").isEqualTo(Cli.USAGE);
         assertThat(wrong.err()).contains("the password is wrong");
     }
 
@@ -173,8 +173,9 @@ class TlsCommandTest {
         assertThat(first.json().path("keyEncrypted").asBoolean()).isFalse();
         assertThat(first.json().path("csrPem").asText()).isEqualTo(firstCsr);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-        assertThat(second.code()).isEqualTo(Cli.FAILURE);
-        assertThat(second.json().path("error").asText()).contains("already exists; nothing was written");
+        assertThat(second.code()).as("an existing output without --force is bad input").isEqualTo(Cli.USAGE);
+        assertThat(second.json().path("error").asText()).contains("already exists; nothing was written")
+                .contains("(use --force to replace it)");
         assertThat(Files.readString(csr)).isEqualTo(firstCsr);
 
         CliRun forced = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),

@@ -144,7 +144,7 @@ class WesCommandTest {
             --application=SUS,--os=Windows 12,--browser=IE11                 | unknown operating system 'Windows 12'; known: 'Windows Vista or earlier' (WINDOWS_VISTA_OR_EARLIER)
             --application=SUS,--os=Windows 10,--browser=Netscape             | unknown browser 'Netscape'; known: 'IE11' (IE11)
             --application=SUS,--os=Windows 10,--browser=IE11,--jre=eight     | cannot read JRE version 'eight'; expected e.g. 1.8.0_281, 8u281, 8.281
-            --application=SUS,--os=Windows 10,--at=1/9/2021                  | --at '1/9/2021' is not a date; expected yyyy-MM-dd
+            --application=SUS,--os=Windows 10,--at=1/9/2021                  | --at "1/9/2021" is not a date; expected yyyy-MM-dd
             --os=Windows 10,--browser=IE11                                   | give one of --application or --authenticator; applications: 'Care Identity Service application' (CARE_IDENTITY_SERVICE)
             --application=SUS,--browser=IE11                                 | --os is required (or --user-agent)
             --application=SUS,--os=Windows 10,--user-agent=Mozilla/5.0       | --user-agent replaces --os and --browser
@@ -155,7 +155,7 @@ class WesCommandTest {
         argv.addAll(List.of(args.split(",")));
         CliRun r = run(argv.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(Cli.USAGE);
-        assertThat(r.err()).startsWith("spine wes: ").contains(message);
+        assertThat(r.err()).startsWith("spine wes check: ").contains(message);
         argv.add("--json");
         CliRun j = run(argv.toArray(String[]::new));
         assertThat(j.json().path("error").asText()).contains(message);
