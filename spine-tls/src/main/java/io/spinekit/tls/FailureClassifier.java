@@ -54,6 +54,13 @@ final class FailureClassifier {
         return TlsFailure.OTHER;
     }
 
+    /** Whether the connection broke under the handshake (reset, broken pipe, closed by the peer). */
+    static boolean brokenDuringHandshake(Throwable error) {
+        String all = ChainDiagnosis.messages(error).toLowerCase(Locale.ROOT);
+        return all.contains("broken pipe") || all.contains("connection reset") || all.contains("remote host terminated")
+                || all.contains("closed without an alert") || ChainDiagnosis.has(error, java.io.EOFException.class);
+    }
+
     /** The name of a fatal alert received from the peer, such as {@code certificate_required}, or null. */
     static String receivedAlert(String lowerMessages) {
         Matcher m = RECEIVED_ALERT.matcher(lowerMessages);

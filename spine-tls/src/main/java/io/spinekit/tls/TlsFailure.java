@@ -67,6 +67,27 @@ public enum TlsFailure {
     }
 
     /**
+     * Classifies a failure as {@link #classify(Throwable)} does, knowing whether the connection
+     * presented (or had configured) a client certificate. With one, a connection broken during the
+     * handshake ("Broken pipe", "Connection reset", "Remote host terminated the handshake") is
+     * {@link #CLIENT_CERTIFICATE_REJECTED}: a server that refuses the client's certificate often
+     * closes while the client is still sending its last handshake messages, and the alert it sent
+     * is lost with the connection. A refused server chain is still reported by its own reason, since
+     * the client detects that itself.
+     *
+     * @param error an exception and its causes; may be null
+     * @param clientCertificate whether the connection had a client certificate to present
+     * @return the kind of failure (never null)
+     */
+    public static TlsFailure classify(Throwable error, boolean clientCertificate) {
+        TlsFailure kind = FailureClassifier.classify(error);
+        if (clientCertificate && kind == OTHER && FailureClassifier.brokenDuringHandshake(error)) {
+            return CLIENT_CERTIFICATE_REJECTED;
+        }
+        return kind;
+    }
+
+    /**
      * What to do about it, in plain language.
      *
      * @return the fix
