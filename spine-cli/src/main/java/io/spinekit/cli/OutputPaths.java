@@ -51,18 +51,18 @@ final class OutputPaths {
 
     /** The path with its nearest existing ancestor replaced by that ancestor's real path. */
     static Path resolved(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath();
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null) {
-            return abs;
+            return abs.normalize();
         }
         try {
             return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
         } catch (IOException e) {
-            return abs;
+            return abs.normalize();
         }
     }
 }

@@ -334,4 +334,32 @@ class TlsCommandTest {
         assertThat(passwordOnly.code()).isEqualTo(Cli.USAGE);
         assertThat(passwordOnly.err()).contains("--password-file is the passphrase of --key");
     }
+
+    @Test
+    void csrRefusesTheSameFileThroughASymlinkedDirectoryEvenWithForce() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Path key = real.resolve("endpoint.pem");
+        Files.writeString(key, "the old key\n");
+
+        CliRun r = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+                "--out-csr", link.resolve("endpoint.pem").toString(), "--force", "--json");
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Cli.USAGE);
+        assertThat(r.json().path("error").asText()).contains("same file");
+        assertThat(Files.readString(key)).isEqualTo("the old key\n");
+    }
+
+    @Test
+    void csrRefusesTheSameNewFileThroughASymlinkedDirectory() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real2"));
+        Path link = Files.createSymbolicLink(dir.resolve("link2"), real);
+
+        CliRun r = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", real.resolve("new.pem").toString(),
+                "--out-csr", link.resolve("new.pem").toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("same file");
+        assertThat(real.resolve("new.pem")).doesNotExist();
+    }
 }
