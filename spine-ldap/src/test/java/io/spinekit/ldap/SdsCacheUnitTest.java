@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import io.spinekit.env.InteractionId;
+import io.spinekit.env.OdsCode;
 import org.junit.jupiter.api.Test;
 
 /** The cache logic alone, with a counting loader and a controlled clock. */
@@ -134,6 +136,62 @@ class SdsCacheUnitTest {
         assertThat(loads).hasValue(1);
         assertThat(cache.stats().loads()).isEqualTo(1);
         assertThat(cache.stats().hits() + cache.stats().misses()).isEqualTo(callers);
+    }
+
+    /**
+     * Eight valid ODS codes with one {@code String.hashCode}: "AQ" and "B2" hash alike (65*31+81 ==
+     * 66*31+50), so every mix of three such pairs after an X collides.
+     */
+    static List<OdsCode> collidingOdsCodes() {
+        List<OdsCode> codes = new ArrayList<>();
+        for (String a : List.of("AQ", "B2")) {
+            for (String b : List.of("AQ", "B2")) {
+                for (String c : List.of("AQ", "B2")) {
+                    codes.add(OdsCode.of("X" + a + b + c));
+                }
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void missesOnCollidingKeysRunInParallel() throws Exception {
+        List<OdsCode> codes = collidingOdsCodes();
+        InteractionId psis = InteractionId.of("urn:nhs:names:services:psis:REPC_IN150016UK05");
+        List<RouteRequest> keys = codes.stream().map(c -> RouteRequest.of(c, psis)).toList();
+        assertThat(codes.stream().map(c -> c.value().hashCode()).distinct()).hasSize(1);
+        assertThat(keys.stream().map(Object::hashCode).distinct()).hasSize(1);
+        assertThat(keys).doesNotHaveDuplicates();
+
+        // each slow search waits until every search is in flight (or gives up after a while), so the
+        // most in flight at once is 8 when misses run in parallel and 1 when they queue on a lock
+        CountDownLatch allInFlight = new CountDownLatch(keys.size());
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(keys.size());
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (RouteRequest key : keys) {
+                results.add(pool.submit(() -> cache.get(key, () -> {
+                    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    allInFlight.countDown();
+                    try {
+                        allInFlight.await(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inFlight.decrementAndGet();
+                    return key.odsCode().value();
+                }, String::isEmpty, v -> v)));
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS)).isEqualTo(codes.get(i).value());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mostInFlight).hasValue(keys.size());
+        assertThat(cache.stats().loads()).isEqualTo(keys.size());
     }
 
     @Test
