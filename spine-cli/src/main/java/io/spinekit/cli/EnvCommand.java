@@ -457,7 +457,7 @@ final class EnvCommand {
             IdentityAgent a;
             try {
                 a = IdentityAgent.parse(agent);
-            } catch (IllegalArgumentException e) {
+            } catch (CatalogException e) {
                 throw CliException.usage(e.getMessage(), e);
             }
             return guarded(spec, options, catalog -> {

@@ -3,6 +3,7 @@ package io.spinekit.env;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.spinekit.core.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -85,7 +86,7 @@ final class BundledData {
         }
         for (SpineEnvironment e : SpineEnvironment.values()) {
             if (!out.containsKey(e)) {
-                throw new CatalogException(WHERE + ": environment '" + e.key() + "' is missing");
+                throw new CatalogException(WHERE + ": environment " + Text.quote(e.key()) + " is missing");
             }
         }
         return new BundledData(edition, Collections.unmodifiableMap(out));
@@ -97,21 +98,21 @@ final class BundledData {
                 return e;
             }
         }
-        throw new CatalogException(WHERE + ": unknown environment '" + name + "': expected development, integration, deployment or live");
+        throw new CatalogException(WHERE + ": unknown environment " + Text.quote(name) + ": expected development, integration, deployment or live");
     }
 
     private static Fact fact(String env, String key, Map<String, Object> json, Map<String, Object> sources) {
-        String where = WHERE + ", environment '" + env + "', key '" + key + "'";
+        String where = WHERE + ", environment " + Text.quote(env) + ", key " + Text.quote(key);
         Keys.Def def = Keys.find(key).orElseThrow(() -> new CatalogException(where + ": not a catalog key"));
         for (String field : json.keySet()) {
             if (!List.of("value", "provenance", "source", "note").contains(field)) {
-                throw new CatalogException(where + ": unknown field '" + field + "': expected value, provenance, source, note");
+                throw new CatalogException(where + ": unknown field " + Text.quote(field) + ": expected value, provenance, source, note");
             }
         }
         String value = string(json.get("value"), where + " value");
         Optional<String> problem = def.type().check(value);
         if (problem.isPresent()) {
-            throw new CatalogException(where + ": invalid value '" + value + "': " + problem.get());
+            throw new CatalogException(where + ": invalid value " + Text.quote(value) + ": " + problem.get());
         }
         Provenance provenance;
         try {
@@ -125,12 +126,12 @@ final class BundledData {
         String sourceId = string(json.get("source"), where + " source");
         Object source = sources.get(sourceId);
         if (!(source instanceof String)) {
-            throw new CatalogException(where + ": source '" + sourceId + "' is not defined under 'sources'");
+            throw new CatalogException(where + ": source " + Text.quote(sourceId) + " is not defined under 'sources'");
         }
         Object note = json.get("note");
         String text = note == null ? (String) source : source + "; " + string(note, where + " note");
         if (!def.type().normalise(value).equals(value)) {
-            throw new CatalogException(where + ": value '" + value + "' is not in canonical form '" + def.type().normalise(value) + "'");
+            throw new CatalogException(where + ": value " + Text.quote(value) + " is not in canonical form " + Text.quote(def.type().normalise(value)) + "");
         }
         return new Fact(key, value, provenance, text);
     }
@@ -138,14 +139,14 @@ final class BundledData {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object o, String what) {
         if (!(o instanceof Map)) {
-            throw new CatalogException(WHERE + ": '" + what + "' must be a JSON object");
+            throw new CatalogException(WHERE + ": " + what + " must be a JSON object");
         }
         return (Map<String, Object>) o;
     }
 
     private static String string(Object o, String what) {
         if (!(o instanceof String s) || s.isBlank()) {
-            throw new CatalogException(WHERE + ": '" + what + "' must be a non-blank string, got " + o);
+            throw new CatalogException(WHERE + ": " + what + " must be a non-blank string, got " + o);
         }
         return s;
     }
@@ -158,7 +159,7 @@ final class BundledData {
                 String name = p.currentName();
                 p.nextToken();
                 if (map.put(name, value(p)) != null) {
-                    throw new CatalogException(WHERE + ": duplicate field '" + name + "' at " + p.currentLocation());
+                    throw new CatalogException(WHERE + ": duplicate field " + Text.quote(name) + " at " + p.currentLocation());
                 }
             }
             return map;

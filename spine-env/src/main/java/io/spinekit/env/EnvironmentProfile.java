@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,7 +124,7 @@ public final class EnvironmentProfile {
      */
     public Optional<URI> url(String key) {
         if (definition(key).type() != Keys.Type.URL) {
-            throw new CatalogException("Catalog key '" + key + "' is not a URL key; URL keys end in '.url' "
+            throw new CatalogException("Catalog key " + Text.quote(key) + " is not a URL key; URL keys end in '.url' "
                     + "(or are 'cis2.issuer'), such as 'ldap.url'");
         }
         return Optional.ofNullable(facts.get(key)).map(f -> URI.create(f.value()));
@@ -258,7 +259,7 @@ public final class EnvironmentProfile {
         String wanted = name == null ? "" : name.toLowerCase(Locale.ROOT).replace("e-rs", "").replaceAll("[^a-z0-9]", "");
         List<ErsEnvironment> all = ersEnvironments();
         return all.stream().filter(e -> e.key().equals(wanted)).findFirst().orElseThrow(() -> new CatalogException(
-                "Unknown e-RS environment '" + name + "' in '" + this.name + "': known are "
+                "Unknown e-RS environment " + Text.quote(name) + " in " + Text.quote(this.name) + ": known are "
                         + (all.isEmpty() ? "none" : all.stream().map(ErsEnvironment::name).collect(Collectors.joining(", ")))));
     }
 
@@ -425,8 +426,8 @@ public final class EnvironmentProfile {
             default -> throw new IllegalStateException(agent.name());
         }
         if (!missing.isEmpty()) {
-            throw new CatalogException("Cannot write the " + agent.displayName() + " registry file for environment '" + name
-                    + "': nothing publishes " + missing.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
+            throw new CatalogException("Cannot write the " + agent.displayName() + " registry file for environment " + Text.quote(name)
+                   + ": nothing publishes " + missing.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
                     + ". Supply " + (missing.size() == 1 ? "it" : "them") + " with "
                     + missing.stream().map(k -> "system property " + systemProperty(k) + " or environment variable "
                             + environmentVariable(k)).collect(Collectors.joining("; "))
@@ -435,8 +436,8 @@ public final class EnvironmentProfile {
         String text = String.join(RegistryFile.CRLF, lines) + RegistryFile.CRLF;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) > 0x7e && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                throw new CatalogException("Registry file for " + agent.displayName() + " in '" + name
-                        + "' would contain a non-ASCII character from " + used + ": registry URLs must be ASCII");
+                throw new CatalogException("Registry file for " + agent.displayName() + " in " + Text.quote(name)
+                       + " would contain a non-ASCII character from " + used + ": registry URLs must be ASCII");
             }
         }
         return new RegistryFile(agent, name, text, used);
@@ -467,15 +468,15 @@ public final class EnvironmentProfile {
     }
 
     CatalogException missing(String key) {
-        return new CatalogException("No value for '" + key + "' (" + definition(key).description() + ") in environment '"
-                + name + "': nothing publishes it. Supply it with system property " + systemProperty(key)
+        return new CatalogException("No value for " + Text.quote(key) + " (" + definition(key).description() + ") in environment "
+                + Text.quote(name) + ": nothing publishes it. Supply it with system property " + systemProperty(key)
                 + ", environment variable " + environmentVariable(key) + ", or the line '" + systemProperty(key)
                 + "=...' in an overrides file.");
     }
 
     Keys.Def definition(String key) {
-        return Keys.find(key).orElseThrow(() -> new CatalogException("Unknown catalog key '" + key
-                + "': expected one of " + Keys.all().stream().map(Keys.Def::pattern).collect(Collectors.joining(", "))));
+        return Keys.find(key).orElseThrow(() -> new CatalogException("Unknown catalog key " + Text.quote(key)
+               + ": expected one of " + Keys.all().stream().map(Keys.Def::pattern).collect(Collectors.joining(", "))));
     }
 
     @Override

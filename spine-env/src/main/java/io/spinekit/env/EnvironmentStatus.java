@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record EnvironmentStatus(State state, Optional<LocalDate> date, Optional<
          *
          * @param text for example {@code "decommissioning"}
          * @return the state
-         * @throws IllegalArgumentException naming the value and the known states
+         * @throws CatalogException naming the value and the known states
          */
         public static State parse(String text) {
             for (State s : values()) {
@@ -40,7 +41,7 @@ public record EnvironmentStatus(State state, Optional<LocalDate> date, Optional<
                     return s;
                 }
             }
-            throw new IllegalArgumentException("unknown status '" + text + "': expected one of active, decommissioning, decommissioned");
+            throw new CatalogException("unknown status " + Text.quote(text) + ": expected one of active, decommissioning, decommissioned");
         }
 
         /**

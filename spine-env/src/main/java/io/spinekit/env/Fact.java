@@ -24,7 +24,7 @@ public record Fact(String key, String value, Provenance provenance, String sourc
      * @param provenance the provenance
      * @param source the source description
      * @throws NullPointerException when a part is null
-     * @throws IllegalArgumentException when the value is blank
+     * @throws CatalogException when the value is blank
      */
     public Fact {
         Objects.requireNonNull(key, "key");
@@ -32,7 +32,7 @@ public record Fact(String key, String value, Provenance provenance, String sourc
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(source, "source");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("blank value for catalog key " + key + " from " + source);
+            throw new CatalogException("blank value for catalog key " + key + " from " + source);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public enum IdentityAgent {
      *
      * @param text the name
      * @return the agent
-     * @throws IllegalArgumentException naming the value and listing the known agents
+     * @throws CatalogException naming the value and listing the known agents
      */
     public static IdentityAgent parse(String text) {
         String wanted = normalise(text);
@@ -66,7 +67,7 @@ public enum IdentityAgent {
         if (wanted.equals("btidentityagentia13") || wanted.equals("btia13")) {
             return BT_IA13;
         }
-        throw new IllegalArgumentException("Unknown Identity Agent '" + text + "': expected one of "
+        throw new CatalogException("Unknown Identity Agent " + Text.quote(text) + ": expected one of "
                 + Arrays.stream(values()).map(a -> a.shortName + " (" + a.displayName + ")").collect(Collectors.joining(", ")));
     }
 

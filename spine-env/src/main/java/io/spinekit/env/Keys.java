@@ -88,8 +88,11 @@ final class Keys {
                     case MAINTENANCE -> !MaintenanceWindow.parseAll(value).isEmpty();
                 };
                 return ok ? Optional.empty() : Optional.of("expected " + expected);
-            } catch (IllegalArgumentException | DateTimeParseException | SpineException e) {
+            } catch (SpineException e) {
                 return Optional.of(e.getMessage());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                // The JDK's messages echo the raw value; ours quote it, so say only what was expected.
+                return Optional.of("expected " + expected);
             }
         }
 

@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -159,8 +160,8 @@ public final class MaintenanceSchedule {
      * @throws CatalogException naming the service and listing the environment's services
      */
     public ServiceMaintenance require(String service) {
-        return service(service).orElseThrow(() -> new CatalogException("No maintenance slots for service '" + service
-                + "' in environment '" + environment + "': known services are "
+        return service(service).orElseThrow(() -> new CatalogException("No maintenance slots for service " + Text.quote(service)
+               + " in environment " + Text.quote(environment) + ": known services are "
                 + (services.isEmpty() ? "none (nothing is published; supply maintenance.core, maintenance.cis or "
                         + "maintenance.ers with spinekit." + environment + ".maintenance.<service>)"
                         : services.stream().map(s -> s.displayName() + " (" + s.service() + ")").collect(Collectors.joining(", ")))));

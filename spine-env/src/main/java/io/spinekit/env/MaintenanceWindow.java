@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +78,7 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
      * @param endDay the end day
      * @param endTime the end time
      * @param recurrence the recurrence
-     * @throws IllegalArgumentException when the window would not end within a week of its start
+     * @throws CatalogException when the window would not end within a week of its start
      */
     public MaintenanceWindow {
         Objects.requireNonNull(startDay, "startDay");
@@ -86,7 +87,7 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
         Objects.requireNonNull(endTime, "endTime");
         Objects.requireNonNull(recurrence, "recurrence");
         if (startDay == endDay && !endTime.isAfter(startTime)) {
-            throw new IllegalArgumentException("maintenance window " + startDay + " " + startTime + " to " + endDay
+            throw new CatalogException("maintenance window " + startDay + " " + startTime + " to " + endDay
                     + " " + endTime + " does not end within a week of its start");
         }
     }
@@ -96,11 +97,11 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
      *
      * @param text for example {@code "Mon 20:00-Tue 06:00 weekly; Wed 20:00-Thu 06:00 weekly"}
      * @return the windows in the order given
-     * @throws IllegalArgumentException naming the text and the expected form
+     * @throws CatalogException naming the text and the expected form
      */
     public static List<MaintenanceWindow> parseAll(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty maintenance windows: expected " + EXPECTED);
+            throw new CatalogException("empty maintenance windows: expected " + EXPECTED);
         }
         List<MaintenanceWindow> windows = new ArrayList<>();
         for (String part : text.split(";", -1)) {
@@ -114,21 +115,21 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
      *
      * @param text for example {@code "Thu 20:00-Mon 06:00 after-ers-release"}
      * @return the window
-     * @throws IllegalArgumentException naming the text and the expected form
+     * @throws CatalogException naming the text and the expected form
      */
     public static MaintenanceWindow parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("invalid maintenance window '" + text + "': expected " + EXPECTED);
+            throw new CatalogException("invalid maintenance window " + Text.quote(text) + ": expected " + EXPECTED);
         }
         try {
             return new MaintenanceWindow(day(m.group(1), text), time(m.group(2), text), day(m.group(3), text),
                     time(m.group(4), text), recurrence(m.group(5), text));
-        } catch (IllegalArgumentException e) {
+        } catch (CatalogException e) {
             if (e.getMessage().startsWith("invalid maintenance window")) {
                 throw e;
             }
-            throw new IllegalArgumentException("invalid maintenance window '" + text + "': " + e.getMessage(), e);
+            throw new CatalogException("invalid maintenance window " + Text.quote(text) + ": " + e.getMessage(), e);
         }
     }
 
@@ -139,16 +140,16 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
                 return d;
             }
         }
-        throw new IllegalArgumentException("invalid maintenance window '" + text + "': unknown day '" + token
-                + "', expected Mon..Sun or Monday..Sunday");
+        throw new CatalogException("invalid maintenance window " + Text.quote(text) + ": unknown day " + Text.quote(token)
+               + ", expected Mon..Sun or Monday..Sunday");
     }
 
     private static LocalTime time(String token, String text) {
         try {
             return LocalTime.parse(token.length() == 4 ? "0" + token : token);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("invalid maintenance window '" + text + "': bad time '" + token
-                    + "', expected HH:mm", e);
+            throw new CatalogException("invalid maintenance window " + Text.quote(text) + ": bad time " + Text.quote(token)
+                   + ", expected HH:mm", e);
         }
     }
 
@@ -158,8 +159,8 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWe
                 return r;
             }
         }
-        throw new IllegalArgumentException("invalid maintenance window '" + text + "': unknown recurrence '" + token
-                + "', expected 'weekly' or 'after-ers-release'");
+        throw new CatalogException("invalid maintenance window " + Text.quote(text) + ": unknown recurrence " + Text.quote(token)
+               + ", expected 'weekly' or 'after-ers-release'");
     }
 
     /**

@@ -1,9 +1,10 @@
 package io.spinekit.env;
 
-import java.io.IOException;
+import io.spinekit.core.BoundedFiles;
+import io.spinekit.core.FileReadException;
+import io.spinekit.core.Text;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,10 @@ import java.util.regex.Pattern;
 final class Overrides {
     static final String PROPERTY_PREFIX = "spinekit.";
     static final String VARIABLE_PREFIX = "SPINEKIT_";
+    /** The largest overrides file read: {@link BoundedFiles#SMALL_FILE_LIMIT} (4 MiB). */
+    static final long MAX_FILE_BYTES = BoundedFiles.SMALL_FILE_LIMIT;
+    /** The longest custom environment name: 64 characters. */
+    static final int MAX_NAME_LENGTH = 64;
     private static final Pattern CUSTOM_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     /** environment name -> key -> fact, in the order applied. */
@@ -43,25 +48,29 @@ final class Overrides {
             return Optional.of(std.get().key());
         }
         String lower = name.trim().toLowerCase(Locale.ROOT);
-        return CUSTOM_NAME.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
+        return lower.length() <= MAX_NAME_LENGTH && CUSTOM_NAME.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
     }
 
     static Optional<SpineEnvironment> standard(String name) {
         try {
             return Optional.of(SpineEnvironment.parse(name));
-        } catch (IllegalArgumentException e) {
+        } catch (CatalogException e) {
             return Optional.empty();
         }
     }
 
     void file(Path file) {
         String text;
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            bytes = BoundedFiles.read(file, MAX_FILE_BYTES, "overrides file");
+        } catch (FileReadException e) {
+            throw new CatalogException(e.getMessage(), e);
+        }
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new CatalogException("Overrides file " + file + " is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new CatalogException("Cannot read overrides file " + file + ": " + e, e);
+            throw new CatalogException("Overrides file " + Text.quote(String.valueOf(file), 200) + " is not UTF-8 text", e);
         }
         Map<String, Integer> seen = new HashMap<>();
         String[] lines = text.split("\r?\n|\r", -1);
@@ -72,28 +81,28 @@ final class Overrides {
                 continue;
             }
             int eq = line.indexOf('=');
-            String where = "overrides file " + file + " line " + n;
+            String where = "overrides file " + Text.quote(String.valueOf(file), 200) + " line " + n;
             if (eq <= 0) {
-                throw new CatalogException("Malformed line in " + where + ": '" + line
-                        + "': expected 'spinekit.<environment>.<key>=<value>', such as 'spinekit.local-mock.ldap.url=ldaps://localhost:10636'");
+                throw new CatalogException("Malformed line in " + where + ": " + Text.quote(line)
+                       + ": expected 'spinekit.<environment>.<key>=<value>', such as 'spinekit.local-mock.ldap.url=ldaps://localhost:10636'");
             }
             String name = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
             Integer before = seen.put(name, n);
             if (before != null) {
-                throw new CatalogException("Duplicate key '" + name + "' in " + where + " (first on line " + before + ")");
+                throw new CatalogException("Duplicate key " + Text.quote(name) + " in " + where + " (first on line " + before + ")");
             }
             if (!name.startsWith(PROPERTY_PREFIX)) {
-                throw new CatalogException("Unknown key '" + name + "' in " + where + " (value '" + value
-                        + "'): keys are 'spinekit.<environment>.<key>', such as 'spinekit.integration.ldap.url'");
+                throw new CatalogException("Unknown key " + Text.quote(name) + " in " + where + " (value " + Text.quote(value)
+                       + "): keys are 'spinekit.<environment>.<key>', such as 'spinekit.integration.ldap.url'");
             }
             String rest = name.substring(PROPERTY_PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0) {
-                throw new CatalogException("Unknown key '" + name + "' in " + where + " (value '" + value
-                        + "'): expected 'spinekit.<environment>.<key>'");
+                throw new CatalogException("Unknown key " + Text.quote(name) + " in " + where + " (value " + Text.quote(value)
+                       + "): expected 'spinekit.<environment>.<key>'");
             }
-            put(rest.substring(0, dot), rest.substring(dot + 1), value, where + " key '" + name + "'", true);
+            put(rest.substring(0, dot), rest.substring(dot + 1), value, where + " key " + Text.quote(name), true);
         }
     }
 
@@ -139,8 +148,8 @@ final class Overrides {
             }
             if (!applied) {
                 if (tokens.length > 1 && standard(tokens[0]).isPresent()) {
-                    throw new CatalogException("Unknown key in environment variable " + name + " (value '" + e.getValue()
-                            + "'): '" + String.join("_", List.of(tokens).subList(1, tokens.length))
+                    throw new CatalogException("Unknown key in environment variable " + name + " (value " + Text.quote(e.getValue()
+                           ) + "): '" + String.join("_", List.of(tokens).subList(1, tokens.length))
                             + "' is not a catalog key; expected SPINEKIT_<ENV>_<KEY> such as SPINEKIT_INTEGRATION_LDAP_URL");
                 }
                 ignored.add(name);
@@ -150,15 +159,15 @@ final class Overrides {
 
     private void put(String envName, String key, String rawValue, String where, boolean keyAsGiven) {
         String value = rawValue == null ? "" : rawValue.strip();
-        String env = canonicalName(envName).orElseThrow(() -> new CatalogException("Invalid environment name '" + envName
-                + "' in " + where + " (value '" + value + "'): expected a standard environment (development, integration, "
+        String env = canonicalName(envName).orElseThrow(() -> new CatalogException("Invalid environment name " + Text.quote(envName)
+               + " in " + where + " (value " + Text.quote(value) + "): expected a standard environment (development, integration, "
                 + "deployment, live, or dev, int, dep) or a custom name of lower-case letters, digits and hyphens, such as 'local-mock'"));
-        Keys.Def def = Keys.find(key).orElseThrow(() -> new CatalogException("Unknown key '" + key + "' in " + where
-                + " (value '" + value + "'): expected a catalog key such as 'ldap.url', 'spine.partykey' or 'tls.trust' "
+        Keys.Def def = Keys.find(key).orElseThrow(() -> new CatalogException("Unknown key " + Text.quote(key) + " in " + where
+                + " (value " + Text.quote(value) + "): expected a catalog key such as 'ldap.url', 'spine.partykey' or 'tls.trust' "
                 + "(see the spine-env README for the full list)"));
         Optional<String> problem = def.type().check(value);
         if (problem.isPresent()) {
-            throw new CatalogException("Invalid value '" + value + "' for key '" + key + "' of environment '" + env + "' in "
+            throw new CatalogException("Invalid value " + Text.quote(value) + " for key " + Text.quote(key) + " of environment " + Text.quote(env) + " in "
                     + where + ": " + problem.get());
         }
         facts.computeIfAbsent(env, x -> new LinkedHashMap<>()).put(key, new Fact(key, def.type().normalise(value), Provenance.OVERRIDE, where));

@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class SpineCatalog {
                 hint = " These overrides name it but no catalog key: " + String.join(", ", near) + ".";
             }
         }
-        throw new CatalogException("Unknown environment '" + name + "': known environments are "
+        throw new CatalogException("Unknown environment " + Text.quote(name) + ": known environments are "
                 + String.join(", ", profiles.keySet()) + " (standard ones also as dev, int, dep). A custom environment "
                 + "is defined by overrides, such as system property spinekit.local-mock.ldap.url=ldaps://localhost:10636." + hint);
     }

@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.util.Locale;
 
 /**
@@ -62,7 +63,7 @@ public enum SpineEnvironment {
      *
      * @param text for example {@code "INTEGRATION"}, {@code "int"} or {@code "Integration"}
      * @return the environment
-     * @throws IllegalArgumentException naming the value and the known environments
+     * @throws CatalogException naming the value and the known environments
      */
     public static SpineEnvironment parse(String text) {
         if (text != null) {
@@ -76,7 +77,7 @@ public enum SpineEnvironment {
                 }
             }
         }
-        throw new IllegalArgumentException("Unknown Spine environment '" + text
-                + "': expected one of DEVELOPMENT (dev), INTEGRATION (int), DEPLOYMENT (dep), LIVE (live)");
+        throw new CatalogException("Unknown Spine environment " + Text.quote(text)
+               + ": expected one of DEVELOPMENT (dev), INTEGRATION (int), DEPLOYMENT (dep), LIVE (live)");
     }
 }

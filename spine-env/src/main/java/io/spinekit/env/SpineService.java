@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ public enum SpineService {
      *
      * @param text for example {@code "SSP"}, {@code "ers-api"} or {@code "Spine Secure Proxy"}
      * @return the service
-     * @throws IllegalArgumentException naming the value and the known services
+     * @throws CatalogException naming the value and the known services
      */
     public static SpineService parse(String text) {
         if (text != null) {
@@ -82,7 +83,7 @@ public enum SpineService {
                 }
             }
         }
-        throw new IllegalArgumentException("Unknown Spine service '" + text + "': expected one of "
+        throw new CatalogException("Unknown Spine service " + Text.quote(text) + ": expected one of "
                 + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
     }
 }

@@ -209,8 +209,8 @@ class IdentifierValidationTest {
     @ValueSource(strings = {"prod", "", "integ", "Spine", "local-mock"})
     void unknownEnvironmentNameListsKnownOnes(String input) {
         assertThatThrownBy(() -> SpineEnvironment.parse(input))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown Spine environment '" + input
-                        + "': expected one of DEVELOPMENT (dev), INTEGRATION (int), DEPLOYMENT (dep), LIVE (live)");
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("Unknown Spine environment " + Text.quote(input)
+                        + ": expected one of DEVELOPMENT (dev), INTEGRATION (int), DEPLOYMENT (dep), LIVE (live)");
     }
 }

@@ -3,6 +3,7 @@ package io.spinekit.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spinekit.core.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class OverridesTest {
         EnvironmentProfile mock = catalog.profile("local-mock");
         assertThat(mock.facts()).containsOnlyKeys("ldap.url", "spine.partykey", "messaging.sync.url", "ers.dev9.asid");
         assertThat(mock.fact("ldap.url").orElseThrow()).isEqualTo(new Fact("ldap.url", "ldaps://localhost:10636", Provenance.OVERRIDE,
-                "overrides file " + f + " line 4 key 'spinekit.local-mock.ldap.url'"));
+                "overrides file " + q(f) + " line 4 key \"spinekit.local-mock.ldap.url\""));
         assertThat(mock.requireUrl("messaging.sync.url")).hasToString("https://localhost:8443/sync-service?x=a=b");
         assertThat(mock.ersEnvironment("dev9").asid()).contains(Asid.of("123456789012"));
         assertThat(catalog.profile(SpineEnvironment.INTEGRATION).fact("portal.url").orElseThrow())
@@ -101,7 +102,7 @@ class OverridesTest {
         assertThat(catalog.ignoredOverrides()).containsExactly("spinekit.build.suffix", "spinekit.local-mock.ldap.ulr");
         assertThatThrownBy(() -> catalog.profile("local-mock"))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("Unknown environment 'local-mock'")
+                .hasMessageContaining("Unknown environment \"local-mock\"")
                 .hasMessageContaining("These overrides name it but no catalog key: spinekit.local-mock.ldap.ulr");
     }
 
@@ -110,7 +111,7 @@ class OverridesTest {
         Path f = file("spinekit.integration.ldap.url=ldaps://x:636\njust some words\n");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("Malformed line in overrides file " + f + " line 2: 'just some words': expected "
+                .hasMessage("Malformed line in overrides file " + q(f) + " line 2: \"just some words\": expected "
                         + "'spinekit.<environment>.<key>=<value>', such as 'spinekit.local-mock.ldap.url=ldaps://localhost:10636'");
     }
 
@@ -119,8 +120,8 @@ class OverridesTest {
         Path f = file("spinekit.integration.ldap.ulr=ldaps://x:636\n");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Unknown key 'ldap.ulr' in overrides file " + f
-                        + " line 1 key 'spinekit.integration.ldap.ulr' (value 'ldaps://x:636')");
+                .hasMessageStartingWith("Unknown key \"ldap.ulr\" in overrides file " + q(f)
+                        + " line 1 key \"spinekit.integration.ldap.ulr\" (value \"ldaps://x:636\")");
     }
 
     @Test
@@ -128,7 +129,7 @@ class OverridesTest {
         Path f = file("integration.ldap.url=ldaps://x:636\n");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Unknown key 'integration.ldap.url' in overrides file " + f + " line 1 (value 'ldaps://x:636')")
+                .hasMessageStartingWith("Unknown key \"integration.ldap.url\" in overrides file " + q(f) + " line 1 (value \"ldaps://x:636\")")
                 .hasMessageContaining("'spinekit.<environment>.<key>'");
     }
 
@@ -142,17 +143,17 @@ class OverridesTest {
         "spinekit.live.tls.trust|nhs-root-authority-g3|expected comma-separated CA ids",
         "spinekit.development.messaging.sync.ip|10.239.14.290|expected an IPv4 address",
         "spinekit.development.firewall.range|10.239.67.128/33|expected an IPv4 CIDR range",
-        "spinekit.development.maintenance.core|Tue 20:00-Wed 06:00 monthly|unknown recurrence 'monthly'",
-        "spinekit.development.status|closed|unknown status 'closed'",
-        "spinekit.development.services|SPINE_CORE,PDS|Unknown Spine service 'PDS'",
+        "spinekit.development.maintenance.core|Tue 20:00-Wed 06:00 monthly|unknown recurrence \"monthly\"",
+        "spinekit.development.status|closed|unknown status \"closed\"",
+        "spinekit.development.services|SPINE_CORE,PDS|Unknown Spine service \"PDS\"",
     })
     void invalidValueInFileNamesFileKeyValueAndExpectation(String key, String value, String expectation) throws IOException {
         Path f = file("# comment\n" + key + "=" + value + "\n");
         String shortKey = key.substring(key.indexOf('.', "spinekit.".length()) + 1);
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Invalid value '" + value + "' for key '" + shortKey + "'")
-                .hasMessageContaining("in overrides file " + f + " line 2 key '" + key + "'")
+                .hasMessageStartingWith("Invalid value " + Text.quote(value) + " for key \"" + shortKey + "\"")
+                .hasMessageContaining("in overrides file " + q(f) + " line 2 key \"" + key + "\"")
                 .hasMessageContaining(expectation);
     }
 
@@ -161,7 +162,7 @@ class OverridesTest {
         Path f = file("spinekit.integration.ldap.url=ldaps://a:636\nspinekit.integration.ldap.url=ldaps://b:636\n");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("Duplicate key 'spinekit.integration.ldap.url' in overrides file " + f + " line 2 (first on line 1)");
+                .hasMessage("Duplicate key \"spinekit.integration.ldap.url\" in overrides file " + q(f) + " line 2 (first on line 1)");
     }
 
     @Test
@@ -169,8 +170,8 @@ class OverridesTest {
         Path f = file("spinekit.integration.ldap.url=\n");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("Invalid value '' for key 'ldap.url' of environment 'integration' in overrides file " + f
-                        + " line 1 key 'spinekit.integration.ldap.url': empty value");
+                .hasMessage("Invalid value \"\" for key \"ldap.url\" of environment \"integration\" in overrides file " + q(f)
+                        + " line 1 key \"spinekit.integration.ldap.url\": empty value");
     }
 
     @Test
@@ -179,11 +180,11 @@ class OverridesTest {
         Files.write(latin1, "spinekit.integration.usage=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(latin1).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("Overrides file " + latin1 + " is not UTF-8 text");
+                .hasMessage("Overrides file " + q(latin1) + " is not UTF-8 text");
         Path missing = dir.resolve("missing.properties");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(missing).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Cannot read overrides file " + missing);
+                .hasMessage("Cannot read the overrides file " + q(missing) + ": no such file");
     }
 
     @Test
@@ -191,17 +192,17 @@ class OverridesTest {
         Path f = file("spinekit.Local_Mock.ldap.url=ldaps://localhost:10636\n");
         assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Invalid environment name 'Local_Mock' in overrides file " + f + " line 1");
+                .hasMessageStartingWith("Invalid environment name \"Local_Mock\" in overrides file " + q(f) + " line 1");
     }
 
     @Test
     void unknownKeyForStandardEnvironmentInSystemPropertyOrVariableIsRejected() {
         assertThatThrownBy(() -> SpineCatalog.builder().systemProperties(props("spinekit.integration.ldap.ulr", "ldaps://x:636")).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Unknown key 'ldap.ulr' in system property spinekit.integration.ldap.ulr (value 'ldaps://x:636')");
+                .hasMessageStartingWith("Unknown key \"ldap.ulr\" in system property spinekit.integration.ldap.ulr (value \"ldaps://x:636\")");
         assertThatThrownBy(() -> SpineCatalog.builder().environmentVariables(Map.of("SPINEKIT_INTEGRATION_LDAP_ULR", "ldaps://x:636")).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Unknown key in environment variable SPINEKIT_INTEGRATION_LDAP_ULR (value 'ldaps://x:636'): "
+                .hasMessageStartingWith("Unknown key in environment variable SPINEKIT_INTEGRATION_LDAP_ULR (value \"ldaps://x:636\"): "
                         + "'LDAP_ULR' is not a catalog key");
     }
 
@@ -209,11 +210,11 @@ class OverridesTest {
     void invalidValueInSystemPropertyAndVariableNamesThem() {
         assertThatThrownBy(() -> SpineCatalog.builder().systemProperties(props("spinekit.dev.spine.partykey", "nope")).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Invalid value 'nope' for key 'spine.partykey' of environment 'development' in system property "
+                .hasMessageStartingWith("Invalid value \"nope\" for key \"spine.partykey\" of environment \"development\" in system property "
                         + "spinekit.dev.spine.partykey: Invalid party key \"nope\"");
         assertThatThrownBy(() -> SpineCatalog.builder().environmentVariables(Map.of("SPINEKIT_LIVE_LDAP_URL", "ldap.national.ncrs.nhs.uk")).build())
                 .isInstanceOf(CatalogException.class)
-                .hasMessageStartingWith("Invalid value 'ldap.national.ncrs.nhs.uk' for key 'ldap.url' of environment 'live' in "
+                .hasMessageStartingWith("Invalid value \"ldap.national.ncrs.nhs.uk\" for key \"ldap.url\" of environment \"live\" in "
                         + "environment variable SPINEKIT_LIVE_LDAP_URL: expected an absolute");
     }
 
@@ -226,5 +227,53 @@ class OverridesTest {
         assertThat(first.profile(SpineEnvironment.LIVE).spinePartyKey()).contains(PartyKey.of("YES-0000806"));
         assertThat(builder.build().profile(SpineEnvironment.LIVE).spinePartyKey()).contains(PartyKey.of("X26-823848"));
         assertThat(SpineCatalog.bundled().profile(SpineEnvironment.LIVE).spinePartyKey()).isEmpty();
+    }
+
+    private static String q(Path file) {
+        return Text.quote(file.toString(), 200);
+    }
+
+    @Test
+    void anOverridesFileOverTheLimitIsRefusedSayingTheLimit() throws IOException {
+        Path big = dir.resolve("big.properties");
+        Files.write(big, ("# " + "x".repeat(1024) + "\n").repeat(4 * 1024 + 1).getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(big).build())
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("Cannot read the overrides file " + q(big) + ": it is larger than the limit of 4 MiB; is this the right file?")
+                .cause().isInstanceOf(io.spinekit.core.FileReadException.class);
+    }
+
+    @Test
+    void aSparseThreeGibibyteOverridesFileIsRefusedWithoutReadingIt() throws IOException {
+        Path sparse = dir.resolve("sparse.properties");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024);
+        }
+        assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(sparse).build())
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("larger than the limit of 4 MiB");
+    }
+
+    @Test
+    void anUnreadableOverridesFileSaysPermissionDenied() throws IOException {
+        Path secret = file("spinekit.integration.ldap.url=ldaps://x:636\n");
+        java.nio.file.Files.setPosixFilePermissions(secret, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(secret), "running as root: every file is readable");
+        assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(secret).build())
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void overrideMessagesQuoteLineBreaksAndCutHugeValues() throws IOException {
+        Path f = file("spinekit.integration.ldap.url=ldaps://x:636\\n\u2028" + "v".repeat(100_000) + "\n");
+        assertThatThrownBy(() -> SpineCatalog.builder().overridesFile(f).build())
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000).doesNotContain("\u2028")
+                        .contains("more of 100"));
+        assertThatThrownBy(() -> SpineCatalog.builder().systemProperties(props("spinekit.integration.ldap.url", "x\ny"))
+                .build())
+                .isInstanceOf(CatalogException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("\"x\\ny\""));
     }
 }

@@ -124,7 +124,7 @@ class RegistryFileTest {
                 .hasMessageContaining("SPINEKIT_DEPLOYMENT_PORTAL_URL");
         assertThatThrownBy(() -> dep.registryFile(IdentityAgent.BT_IA13))
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("Cannot write the BT Identity Agent (IA13) registry file for environment 'deployment': nothing publishes "
+                .hasMessage("Cannot write the BT Identity Agent (IA13) registry file for environment \"deployment\": nothing publishes "
                         + "'sbapi.roleselectionwt.url', 'sbapi.deviceidlogger.url', 'sbapi.roleselection.url', 'portal.url'. "
                         + "Supply them with system property spinekit.deployment.sbapi.roleselectionwt.url or environment variable "
                         + "SPINEKIT_DEPLOYMENT_SBAPI_ROLESELECTIONWT_URL; system property spinekit.deployment.sbapi.deviceidlogger.url "
@@ -169,8 +169,8 @@ class RegistryFileTest {
     @Test
     void unknownAgentListsTheKnownOnes() {
         assertThatThrownBy(() -> IdentityAgent.parse("IA3"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown Identity Agent 'IA3': expected one of ia2-64 (HSCIC Identity Agent 2 (64-bit)), "
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("Unknown Identity Agent \"IA3\": expected one of ia2-64 (HSCIC Identity Agent 2 (64-bit)), "
                         + "ia2-32 (HSCIC Identity Agent 2 (32-bit)), ia1-64 (HSCIC Identity Agent 1 (64-bit)), "
                         + "ia1-32 (HSCIC Identity Agent 1 (32-bit)), ia13 (BT Identity Agent (IA13))");
     }

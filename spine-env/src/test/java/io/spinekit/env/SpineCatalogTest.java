@@ -34,7 +34,7 @@ class SpineCatalogTest {
     void unknownEnvironmentNameListsKnownOnes() {
         assertThatThrownBy(() -> bundled.profile("staging"))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("'staging'")
+                .hasMessageContaining("\"staging\"")
                 .hasMessageContaining("development, integration, deployment, live")
                 .hasMessageContaining("spinekit.local-mock.ldap.url");
     }
@@ -45,8 +45,8 @@ class SpineCatalogTest {
         assertThat(deployment.url("portal.url")).isEmpty();
         assertThatThrownBy(() -> deployment.requireUrl("portal.url"))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("'portal.url'")
-                .hasMessageContaining("'deployment'")
+                .hasMessageContaining("\"portal.url\"")
+                .hasMessageContaining("\"deployment\"")
                 .hasMessageContaining("spinekit.deployment.portal.url")
                 .hasMessageContaining("SPINEKIT_DEPLOYMENT_PORTAL_URL");
     }
@@ -66,7 +66,7 @@ class SpineCatalogTest {
     void unknownKeyInCodeIsReportedNotSilentlyEmpty() {
         assertThatThrownBy(() -> bundled.profile(SpineEnvironment.LIVE).fact("ldap.ulr"))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("'ldap.ulr'")
+                .hasMessageContaining("\"ldap.ulr\"")
                 .hasMessageContaining("ldap.url");
     }
 
