@@ -1,5 +1,8 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.BoundedFiles;
+import io.spinekit.core.FileReadException;
+import io.spinekit.core.Text;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -7,7 +10,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -273,19 +275,26 @@ public final class Pem {
         return head.contains("-----BEGIN ");
     }
 
+    /** The most bytes read from any certificate, key, key store, CRL or trust file: {@value}. */
+    static final long MAX_FILE_BYTES = BoundedFiles.SMALL_FILE_LIMIT;
+
+    /**
+     * Reads a certificate, key, key store, CRL or trust file, at most {@link #MAX_FILE_BYTES}: a
+     * bigger file, a missing or unreadable one each fail with a message that says so.
+     */
     static byte[] read(Path file, String expected) {
         Objects.requireNonNull(file, "file");
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TlsConfigurationException("File not found: " + file + "; expected " + expected, e);
-        } catch (IOException e) {
-            throw new TlsConfigurationException("Cannot read " + file + " (" + e.getMessage() + "); expected "
-                    + expected, e);
+            bytes = BoundedFiles.read(file, MAX_FILE_BYTES, expected.replaceFirst("^an? ", ""));
+        } catch (FileReadException e) {
+            String why = e.reason() == FileReadException.Reason.NOT_FOUND
+                    ? "File not found: " + Text.quote(file.toString(), 200) + "; expected " + expected
+                    : e.getMessage() + " (expected " + expected + ")";
+            throw new TlsConfigurationException(why, e);
         }
         if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
-            throw new TlsConfigurationException(file + " is empty; expected " + expected);
+            throw new TlsConfigurationException(Text.quote(file.toString(), 200) + " is empty; expected " + expected);
         }
         return bytes;
     }

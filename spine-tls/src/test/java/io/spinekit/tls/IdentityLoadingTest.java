@@ -211,9 +211,9 @@ class IdentityLoadingTest {
         Path blank = write("blank.pem", "\n  \n");
 
         assertThatThrownBy(() -> Pem.loadCertificates(empty)).isInstanceOf(TlsConfigurationException.class)
-                .hasMessage(empty + " is empty; expected a certificate (PEM or DER)");
+                .hasMessage("\"" + empty + "\" is empty; expected a certificate (PEM or DER)");
         assertThatThrownBy(() -> Pem.loadPrivateKey(blank, null)).isInstanceOf(TlsConfigurationException.class)
-                .hasMessage(blank + " is empty; expected a PEM private key");
+                .hasMessage("\"" + blank + "\" is empty; expected a PEM private key");
         assertThatThrownBy(() -> ClientIdentity.loadPkcs12(empty, "x".toCharArray()))
                 .isInstanceOf(TlsConfigurationException.class).hasMessageContaining("is empty");
     }
@@ -223,7 +223,7 @@ class IdentityLoadingTest {
         Path missing = dir.resolve("nope.crt");
 
         assertThatThrownBy(() -> Pem.loadCertificates(missing)).isInstanceOf(TlsConfigurationException.class)
-                .hasMessageStartingWith("File not found: " + missing);
+                .hasMessageStartingWith("File not found: \"" + missing + "\"");
     }
 
     @Test
