@@ -141,4 +141,29 @@ final class Cli {
         long ago = Math.abs(daysLeft);
         return ago == 0 ? "expired less than a day ago" : "expired " + ago + (ago == 1 ? " day ago" : " days ago");
     }
+
+    /**
+     * A library message with the CLI's options named: library messages speak of "the password",
+     * "the client certificate" and "the trust", never of command-line flags, so the CLI adds them.
+     *
+     * @param message the library's message or fix
+     * @return the message, with a hint appended where it helps
+     */
+    static String hints(String message) {
+        if (message == null) {
+            return null;
+        }
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("password") && !message.contains("--password-file")) {
+            return message + " (use --password-file)";
+        }
+        if (lower.contains("client certificate") && !message.contains("--cert")) {
+            return message + " (give it with --cert and --key)";
+        }
+        if ((lower.contains("trust") || lower.contains("environment")) && !message.contains("--trust")
+                && !message.contains("--env")) {
+            return message + " (choose the trust with --env ENV, or --trust PEM)";
+        }
+        return message;
+    }
 }

@@ -138,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private StepResult<Void> assessWes() {
         Wes wes = Wes.bundled();
-        ClientEnvironment machine = ClientEnvironment.of("Windows 10", "Edge").withJre("8u281");
+        ClientEnvironment machine = ClientEnvironment.parse("Windows 10", "Edge").withJre("8u281");
         Assessment a = wes.assess(Application.parse("Care Identity Service application"), machine);
         String ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
                 + "Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";

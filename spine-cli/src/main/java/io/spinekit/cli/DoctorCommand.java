@@ -285,18 +285,22 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private boolean handshake(SpineTlsContext tls, URI u, Duration timeout) {
-        HandshakeReport r = TlsProbe.handshake(tls, u.getHost(), port(u), timeout, Duration.ofMillis(500));
         String target = u.getHost() + ":" + port(u);
-        if (r.success()) {
-            String detail = r.protocol().orElse("?") + " " + r.cipherSuite().orElse("?") + ", server "
-                    + r.serverChain().stream().findFirst().map(c -> c.subject()).orElse("?") + " verified"
-                    + (r.clientCertificate().isPresent() ? ", client certificate presented" : "");
-            report("tls", target, Status.PASS, detail, null);
-            return true;
-        }
-        report("tls", target, Status.FAIL, r.failure().map(f -> f.name() + ": ").orElse("") + r.message(),
-                r.fix().orElse(null));
-        return false;
+        CheckDeadline.Resource none = new CheckDeadline.Resource();
+        // The probe has its own total deadline (the timeout); the check's deadline is a backstop after it.
+        CheckDeadline.Verdict v = CheckDeadline.within(timeout.plusSeconds(1), none, () -> {
+            HandshakeReport r = TlsProbe.handshake(tls, u.getHost(), port(u), timeout, Duration.ofMillis(500), timeout);
+            if (r.success()) {
+                String detail = r.protocol().orElse("?") + " " + r.cipherSuite().orElse("?") + ", server "
+                        + r.serverChain().stream().findFirst().map(c -> c.subject()).orElse("?") + " verified"
+                        + (r.clientCertificate().isPresent() ? ", client certificate presented" : "");
+                return new CheckDeadline.Verdict(Status.PASS, detail, null);
+            }
+            return new CheckDeadline.Verdict(Status.FAIL, r.failure().map(f -> f.name() + ": ").orElse("") + r.message(),
+                    r.fix().map(Cli::hints).orElse(null));
+        });
+        report("tls", target, v.status(), v.detail(), v.fix());
+        return v.status() == Status.PASS;
     }
 
     private void checkClientCertificate(EnvironmentProfile profile, Path cert, Path key, Path trust) {
@@ -344,42 +348,50 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void checkLdap(URI l, SpineTlsContext tls, Duration timeout) {
         int millis = (int) timeout.toMillis();
-        var options = tls.ldapConnectionOptions();
-        options.setConnectTimeoutMillis(millis);
-        options.setResponseTimeoutMillis(millis);
-        try (LDAPConnection c = isTls(l)
-                ? new LDAPConnection(tls.ldapSocketFactory(), options, l.getHost(), port(l))
-                : new LDAPConnection(options, l.getHost(), port(l))) {
-            c.bind(new SimpleBindRequest());
-            RootDSE root = c.getRootDSE();
-            if (root == null) {
-                report("ldap", l.toString(), Status.FAIL, "anonymous bind accepted but the root DSE cannot be read",
-                        "the directory must allow anonymous reads of the root DSE; check the URL points at SDS");
-                return;
+        CheckDeadline.Resource open = new CheckDeadline.Resource();
+        CheckDeadline.Verdict v = CheckDeadline.within(timeout, open, () -> {
+            var options = tls.ldapConnectionOptions();
+            options.setConnectTimeoutMillis(millis);
+            options.setResponseTimeoutMillis(millis);
+            try (LDAPConnection c = open.hold(isTls(l)
+                    ? new LDAPConnection(tls.ldapSocketFactory(), options, l.getHost(), port(l))
+                    : new LDAPConnection(options, l.getHost(), port(l)))) {
+                c.bind(new SimpleBindRequest());
+                RootDSE root = c.getRootDSE();
+                if (root == null) {
+                    return new CheckDeadline.Verdict(Status.FAIL, "anonymous bind accepted but the root DSE cannot be read",
+                            "the directory must allow anonymous reads of the root DSE; check the URL points at SDS");
+                }
+                String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
+                return new CheckDeadline.Verdict(Status.PASS, "anonymous bind and root DSE read; naming contexts: " + contexts
+                        + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + vn).orElse(""), null);
+            } catch (LDAPException e) {
+                return new CheckDeadline.Verdict(Status.FAIL, e.getResultCode() + ": " + e.getMessage(),
+                        "check the LDAP URL (ldaps:// on 636), the client certificate (--cert, --key: Spine SDS requires "
+                                + "one) and --timeout");
             }
-            String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
-            report("ldap", l.toString(), Status.PASS, "anonymous bind and root DSE read; naming contexts: " + contexts
-                    + Optional.ofNullable(root.getVendorName()).map(v -> "; vendor " + v).orElse(""), null);
-        } catch (LDAPException e) {
-            report("ldap", l.toString(), Status.FAIL, e.getResultCode() + ": " + e.getMessage(),
-                    "check the LDAP URL (ldaps:// on 636), the client certificate (Spine SDS requires one) and the timeout");
-        }
+        });
+        report("ldap", l.toString(), v.status(), v.detail(), v.fix());
     }
 
     private void checkHttp(URI u, SpineTlsContext tls, Duration timeout) {
-        try (CloseableHttpClient http = Cli.httpClient(tls, timeout, timeout).disableAutomaticRetries().build()) {
-            int code = http.execute(new HttpGet(u), response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-            });
-            Status s = code >= 500 ? Status.WARN : Status.PASS;
-            report("cis", u.toString(), s, "answers over HTTPS (HTTP " + code + " without a ticket)",
-                    s == Status.WARN ? "the service answers with a server error: check the Forward Change Schedule and "
-                            + "maintenance slots, then the National Service Desk" : null);
-        } catch (IOException e) {
-            report("cis", u.toString(), Status.FAIL, "no HTTP answer: " + e.getMessage(),
-                    "check the URL, the client certificate and proxies between this machine and Spine");
-        }
+        CheckDeadline.Resource open = new CheckDeadline.Resource();
+        CheckDeadline.Verdict v = CheckDeadline.within(timeout, open, () -> {
+            try (CloseableHttpClient http = open.hold(Cli.httpClient(tls, timeout, timeout).disableAutomaticRetries().build())) {
+                int code = http.execute(new HttpGet(u), response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
+                Status s = code >= 500 ? Status.WARN : Status.PASS;
+                return new CheckDeadline.Verdict(s, "answers over HTTPS (HTTP " + code + " without a ticket)",
+                        s == Status.WARN ? "the service answers with a server error: check the Forward Change Schedule and "
+                                + "maintenance slots, then the National Service Desk" : null);
+            } catch (IOException e) {
+                return new CheckDeadline.Verdict(Status.FAIL, "no HTTP answer: " + e.getMessage(),
+                        "check the URL, the client certificate (--cert, --key) and proxies between this machine and Spine");
+            }
+        });
+        report("cis", u.toString(), v.status(), v.detail(), v.fix());
     }
 
     private void checkMaintenance(EnvironmentProfile profile, Instant now) {

@@ -89,6 +89,14 @@ final class EnvCommand {
         }
     }
 
+    /** The CAs an environment trusts, or empty for a custom environment without {@code tls.trust}. */
+    static java.util.Optional<List<io.spinekit.tls.NhsCertificateAuthority>> trust(EnvironmentProfile p) {
+        if (p.environment().isEmpty() && p.trustChain().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Cli.input("", () -> io.spinekit.tls.NhsTrust.forProfile(p)));
+    }
+
     static Map<String, Object> fact(Fact f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", f.key());
@@ -244,6 +252,9 @@ final class EnvCommand {
                                 .collect(Collectors.joining("; ")) + " " + tag(sm.fact().provenance()));
                     }
                 }
+                out.println();
+                trust(p).ifPresentOrElse(cas -> TrustCommand.describe(out, p, cas),
+                        () -> out.println("Trust: none (no tls.trust for this custom environment)"));
                 if (!absent.isEmpty()) {
                     out.println();
                     out.println("Not published (supply with spinekit." + p.name() + ".<key> or " + p.environmentVariable("<key>") + "):");
@@ -270,6 +281,7 @@ final class EnvCommand {
             }
             m.put("facts", byPurpose);
             m.put("trustChain", p.trustChain());
+            m.put("trustAuthorities", trust(p).map(cas -> cas.stream().map(TrustCommand::json).toList()).orElse(List.of()));
             m.put("services", p.services().stream().map(s -> Map.of("id", s.name(), "name", s.displayName())).toList());
             List<Map<String, Object>> ers = new ArrayList<>();
             for (ErsEnvironment e : p.ersEnvironments()) {

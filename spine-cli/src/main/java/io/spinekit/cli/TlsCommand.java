@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code spine tls}: NHS trust and mutual TLS: inspect certificates, make CSRs, test handshakes. */
 @Command(name = "tls", mixinStandardHelpOptions = true,
-        description = "NHS trust and mutual TLS: inspect certificates, make CSRs, test handshakes.",
-        subcommands = {TlsCommand.InspectCommand.class, TlsCommand.CsrCommand.class, TlsCommand.HandshakeCommand.class})
+        description = "NHS trust and mutual TLS: inspect certificates, make CSRs, test handshakes, export trust.",
+        subcommands = {TlsCommand.InspectCommand.class, TlsCommand.CsrCommand.class, TlsCommand.HandshakeCommand.class,
+                TrustCommand.class})
 final class TlsCommand {
     private TlsCommand() {
     }
@@ -121,7 +122,12 @@ final class TlsCommand {
                 envName = p.name();
             }
             char[] password = readSecret(passwordFile, "--password-file");
-            CertificateInspector.Loaded loaded = Cli.input("", () -> CertificateInspector.load(file, password));
+            CertificateInspector.Loaded loaded;
+            try {
+                loaded = CertificateInspector.load(file, password);
+            } catch (SpineException e) {
+                throw CliException.usage(Cli.hints(e.getMessage()), e);
+            }
             if (key != null) {
                 b.privateKey(Cli.input("(--key, --password-file)", () -> io.spinekit.tls.Pem.loadPrivateKey(key, password)));
             } else {
@@ -151,7 +157,7 @@ final class TlsCommand {
                 for (Finding f : r.findings()) {
                     out.printf("  %-7s %-11s %s%n", f.severity(), f.check(), f.message());
                     if (!f.fix().isEmpty() && f.severity().compareTo(Finding.Severity.WARNING) >= 0) {
-                        out.printf("          fix: %s%n", f.fix());
+                        out.printf("          fix: %s%n", Cli.hints(f.fix()));
                     }
                 }
                 out.printf("Result: %s%n", r.usable() ? (r.worst() == Finding.Severity.WARNING ? "usable, with warnings"
@@ -303,7 +309,7 @@ final class TlsCommand {
                 out.printf("Handshake with %s:%d: %s%n", host, port, r.success() ? "OK"
                         : "FAILED (" + r.failure().map(Enum::name).orElse("?") + ")");
                 out.printf("  %s%n", r.message());
-                r.fix().ifPresent(f -> out.printf("  fix: %s%n", f));
+                r.fix().ifPresent(f -> out.printf("  fix: %s%n", Cli.hints(f)));
                 r.protocol().ifPresent(p -> out.printf("  protocol      %s%n", p));
                 r.cipherSuite().ifPresent(c -> out.printf("  cipher suite  %s%n", c));
                 if (!r.serverChain().isEmpty()) {

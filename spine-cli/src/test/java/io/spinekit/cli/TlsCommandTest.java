@@ -362,4 +362,30 @@ class TlsCommandTest {
         assertThat(r.err()).contains("same file");
         assertThat(real.resolve("new.pem")).doesNotExist();
     }
+
+    @Test
+    void handshakeWithAPlainHttpPortSaysItIsNotATlsPort() throws IOException {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", ex -> {
+            ex.sendResponseHeaders(400, -1);
+            ex.close();
+        });
+        http.start();
+        try {
+            Path root = file("root.pem", pki.rootPem());
+
+            CliRun r = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost", "--port",
+                    String.valueOf(http.getAddress().getPort()), "--timeout", "5");
+            CliRun json = run("tls", "handshake", "--trust", root.toString(), "--host", "localhost", "--port",
+                    String.valueOf(http.getAddress().getPort()), "--timeout", "5", "--json");
+
+            assertThat(r.code()).isEqualTo(Cli.FAILURE);
+            assertThat(r.out()).contains("FAILED (NOT_TLS)").containsIgnoringCase("not speak TLS")
+                    .doesNotContain("must be upgraded");
+            assertThat(json.json().path("failure").asText()).isEqualTo("NOT_TLS");
+        } finally {
+            http.stop(0);
+        }
+    }
 }
