@@ -159,9 +159,6 @@ public final class Csr {
     public void write(Path keyFile, Path csrFile, char[] passphrase, boolean force) {
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(csrFile, "csrFile");
-        if (keyFile.toAbsolutePath().normalize().equals(csrFile.toAbsolutePath().normalize())) {
-            throw new TlsConfigurationException("The key and the CSR must go to different files, both were " + keyFile);
-        }
         SecureFiles.writeAll(List.of(new SecureFiles.Output(keyFile, privateKeyPem(passphrase), true),
                 new SecureFiles.Output(csrFile, pem(), false)), force);
     }

@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,16 +33,58 @@ final class SecureFiles {
     private SecureFiles() {
     }
 
+    /**
+     * Whether two paths name one file, comparing what they resolve to (symbolic links followed, in
+     * the file and in its directories), not their spelling: {@link Files#isSameFile} when both
+     * exist, otherwise the real path of each directory plus the file name.
+     */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+            return resolved(a).equals(resolved(b));
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    private static Path resolved(Path p) throws IOException {
+        Path abs = p.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (parent == null || !Files.exists(parent)) {
+            return abs.normalize();
+        }
+        Path real = parent.toRealPath().resolve(abs.getFileName());
+        // A dangling link in the last place: follow it once.
+        if (Files.isSymbolicLink(real)) {
+            Path target = Files.readSymbolicLink(real);
+            return real.getParent().resolve(target).normalize();
+        }
+        return real;
+    }
+
     static void writeAll(List<Output> outputs, boolean force) {
+        for (int i = 0; i < outputs.size(); i++) {
+            for (int j = i + 1; j < outputs.size(); j++) {
+                Path a = outputs.get(i).target();
+                Path b = outputs.get(j).target();
+                if (sameFile(a, b)) {
+                    throw new TlsConfigurationException("Cannot write " + Text.quote(a.toString(), 200) + " and "
+                            + Text.quote(b.toString(), 200) + ": they are the same file (through a link or a relative"
+                            + " path), and one would overwrite the other; nothing was written. Give two different files");
+                }
+            }
+        }
         for (Output o : outputs) {
             Path parent = o.target().toAbsolutePath().getParent();
             if (parent == null || !Files.isDirectory(parent)) {
-                throw new TlsConfigurationException("Cannot write " + o.target() + ": directory " + parent
-                        + " does not exist; create it first");
+                throw new TlsConfigurationException("Cannot write " + Text.quote(o.target().toString(), 200)
+                        + ": directory " + Text.quote(String.valueOf(parent), 200) + " does not exist; create it first");
             }
             if (Files.exists(o.target()) && !force) {
-                throw new TlsConfigurationException(o.target() + " already exists; nothing was written. Choose another"
-                        + " name, or pass --force (force(true)) to replace it");
+                throw new TlsConfigurationException(Text.quote(o.target().toString(), 200) + " already exists; nothing"
+                        + " was written. Choose another name, or ask to replace it (force)");
             }
         }
         List<Path> temps = new ArrayList<>();
@@ -59,7 +102,8 @@ final class SecureFiles {
                     for (Path c : created) {
                         Files.deleteIfExists(c);
                     }
-                    throw new TlsConfigurationException("Cannot move " + o.target() + " into place: " + e.getMessage()
+                    throw new TlsConfigurationException("Cannot move " + Text.quote(o.target().toString(), 200)
+                            + " into place: " + e.getMessage()
                             + (created.isEmpty() ? "; nothing was written" : "; files written so far were removed"), e);
                 }
                 if (!existed) {
@@ -67,8 +111,8 @@ final class SecureFiles {
                 }
             }
         } catch (IOException e) {
-            throw new TlsConfigurationException("Cannot write " + outputs.get(temps.size() < outputs.size()
-                    ? temps.size() : 0).target() + ": " + e.getMessage() + "; nothing was written", e);
+            throw new TlsConfigurationException("Cannot write " + Text.quote(outputs.get(temps.size() < outputs.size()
+                    ? temps.size() : 0).target().toString(), 200) + ": " + e.getMessage() + "; nothing was written", e);
         } finally {
             for (Path t : temps) {
                 try {

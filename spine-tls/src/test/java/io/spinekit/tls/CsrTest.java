@@ -105,8 +105,8 @@ class CsrTest {
 
         assertThatThrownBy(() -> Csr.builder("endpoint.example.nhs.uk").build().write(key, req, null, false))
                 .isInstanceOf(TlsConfigurationException.class)
-                .hasMessage(req + " already exists; nothing was written. Choose another name, or pass --force"
-                        + " (force(true)) to replace it");
+                .hasMessage("\"" + req + "\" already exists; nothing was written. Choose another name, or ask to"
+                        + " replace it (force)");
 
         assertThat(key).doesNotExist();
         assertThat(Files.readString(req)).isEqualTo("old request");
@@ -124,6 +124,33 @@ class CsrTest {
         assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(Files.readString(req)).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void keyAndCsrReachingOneFileThroughASymlinkedDirectoryAreRefusedEvenWithForce() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Path key = real.resolve("endpoint.key");
+        Files.writeString(key, "the old key, to keep");
+
+        TlsConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(TlsConfigurationException.class,
+                () -> Csr.builder("endpoint.example.nhs.uk").build().write(key, link.resolve("endpoint.key"), null, true));
+
+        assertThat(e.getMessage()).contains("same file").contains("endpoint.key");
+        assertThat(Files.readString(key)).isEqualTo("the old key, to keep");
+        assertThat(Files.isRegularFile(link.resolve("endpoint.key"))).isTrue();
+    }
+
+    @Test
+    void keyAndCsrReachingOneNewFileThroughASymlinkedDirectoryAreRefused() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+
+        org.junit.jupiter.api.Assertions.assertThrows(TlsConfigurationException.class,
+                () -> Csr.builder("endpoint.example.nhs.uk").build().write(real.resolve("new.pem"),
+                        link.resolve("new.pem"), null, false));
+
+        assertThat(Files.exists(real.resolve("new.pem"))).isFalse();
     }
 
     @Test
