@@ -26,7 +26,7 @@ public final class CheckWesEnvironment {
      * @return the assessment: verdict, conditions, reasons and end-of-support warnings
      */
     public static Assessment check(String application, String os, String browser, String jre) {
-        ClientEnvironment machine = ClientEnvironment.of(os, browser);
+        ClientEnvironment machine = ClientEnvironment.parse(os, browser);
         if (jre != null) {
             machine = machine.withJre(jre);
         }

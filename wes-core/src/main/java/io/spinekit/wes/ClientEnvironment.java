@@ -41,14 +41,14 @@ public record ClientEnvironment(OperatingSystem os, Optional<Browser> browser, O
     }
 
     /**
-     * Parses an environment from descriptions, e.g. {@code of("Windows 10 20H2 64-bit", "IE11 32-bit")}.
+     * Parses an environment from descriptions, e.g. {@code parse("Windows 10 20H2 64-bit", "IE11 32-bit")}.
      *
      * @param os see {@link OperatingSystem#parse(String)}
      * @param browser see {@link Browser#parse(String)}
      * @return the environment
      * @throws WesException when a description cannot be read
      */
-    public static ClientEnvironment of(String os, String browser) {
+    public static ClientEnvironment parse(String os, String browser) {
         return of(OperatingSystem.parse(os), Browser.parse(browser));
     }
 

@@ -1,8 +1,11 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.BoundedFiles;
+import io.spinekit.core.FileReadException;
+import io.spinekit.core.Text;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +25,7 @@ import java.util.Optional;
  * <pre>{@code
  * Wes wes = Wes.bundled();                                   // edition of 1 September 2021
  * Assessment a = wes.assess(Application.SPINE_SCR,
- *         ClientEnvironment.of("Windows 10 21H2 64-bit", "Chrome"));
+ *         ClientEnvironment.parse("Windows 10 21H2 64-bit", "Chrome"));
  * a.verdict();      // SUPPORTED_WITH_CONDITIONS
  * a.conditions();   // Chrome needs the Chrome extension (footnote ****)
  *
@@ -34,6 +37,8 @@ import java.util.Optional;
 public final class Wes {
     /** The bundled data file, on the class path. */
     public static final String BUNDLED_RESOURCE = "/io/spinekit/wes/wes-2021-09-01.json";
+    /** The largest WES data file or stream read: 4 MiB (the bundled one is about 8 KiB). */
+    public static final long MAX_DATA_BYTES = 4L * 1024 * 1024;
     /** The time zone "today" is taken in. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
@@ -70,28 +75,43 @@ public final class Wes {
     /**
      * Loads and checks a WES data file in the bundled format ({@code spinekit-wes/1}), e.g. a newer edition.
      *
-     * @param in the data; closed when read
+     * @param in the data, at most {@link #MAX_DATA_BYTES}; closed when read
      * @param sourceName a name for messages
      * @return the WES
      * @throws WesDataException naming the source and the place when the data is malformed or inconsistent
      */
     public static Wes load(InputStream in, String sourceName) {
-        return new Wes(WesData.load(Objects.requireNonNull(in, "in"), sourceName), Clock.system(ZONE));
+        Objects.requireNonNull(in, "in");
+        byte[] bytes;
+        try (InputStream s = in) {
+            bytes = s.readNBytes((int) MAX_DATA_BYTES + 1);
+        } catch (IOException e) {
+            throw new WesDataException("cannot read WES data " + Text.quote(sourceName, 200) + ": "
+                    + Text.quote(String.valueOf(e.getMessage())), e);
+        }
+        if (bytes.length > MAX_DATA_BYTES) {
+            throw new WesDataException("cannot read WES data " + Text.quote(sourceName, 200)
+                    + ": it is larger than the limit of " + BoundedFiles.describe(MAX_DATA_BYTES) + "; is this the right file?");
+        }
+        return new Wes(WesData.load(new ByteArrayInputStream(bytes), sourceName), Clock.system(ZONE));
     }
 
     /**
-     * Loads and checks a WES data file.
+     * Loads and checks a WES data file of at most {@link #MAX_DATA_BYTES}.
      *
      * @param file the file
      * @return the WES
-     * @throws WesDataException naming the file and the place when unreadable, malformed or inconsistent
+     * @throws WesDataException naming the file and the place when unreadable (missing, permission
+     *     denied, over the limit), malformed or inconsistent
      */
     public static Wes load(Path file) {
+        byte[] bytes;
         try {
-            return load(Files.newInputStream(file), file.toString());
-        } catch (IOException e) {
-            throw new WesDataException("cannot read WES data " + file + ": " + e.getMessage(), e);
+            bytes = BoundedFiles.read(file, MAX_DATA_BYTES, "WES data file");
+        } catch (FileReadException e) {
+            throw new WesDataException(e.getMessage(), e);
         }
+        return load(new ByteArrayInputStream(bytes), file.toString());
     }
 
     /**

@@ -24,7 +24,7 @@ class EndOfSupportTest {
             Windows 10 21H2                | IE11         | 2022-06-15 | IE11                   | retired
             """)
     void warnsFromTheEndOfSupportDateOnwards(String os, String browser, LocalDate end, String product, String event) {
-        ClientEnvironment env = ClientEnvironment.of(os, browser);
+        ClientEnvironment env = ClientEnvironment.parse(os, browser);
         Assessment before = WES.assess(Application.E_RS_PROFESSIONAL, env, end.minusDays(1));
         assertThat(before.warnings()).noneMatch(w -> w.product().equals(product));
         Assessment on = WES.assess(Application.E_RS_PROFESSIONAL, env, end);
@@ -45,14 +45,14 @@ class EndOfSupportTest {
         assertThat(WES.endOfSupport(OsProduct.IPADOS)).isEmpty();
         assertThat(WES.endOfSupport()).extracting(EndOfSupport::product).containsExactly("WINDOWS_7", "WINDOWS_8_1", "WINDOWS_10",
                 "WINDOWS_SERVER_2008_R2", "WINDOWS_SERVER_2012_R2", "IE11");
-        assertThat(WES.assess(Application.E_RS_PROFESSIONAL, ClientEnvironment.of("Windows 10 21H2", "Chrome"),
+        assertThat(WES.assess(Application.E_RS_PROFESSIONAL, ClientEnvironment.parse("Windows 10 21H2", "Chrome"),
                 LocalDate.of(2030, 1, 1)).warnings()).extracting(EndOfSupportWarning::product).containsExactly("WINDOWS_10");
     }
 
     @Test
     void assessmentWithoutADateUsesTodayInLondon() {
         Clock clock = Clock.fixed(Instant.parse("2022-06-14T23:30:00Z"), ZoneOffset.UTC);
-        Assessment a = WES.withClock(clock).assess(Application.E_RS_PROFESSIONAL, ClientEnvironment.of("Windows 10 21H2", "IE11"));
+        Assessment a = WES.withClock(clock).assess(Application.E_RS_PROFESSIONAL, ClientEnvironment.parse("Windows 10 21H2", "IE11"));
         assertThat(a.date()).isEqualTo(LocalDate.of(2022, 6, 15));
         assertThat(a.warnings()).extracting(EndOfSupportWarning::product).containsExactly("IE11");
     }

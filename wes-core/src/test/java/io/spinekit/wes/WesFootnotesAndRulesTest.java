@@ -18,7 +18,7 @@ class WesFootnotesAndRulesTest {
     }
 
     private static ClientEnvironment env(String os, String browser) {
-        return ClientEnvironment.of(os, browser);
+        return ClientEnvironment.parse(os, browser);
     }
 
     // Footnote * (systems)
@@ -371,7 +371,7 @@ class WesFootnotesAndRulesTest {
 
     @Test
     void androidTabletIsCurrentlyNotAvailable() {
-        Assessment a = WES.assess(Authenticator.ANDROID_TABLET, ClientEnvironment.of("Android 12", "Chrome"), DATE);
+        Assessment a = WES.assess(Authenticator.ANDROID_TABLET, ClientEnvironment.parse("Android 12", "Chrome"), DATE);
         assertThat(a.verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
         assertThat(a.failures()).singleElement().satisfies(r -> {
             assertThat(r.footnote()).contains("*");
@@ -381,7 +381,7 @@ class WesFootnotesAndRulesTest {
 
     @Test
     void ipadNeedsMdmAndTheCis2AuthenticatorApp() {
-        Assessment a = WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.of("iPadOS 14.7", "Safari"), DATE);
+        Assessment a = WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.parse("iPadOS 14.7", "Safari"), DATE);
         assertThat(a.verdict()).isEqualTo(Verdict.SUPPORTED_WITH_CONDITIONS);
         assertThat(a.conditions()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ConditionKind.IPAD_MDM_AND_CIS2_AUTHENTICATOR_APP);
@@ -392,44 +392,44 @@ class WesFootnotesAndRulesTest {
 
     @Test
     void ipadNeedsIos11OrAbove() {
-        assertThat(WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.of("iPad iOS 11.0", "Safari"), DATE).verdict())
+        assertThat(WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.parse("iPad iOS 11.0", "Safari"), DATE).verdict())
                 .isEqualTo(Verdict.SUPPORTED_WITH_CONDITIONS);
-        Assessment old = WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.of("iPad iOS 10.3", "Safari"), DATE);
+        Assessment old = WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.parse("iPad iOS 10.3", "Safari"), DATE);
         assertThat(old.verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
         assertThat(old.failures().get(0).message()).contains("below version 11");
-        Assessment unknown = WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.of("iPadOS", "Safari"), DATE);
+        Assessment unknown = WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.parse("iPadOS", "Safari"), DATE);
         assertThat(unknown.conditions()).extracting(Condition::kind)
                 .containsExactly(ConditionKind.IPAD_MDM_AND_CIS2_AUTHENTICATOR_APP, ConditionKind.OS_VERSION_NOT_STATED);
     }
 
     @Test
     void ipadAuthenticatorIsNotForIphonesOrOtherBrowsers() {
-        assertThat(WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.of("iOS 15.0", "Safari"), DATE).verdict())
+        assertThat(WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.parse("iOS 15.0", "Safari"), DATE).verdict())
                 .isEqualTo(Verdict.NOT_SUPPORTED);
-        assertThat(WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.of("iPadOS 15", "Chrome"), DATE).verdict())
+        assertThat(WES.assess(Authenticator.APPLE_IPAD, ClientEnvironment.parse("iPadOS 15", "Chrome"), DATE).verdict())
                 .isEqualTo(Verdict.NOT_SUPPORTED);
     }
 
     @Test
     void windowsHelloIsNotWarrantedInIe11OrOnServers() {
-        assertThat(WES.assess(Authenticator.WINDOWS_HELLO_FOR_BUSINESS_FIDO2, ClientEnvironment.of("Windows 10 21H2", "Edge"), DATE)
+        assertThat(WES.assess(Authenticator.WINDOWS_HELLO_FOR_BUSINESS_FIDO2, ClientEnvironment.parse("Windows 10 21H2", "Edge"), DATE)
                 .verdict()).isEqualTo(Verdict.SUPPORTED);
-        assertThat(WES.assess(Authenticator.WINDOWS_HELLO_FOR_BUSINESS_FIDO2, ClientEnvironment.of("Windows 10 21H2", "IE11"), DATE)
+        assertThat(WES.assess(Authenticator.WINDOWS_HELLO_FOR_BUSINESS_FIDO2, ClientEnvironment.parse("Windows 10 21H2", "IE11"), DATE)
                 .verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
         assertThat(WES.assess(Authenticator.WINDOWS_HELLO_FOR_BUSINESS_FIDO2,
-                ClientEnvironment.of("Windows Server 2012 R2", "Edge"), DATE).verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
+                ClientEnvironment.parse("Windows Server 2012 R2", "Edge"), DATE).verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
     }
 
     @Test
     void smartcardsThroughCitrixAreWarranted() {
-        Assessment a = WES.assess(Authenticator.SMARTCARDS, ClientEnvironment.of("Windows Server 2008 R2 SP1", "IE11")
+        Assessment a = WES.assess(Authenticator.SMARTCARDS, ClientEnvironment.parse("Windows Server 2008 R2 SP1", "IE11")
                 .withCitrix(true), DATE);
         assertThat(a.verdict()).isEqualTo(Verdict.SUPPORTED);
     }
 
     @Test
     void authenticatorsIgnoreTheJreWithANote() {
-        Assessment a = WES.assess(Authenticator.SMARTCARDS, ClientEnvironment.of("Windows 10 21H2", "Chrome").withJre("8u281"), DATE);
+        Assessment a = WES.assess(Authenticator.SMARTCARDS, ClientEnvironment.parse("Windows 10 21H2", "Chrome").withJre("8u281"), DATE);
         assertThat(a.verdict()).isEqualTo(Verdict.SUPPORTED);
         assertThat(a.reasons()).anyMatch(r -> r.outcome() == Reason.Outcome.INFO && r.message().contains("has no JRE column"));
     }
