@@ -97,9 +97,9 @@ class CisCommandTest {
         CliRun r = run("cis", "urls", "nowhere", "--json");
 
         assertThat(r.code()).isEqualTo(Cli.USAGE);
-        assertThat(r.json().path("error").asText()).startsWith("Unknown environment 'nowhere': known environments are "
+        assertThat(r.json().path("error").asText()).startsWith("Unknown environment \"nowhere\": known environments are "
                 + "development, integration, deployment, live");
-        assertThat(r.err()).startsWith("spine cis urls: Unknown environment 'nowhere'");
+        assertThat(r.err()).startsWith("spine cis urls: Unknown environment \"nowhere\"");
     }
 
     @Test

@@ -67,6 +67,6 @@ class DemoCommandTest {
         CliRun run = run("demo", "--env", "staging");
 
         assertThat(run.code()).isEqualTo(Cli.USAGE);
-        assertThat(run.err()).contains("'staging'").contains("INTEGRATION");
+        assertThat(run.err()).contains("\"staging\"").contains("INTEGRATION");
     }
 }

@@ -110,10 +110,10 @@ class EnvCommandTest {
         CliRun r = run("env", "show", "staging");
         assertThat(r.code()).isEqualTo(Cli.USAGE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("Unknown environment 'staging': known environments are development, integration, deployment, live");
+        assertThat(r.err()).contains("Unknown environment \"staging\": known environments are development, integration, deployment, live");
         CliRun j = run("env", "show", "staging", "--json");
         assertThat(j.code()).isEqualTo(Cli.USAGE);
-        assertThat(j.json().path("error").asText()).startsWith("Unknown environment 'staging'");
+        assertThat(j.json().path("error").asText()).startsWith("Unknown environment \"staging\"");
     }
 
     @Test
@@ -160,7 +160,7 @@ class EnvCommandTest {
         assertThat(bad.err()).contains("Invalid --at \"next tuesday\": expected an instant such as 2026-01-13T20:00:00Z");
         CliRun service = run("env", "maintenance", "int", "--service", "e-RS Dev1");
         assertThat(service.code()).isEqualTo(Cli.USAGE);
-        assertThat(service.err()).contains("No maintenance slots for service 'e-RS Dev1' in environment 'integration': known services are "
+        assertThat(service.err()).contains("No maintenance slots for service \"e-RS Dev1\" in environment \"integration\": known services are "
                 + "Spine Core (core), Spine CIS (cis), e-RS (ers)");
         CliRun live = run("env", "maintenance", "live", "--json");
         assertThat(live.code()).isEqualTo(Cli.OK);
@@ -202,7 +202,7 @@ class EnvCommandTest {
         CliRun r = run("env", "registry", "deployment", "--agent", "BT Identity Agent IA13");
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("Cannot write the BT Identity Agent (IA13) registry file for environment 'deployment'")
+        assertThat(r.err()).contains("Cannot write the BT Identity Agent (IA13) registry file for environment \"deployment\"")
                 .contains("spinekit.deployment.portal.url").contains("SPINEKIT_DEPLOYMENT_PORTAL_URL");
     }
 
@@ -210,7 +210,7 @@ class EnvCommandTest {
     void registryRejectsUnknownAgentListingKnownOnes() {
         CliRun r = run("env", "registry", "dev", "--agent", "IA3");
         assertThat(r.code()).isEqualTo(Cli.USAGE);
-        assertThat(r.err()).contains("Unknown Identity Agent 'IA3': expected one of ia2-64 (HSCIC Identity Agent 2 (64-bit)), "
+        assertThat(r.err()).contains("Unknown Identity Agent \"IA3\": expected one of ia2-64 (HSCIC Identity Agent 2 (64-bit)), "
                 + "ia2-32 (HSCIC Identity Agent 2 (32-bit)), ia1-64 (HSCIC Identity Agent 1 (64-bit)), "
                 + "ia1-32 (HSCIC Identity Agent 1 (32-bit)), ia13 (BT Identity Agent (IA13))");
     }
@@ -230,7 +230,7 @@ class EnvCommandTest {
         CliRun show = run("env", "show", "local-mock", "--overrides", overrides.toString(), "--json");
         assertThat(show.json().path("facts").path("SYSTEM").get(0).path("provenance").asText()).isEqualTo("OVERRIDE");
         assertThat(show.json().path("facts").path("SYSTEM").get(0).path("source").asText())
-                .isEqualTo("overrides file " + overrides + " line 1 key 'spinekit.local-mock.ldap.url'");
+                .isEqualTo("overrides file \"" + overrides + "\" line 1 key \"spinekit.local-mock.ldap.url\"");
         CliRun reg = run("env", "registry", "local-mock", "--agent", "ia2-32", "--overrides", overrides.toString());
         assertThat(reg.out()).contains("\"LaunchAppsPath\"=\"https://localhost:8443/portal\"\r\n");
         CliRun maint = run("env", "maintenance", "local-mock", "--at", "2026-03-29T01:30:00Z", "--overrides", overrides.toString(), "--json");
@@ -243,7 +243,7 @@ class EnvCommandTest {
         Files.writeString(overrides, "spinekit.integration.ldap.url=ldap.nis1.national.ncrs.nhs.uk\n");
         CliRun r = run("env", "list", "--overrides", overrides.toString());
         assertThat(r.code()).isEqualTo(Cli.USAGE);
-        assertThat(r.err()).contains("Invalid value 'ldap.nis1.national.ncrs.nhs.uk' for key 'ldap.url' of environment 'integration' in "
-                + "overrides file " + overrides + " line 1");
+        assertThat(r.err()).contains("Invalid value \"ldap.nis1.national.ncrs.nhs.uk\" for key \"ldap.url\" of environment \"integration\" in "
+                + "overrides file \"" + overrides + "\" line 1");
     }
 }

@@ -182,6 +182,6 @@ class SdsCommandTest {
         assertThat(certOnly.code()).isEqualTo(Cli.USAGE);
         assertThat(certOnly.err()).contains("--cert and --key go together");
         assertThat(unknownEnv.code()).isEqualTo(Cli.USAGE);
-        assertThat(unknownEnv.err()).contains("Unknown environment 'nowhere'", "integration");
+        assertThat(unknownEnv.err()).contains("Unknown environment \"nowhere\"", "integration");
     }
 }

@@ -94,7 +94,7 @@ class TlsCommandTest {
                 .contains("Not trusted for Live: the G1 live chain is never trusted")
                 .contains("Result: NOT usable")
                 .containsPattern("to 2024-06-04T11:28:31Z \\(expired \\d{3,} days ago\\)")
-                .doesNotContain("-9").doesNotContain("days left");
+                .doesNotContainPattern("\\(-\\d").doesNotContain("days left");
     }
 
     @Test
@@ -126,7 +126,7 @@ class TlsCommandTest {
         CliRun r = run("tls", "inspect", pem.toString(), "--env", "staging");
 
         assertThat(r.code()).isEqualTo(Cli.USAGE);
-        assertThat(r.err()).contains("Unknown environment 'staging'").contains("integration");
+        assertThat(r.err()).contains("Unknown environment \"staging\"").contains("integration");
     }
 
     @Test
