@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.tls.SpineTlsContext;
 import java.net.URI;
@@ -126,7 +127,7 @@ public final class CisClient implements AutoCloseable {
                 "role assertion", endpoint, ticket);
         checkStatus(r, "role assertion", endpoint, ticket);
         try {
-            return parser.parse(r.body());
+            return parser.parse(r.body(), ticket);
         } catch (CisException e) {
             throw redacted(e, ticket);
         }
@@ -221,17 +222,24 @@ public final class CisClient implements AutoCloseable {
         }
         StringBuilder m = new StringBuilder(what).append(" request to ").append(endpoint).append(" answered HTTP ")
                 .append(r.status());
+        // Secrets are removed from what the server sent before anything is cut.
         if (r.status() >= 300 && r.status() < 400) {
-            m.append(", a redirect to ").append(r.location() == null ? "(no Location)" : shorten(r.location()))
-                    .append(" that was not followed");
+            m.append(", a redirect to ").append(r.location() == null ? "(no Location)"
+                    : Text.quote(redact(r.location(), ticket), 160)).append(" that was not followed");
         } else if (r.body().length > 0 && CisHttp.isXmlOrText(r.contentType())) {
-            String text = new String(r.body(), 0, Math.min(r.body().length, 400), StandardCharsets.UTF_8)
-                    .replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
-            m.append(", body starts \"").append(shorten(text)).append('"');
+            String text = new String(r.body(), 0, Math.min(r.body().length, BODY_EXCERPT_BYTES),
+                    StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            m.append(", body starts ").append(Text.quote(redact(text, ticket), 160));
         }
         m.append(r.status() >= 500 ? ": a server error; not retried, try again later" : ": expected 200");
-        String message = ticket == null ? m.toString() : ticket.redact(m.toString());
-        throw new CisException(CisException.Reason.HTTP_STATUS, message);
+        throw new CisException(CisException.Reason.HTTP_STATUS, redact(m.toString(), ticket));
+    }
+
+    /** How much of an error body is read for its excerpt (redacted whole, then cut to 160 characters). */
+    private static final int BODY_EXCERPT_BYTES = 16 * 1024;
+
+    private static String redact(String text, SsoTicket ticket) {
+        return ticket == null ? text : ticket.redact(text);
     }
 
     private static CisException redacted(CisException e, SsoTicket ticket) {
@@ -239,10 +247,6 @@ public final class CisClient implements AutoCloseable {
             return e;
         }
         return new CisException(e.reason(), ticket.redact(e.getMessage()), CisHttp.safeCause(e.getCause(), ticket));
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 160 ? s : s.substring(0, 160) + "...";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -261,12 +262,12 @@ final class CisHttp implements AutoCloseable {
     }
 
     private static String detail(Throwable e, SsoTicket ticket) {
-        String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        m = m.replaceAll("\\s+", " ");
-        if (m.length() > 300) {
-            m = m.substring(0, 300) + "...";
+        if (e.getMessage() == null) {
+            return e.getClass().getSimpleName();
         }
-        return ticket == null ? m : ticket.redact(m);
+        // Redact before cutting, so no piece of the ticket survives at the cut.
+        String m = e.getMessage().replaceAll("\\s+", " ");
+        return e.getClass().getSimpleName() + ": " + Text.quote(ticket == null ? m : ticket.redact(m), 300);
     }
 
     static String authority(URI uri) {

@@ -2,6 +2,7 @@ package io.spinekit.cis;
 
 import io.spinekit.cis.internal.SafeXml;
 import io.spinekit.cis.internal.XmlElement;
+import io.spinekit.core.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,7 +139,7 @@ public final class RoleAssertionParser {
     public RoleAssertion parse(byte[] body) {
         Objects.requireNonNull(body, "body");
         rejectHtml(new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1));
-        return read(SafeXml.parse(body, limits, WHAT));
+        return read(SafeXml.parse(body, limits, WHAT), null);
     }
 
     /**
@@ -151,7 +152,38 @@ public final class RoleAssertionParser {
     public RoleAssertion parse(String body) {
         Objects.requireNonNull(body, "body");
         rejectHtml(body.substring(0, Math.min(body.length(), 512)));
-        return read(SafeXml.parse(body, limits, WHAT));
+        return read(SafeXml.parse(body, limits, WHAT), null);
+    }
+
+    /**
+     * Parses a response body fetched for a ticket, removing the ticket from every message before
+     * anything in it is cut (a server may echo the ticket, for example in its status message).
+     *
+     * @param body the response text
+     * @param ticket the ticket the response was asked for
+     * @return the assertion
+     * @throws CisException as for {@link #parse(byte[])}, never containing any part of the ticket
+     */
+    public RoleAssertion parse(String body, SsoTicket ticket) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(ticket, "ticket");
+        rejectHtml(body.substring(0, Math.min(body.length(), 512)));
+        return read(SafeXml.parse(body, limits, WHAT), ticket);
+    }
+
+    /**
+     * Parses a response body fetched for a ticket (see {@link #parse(String, SsoTicket)}).
+     *
+     * @param body the bytes the endpoint returned
+     * @param ticket the ticket the response was asked for
+     * @return the assertion
+     * @throws CisException as for {@link #parse(byte[])}, never containing any part of the ticket
+     */
+    public RoleAssertion parse(byte[] body, SsoTicket ticket) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(ticket, "ticket");
+        rejectHtml(new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1));
+        return read(SafeXml.parse(body, limits, WHAT), ticket);
     }
 
     private static void rejectHtml(String head) {
@@ -166,17 +198,17 @@ public final class RoleAssertionParser {
         }
     }
 
-    private RoleAssertion read(XmlElement root) {
+    private RoleAssertion read(XmlElement root, SsoTicket ticket) {
         if (!root.is(SAMLP, "Response")) {
             throw new CisException(CisException.Reason.NOT_A_ROLE_ASSERTION, WHAT + " has root " + root
                     + ": expected a SAML 1.1 <samlp:Response> in namespace " + SAMLP);
         }
         String major = root.attribute("MajorVersion").orElse("1").strip();
         if (!major.equals("1")) {
-            throw new CisException(CisException.Reason.NOT_A_ROLE_ASSERTION, WHAT + " has MajorVersion '"
-                    + shorten(major) + "': expected SAML 1.x (MajorVersion 1)");
+            throw new CisException(CisException.Reason.NOT_A_ROLE_ASSERTION, WHAT + " has MajorVersion "
+                    + quote(major, ticket) + ": expected SAML 1.x (MajorVersion 1)");
         }
-        checkStatus(root);
+        checkStatus(root, ticket);
         List<XmlElement> assertions = root.children(SAML, "Assertion");
         if (assertions.size() != 1) {
             throw new CisException(assertions.isEmpty() ? CisException.Reason.NOT_A_ROLE_ASSERTION
@@ -184,7 +216,7 @@ public final class RoleAssertionParser {
                     + " <saml:Assertion> elements: expected exactly one");
         }
         XmlElement assertion = assertions.get(0);
-        ValidityWindow validity = validity(assertion);
+        ValidityWindow validity = validity(assertion, ticket);
         if (checkValidity) {
             checkTime(validity);
         }
@@ -226,7 +258,7 @@ public final class RoleAssertionParser {
                 other.computeIfAbsent(ns.isEmpty() ? name : "{" + ns + "}" + name, k -> new ArrayList<>()).addAll(values);
             } else if (PERSON.contains(key)) {
                 if (person.containsKey(key)) {
-                    throw new CisException(CisException.Reason.MALFORMED, WHAT + " has attribute " + name
+                    throw new CisException(CisException.Reason.MALFORMED, WHAT + " has attribute " + quote(name, ticket)
                             + " twice: expected it once, in the person block");
                 }
                 person.put(key, values);
@@ -247,8 +279,8 @@ public final class RoleAssertionParser {
         String uid = single(person, UID, "uid");
         String dnUid = dnUid(userDn);
         if (dnUid != null && !dnUid.equals(uid)) {
-            throw new CisException(CisException.Reason.MALFORMED, WHAT + " is inconsistent: subject " + shorten(userDn)
-                    + " names user " + shorten(dnUid) + " but the uid attribute is " + shorten(uid));
+            throw new CisException(CisException.Reason.MALFORMED, WHAT + " is inconsistent: subject "
+                    + quote(userDn, ticket) + " names user " + quote(dnUid, ticket) + " but the uid attribute is " + quote(uid, ticket));
         }
         String cn = single(person, CN, "cn");
         String sessionRole = single(person, SESSION_ROLE, "ssbSessionRoleUid");
@@ -256,21 +288,21 @@ public final class RoleAssertionParser {
         List<RoleProfile> profiles = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
-            RoleProfile p = profile(blocks.get(i), i + 1);
+            RoleProfile p = profile(blocks.get(i), i + 1, ticket);
             if (!seen.add(p.uniqueIdentifier())) {
                 throw new CisException(CisException.Reason.MALFORMED, WHAT + " lists role profile "
-                        + shorten(p.uniqueIdentifier()) + " twice: expected each uniqueIdentifier once");
+                        + quote(p.uniqueIdentifier(), ticket) + " twice: expected each uniqueIdentifier once");
             }
             profiles.add(p);
         }
         return new RoleAssertion(uid, cn, userDn, optionalSingle(person, OCS, "nhsOcsPrCode"), sessionRole, mode,
                 optionalSingle(person, SSB_VERSION, "ssbAssertionVersion"),
                 assertion.attribute("AssertionID"), assertion.attribute("Issuer"),
-                assertion.attribute("IssueInstant").map(v -> instant(v, "IssueInstant")),
+                assertion.attribute("IssueInstant").map(v -> instant(v, ticket, "IssueInstant")),
                 validity, profiles, other);
     }
 
-    private static void checkStatus(XmlElement response) {
+    private static void checkStatus(XmlElement response, SsoTicket ticket) {
         XmlElement status = response.child(SAMLP, "Status").orElseThrow(() -> new CisException(
                 CisException.Reason.MALFORMED, WHAT + " has no <samlp:Status>: expected samlp:Success"));
         XmlElement code = status.child(SAMLP, "StatusCode").orElseThrow(() -> new CisException(
@@ -282,11 +314,11 @@ public final class RoleAssertionParser {
         List<String> codes = new ArrayList<>();
         XmlElement c = code;
         while (c != null && codes.size() < 5) {
-            codes.add(shorten(c.attribute("Value").orElse("").strip()));
+            codes.add(quote(c.attribute("Value").orElse("").strip(), ticket));
             c = c.child(SAMLP, "StatusCode").orElse(null);
         }
         String message = status.child(SAMLP, "StatusMessage").map(XmlElement::trimmedText)
-                .map(RoleAssertionParser::sanitise).filter(s -> !s.isEmpty()).map(s -> ", message \"" + s + "\"")
+                .filter(s -> !s.isEmpty()).map(s -> ", message " + quote(s.replaceAll("\\s+", " "), ticket, 200))
                 .orElse("");
         throw new CisException(CisException.Reason.FAILED_STATUS, WHAT + " has status " + String.join(" / ", codes)
                 + message + ": expected samlp:Success; the SSO ticket may have expired or been logged out, or the "
@@ -303,14 +335,14 @@ public final class RoleAssertionParser {
         return ns.map(SAMLP::equals).orElse(value.equals("samlp:Success"));
     }
 
-    private static ValidityWindow validity(XmlElement assertion) {
+    private static ValidityWindow validity(XmlElement assertion, SsoTicket ticket) {
         XmlElement conditions = assertion.child(SAML, "Conditions").orElseThrow(() -> new CisException(
                 CisException.Reason.MALFORMED, WHAT + " has no <saml:Conditions>: cannot tell whether it is still "
                         + "valid, so it is refused"));
-        Instant notBefore = conditions.attribute("NotBefore").map(v -> instant(v, "NotBefore"))
+        Instant notBefore = conditions.attribute("NotBefore").map(v -> instant(v, ticket, "NotBefore"))
                 .orElseThrow(() -> new CisException(CisException.Reason.MALFORMED, WHAT
                         + " has no Conditions NotBefore: cannot tell when it becomes valid, so it is refused"));
-        Instant notOnOrAfter = conditions.attribute("NotOnOrAfter").map(v -> instant(v, "NotOnOrAfter"))
+        Instant notOnOrAfter = conditions.attribute("NotOnOrAfter").map(v -> instant(v, ticket, "NotOnOrAfter"))
                 .orElseThrow(() -> new CisException(CisException.Reason.MALFORMED, WHAT
                         + " has no Conditions NotOnOrAfter: cannot tell when it expires, so it is refused"));
         return new ValidityWindow(notBefore, notOnOrAfter);
@@ -330,7 +362,7 @@ public final class RoleAssertionParser {
         }
     }
 
-    private static Instant instant(String value, String name) {
+    private static Instant instant(String value, SsoTicket ticket, String name) {
         String v = value.strip();
         try {
             return OffsetDateTime.parse(v).toInstant();
@@ -339,13 +371,13 @@ public final class RoleAssertionParser {
                 // SAML 1.1 times are UTC; accept a value that forgot the 'Z'.
                 return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
-                throw new CisException(CisException.Reason.MALFORMED, WHAT + " has " + name + " '" + shorten(v)
-                        + "': expected an xsd:dateTime such as 2018-06-28T14:31:51Z");
+                throw new CisException(CisException.Reason.MALFORMED, WHAT + " has " + name + " " + quote(v, ticket)
+                        + ": expected an xsd:dateTime such as 2018-06-28T14:31:51Z");
             }
         }
     }
 
-    private static RoleProfile profile(Map<String, List<String>> block, int index) {
+    private static RoleProfile profile(Map<String, List<String>> block, int index, SsoTicket ticket) {
         for (String key : ROLE_SINGLE) {
             List<String> v = block.get(key);
             if (v != null && v.size() > 1) {
@@ -353,11 +385,12 @@ public final class RoleAssertionParser {
                         + v.size() + " values for " + key + ": expected one");
             }
         }
+        String code = first(block, ID_CODE).map(c -> quote(c, ticket)).orElse("no nhsIdCode");
         String uid = first(block, ROLE_UID).orElseThrow(() -> new CisException(CisException.Reason.MALFORMED, WHAT
-                + " role profile " + index + " (" + first(block, ID_CODE).orElse("no nhsIdCode")
+                + " role profile " + index + " (" + code
                 + ") has no uniqueIdentifier: expected the role profile UID"));
         String org = first(block, ID_CODE).orElseThrow(() -> new CisException(CisException.Reason.MALFORMED, WHAT
-                + " role profile " + shorten(uid) + " has no nhsIdCode: expected the organisation's ODS code"));
+                + " role profile " + quote(uid, ticket) + " has no nhsIdCode: expected the organisation's ODS code"));
         return new RoleProfile(uid, org, first(block, ORG), first(block, JOB_ROLE), first(block, JOB_ROLE_CODE),
                 all(block, BF), all(block, BF_CODES), all(block, AOW), all(block, AOW_CODES), all(block, WG),
                 all(block, WG_CODES));
@@ -398,14 +431,13 @@ public final class RoleAssertionParser {
         return null;
     }
 
-    private static String sanitise(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
-        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "...";
+    /** Quotes a value for a message: the ticket (and any run of it) removed first, then cut. */
+    private static String quote(String s, SsoTicket ticket) {
+        return quote(s, ticket, Text.DEFAULT_LIMIT);
     }
 
-    private static String shorten(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", " ");
-        return clean.length() <= 80 ? clean : clean.substring(0, 80) + "...";
+    private static String quote(String s, SsoTicket ticket, int limit) {
+        return Text.quote(ticket == null ? s : ticket.redact(s), limit);
     }
 
     /** Settings for a {@link RoleAssertionParser}. Not thread-safe; the parser it builds is. */

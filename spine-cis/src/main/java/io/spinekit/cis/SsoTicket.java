@@ -3,7 +3,10 @@ package io.spinekit.cis;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A smartcard user's SSO ticket (the token the Identity Agent gets from GAS {@code authvalidate}).
@@ -18,9 +21,12 @@ import java.util.Objects;
 public final class SsoTicket {
     /** The longest ticket accepted, in characters. Real tickets are well under 200. */
     public static final int MAX_LENGTH = 4096;
+    /** The shortest run of the ticket's characters that {@link #redact(String)} removes: 8. */
+    public static final int MIN_RUN = 8;
     private static final String REDACTED = "[redacted SSO ticket]";
 
     private final String value;
+    private transient volatile Set<String> pieceCache;
 
     private SsoTicket(String value) {
         this.value = value;
@@ -77,17 +83,73 @@ public final class SsoTicket {
     }
 
     /**
-     * Replaces every occurrence of this ticket (as is or URL-encoded) in a text with a placeholder.
+     * Removes this ticket from a text: every occurrence of the ticket (as is or URL-encoded) and every
+     * run of {@value #MIN_RUN} or more of its characters (a piece cut from the ticket, say where a
+     * server echoed it near the point where a message was cut) becomes a placeholder. Redact before
+     * cutting a text, never after.
      *
      * @param text any text, such as an error message or a server's status message; may be null
-     * @return the text without the ticket, or null if the text was null
+     * @return the text without the ticket or any run of it, or null if the text was null
      */
     public String redact(String text) {
         if (text == null) {
             return null;
         }
         String encoded = urlEncoded();
-        return text.replace(value, REDACTED).replace(encoded, REDACTED).replace(lowerCaseEscapes(encoded), REDACTED);
+        String whole = text.replace(value, REDACTED).replace(encoded, REDACTED)
+                .replace(lowerCaseEscapes(encoded), REDACTED);
+        return redactRuns(whole);
+    }
+
+    /** Replaces each stretch of the text covered by {@value #MIN_RUN}-character pieces of the ticket. */
+    private String redactRuns(String text) {
+        if (text.length() < MIN_RUN) {
+            return text;
+        }
+        Set<String> pieces = pieces();
+        if (pieces.isEmpty()) {
+            return text;
+        }
+        boolean[] covered = new boolean[text.length()];
+        boolean any = false;
+        for (int i = 0; i + MIN_RUN <= text.length(); i++) {
+            if (pieces.contains(text.substring(i, i + MIN_RUN))) {
+                Arrays.fill(covered, i, i + MIN_RUN, true);
+                any = true;
+            }
+        }
+        if (!any) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!covered[i]) {
+                out.append(text.charAt(i));
+            } else if (i == 0 || !covered[i - 1]) {
+                out.append(REDACTED);
+            }
+        }
+        return out.toString();
+    }
+
+    private Set<String> pieces() {
+        Set<String> set = pieceCache;
+        if (set == null) {
+            set = new HashSet<>();
+            String encoded = urlEncoded();
+            for (String form : new String[] {value, encoded, lowerCaseEscapes(encoded)}) {
+                for (int i = 0; i + MIN_RUN <= form.length(); i++) {
+                    set.add(form.substring(i, i + MIN_RUN));
+                }
+            }
+            // The placeholder itself must never count as a piece of the ticket.
+            for (int i = 0; i + MIN_RUN <= REDACTED.length(); i++) {
+                set.remove(REDACTED.substring(i, i + MIN_RUN));
+            }
+            set = Set.copyOf(set);
+            pieceCache = set;
+        }
+        return set;
     }
 
     private static String lowerCaseEscapes(String encoded) {
@@ -100,7 +162,8 @@ public final class SsoTicket {
     }
 
     /**
-     * Whether a text contains this ticket, as is or URL-encoded.
+     * Whether a text contains this ticket (as is or URL-encoded) or a run of {@value #MIN_RUN} or more
+     * of its characters.
      *
      * @param text any text; may be null
      * @return true if the ticket appears in it

@@ -7,19 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CisClientLoggingTest {
     private static final SsoTicket TICKET = SsoTicket.of("AQIC5wM2LY4SfczLogCanaryTicket=@AAJTSQACMDE=#");
+    private static LoopbackHttps https;
     private static WireMockServer server;
     private static SpineTlsContext tls;
 
@@ -41,28 +35,14 @@ class CisClientLoggingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        X509Certificate cert = (X509Certificate) ks.getCertificate("server");
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").httpDisabled(true)
-                .dynamicHttpsPort().keystorePath(store.toString()).keystoreType("PKCS12").keystorePassword("changeit")
-                .keyManagerPassword("changeit").http2TlsDisabled(true));
-        server.start();
-        tls = SpineTlsContext.builder().trustCertificates(List.of(cert)).build();
+        https = LoopbackHttps.start(dir);
+        server = https.server;
+        tls = https.tls;
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        https.close();
     }
 
     private static CisClient client() {

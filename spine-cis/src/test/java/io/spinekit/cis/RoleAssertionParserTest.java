@@ -169,7 +169,7 @@ class RoleAssertionParserTest {
         assertThatThrownBy(() -> PARSER.parse(xml))
                 .isInstanceOfSatisfying(CisException.class, e -> assertThat(e.reason())
                         .isEqualTo(CisException.Reason.FAILED_STATUS))
-                .hasMessage("role assertion response has status samlp:Responder / samlp:RequestDenied, message "
+                .hasMessage("role assertion response has status \"samlp:Responder\" / \"samlp:RequestDenied\", message "
                         + "\"Invalid SSO token\": expected samlp:Success; the SSO ticket may have expired or been "
                         + "logged out, or the user has not selected a role");
     }
@@ -267,7 +267,7 @@ class RoleAssertionParserTest {
         assertThatThrownBy(() -> PARSER.parse(SamlDocs.response(doc)))
                 .isInstanceOfSatisfying(CisException.class, e -> assertThat(e.reason())
                         .isEqualTo(CisException.Reason.MALFORMED))
-                .hasMessageContaining("role profile 1 (A11) has no uniqueIdentifier");
+                .hasMessageContaining("role profile 1 (\"A11\") has no uniqueIdentifier");
     }
 
     @Test
@@ -278,7 +278,7 @@ class RoleAssertionParserTest {
         assertThatThrownBy(() -> PARSER.parse(SamlDocs.response(doc)))
                 .isInstanceOfSatisfying(CisException.class, e -> assertThat(e.reason())
                         .isEqualTo(CisException.Reason.MALFORMED))
-                .hasMessageContaining("names user 900000000101 but the uid attribute is 900000000999");
+                .hasMessageContaining("names user \"900000000101\" but the uid attribute is \"900000000999\"");
     }
 
     @Test
@@ -289,7 +289,7 @@ class RoleAssertionParserTest {
         assertThatThrownBy(() -> PARSER.parse(SamlDocs.response(doc)))
                 .isInstanceOfSatisfying(CisException.class, e -> assertThat(e.reason())
                         .isEqualTo(CisException.Reason.MALFORMED))
-                .hasMessageContaining("has attribute ssbSessionRoleUid twice");
+                .hasMessageContaining("has attribute \"ssbSessionRoleUid\" twice");
     }
 
     @Test
