@@ -10,6 +10,7 @@ import io.spinekit.cis.OidcDiscovery;
 import io.spinekit.cis.ValidatedIdToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.spinekit.testkit.FakeCis;
@@ -50,12 +51,7 @@ class CisClientCis2Test {
     }
 
     private static CisException rejected(IdTokenValidator v, String token) {
-        try {
-            v.validate(token);
-        } catch (CisException e) {
-            return e;
-        }
-        throw new AssertionError("token was accepted");
+        return assertThrows(CisException.class, () -> v.validate(token));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.SpineCatalog;
@@ -58,12 +59,7 @@ class CisClientRoleAssertionTest {
     }
 
     private static CisException failure(CisClient client, SsoTicket ticket) {
-        try {
-            client.roleAssertion(ticket);
-        } catch (CisException e) {
-            return e;
-        }
-        throw new AssertionError("role assertion succeeded");
+        return assertThrows(CisException.class, () -> client.roleAssertion(ticket));
     }
 
     private static void assertNoTicket(Throwable e, SsoTicket ticket) {
@@ -104,7 +100,7 @@ class CisClientRoleAssertionTest {
             CisException e = failure(client, TICKET);
 
             assertThat(e.reason()).isEqualTo(CisException.Reason.FAILED_STATUS);
-            assertThat(e.getMessage()).contains("samlp:Responder / samlp:RequestDenied")
+            assertThat(e.getMessage()).contains("\"samlp:Responder\" / \"samlp:RequestDenied\"")
                     .contains("Invalid SSO token [redacted SSO ticket]");
             assertNoTicket(e, TICKET);
         }
