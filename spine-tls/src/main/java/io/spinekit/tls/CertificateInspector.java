@@ -157,7 +157,7 @@ public final class CertificateInspector {
                     || e.getCause() instanceof java.security.UnrecoverableKeyException;
             if (pw) {
                 throw new TlsConfigurationException(file + " looks like PKCS#12 but "
-                        + (password == null ? "no password was given: supply it (--password-file)"
+                        + (password == null ? "no password was given: give the key store's password"
                         : "the password is wrong: check it"), e);
             }
             throw new TlsConfigurationException("Cannot read " + file + ": not PEM, not a DER certificate and not"
@@ -376,7 +376,7 @@ public final class CertificateInspector {
     private List<Finding> chainFindings(List<X509Certificate> chain, Instant now, boolean g1) {
         if (trust.isEmpty()) {
             return List.of(Finding.info("chain", "Chain not validated: no environment or trust given"
-                    + " (give one, such as --env integration, to check the chain)"));
+                    + " (choose the environment's trust, such as Integration, to check the chain)"));
         }
         if (g1) {
             return List.of(new Finding("chain", Finding.Severity.ERROR, "Not trusted for " + trustName
@@ -454,7 +454,7 @@ public final class CertificateInspector {
             if (nhsIssuer) {
                 return new Finding("chain", Finding.Severity.ERROR, "Issued under " + top.getIssuerX500Principal().getName()
                         + ", which is not trusted for " + trustName, "Use a certificate issued for this environment, or"
-                        + " check the environment (--env).");
+                        + " choose the environment's trust that issued it.");
             }
             return new Finding("chain", Finding.Severity.ERROR, "Cannot build a chain from "
                     + Certificates.shortName(leaf) + " to the trust for " + trustName + ": the issuer "

@@ -13,7 +13,7 @@ public enum TlsFailure {
     /** The server certificate's names do not include the host connected to. */
     WRONG_HOST("The certificate is for a different host name: connect using a name the certificate holds (its subjectAltName, or CN when it has none)."),
     /** The chain ends at a CA that is not in the configured trust. */
-    UNKNOWN_CA("The server's certificate chains to a CA that is not trusted here: check the environment (--env) or add the right CA to the trust, on purpose."),
+    UNKNOWN_CA("The server's certificate chains to a CA that is not trusted here: choose the environment's trust, or add the right CA to the trust, on purpose."),
     /** The server sent only its own certificate and the issuing intermediate is not in the trust. */
     MISSING_INTERMEDIATE("The server did not send its intermediate CA certificate: configure the server to send the full chain, or add the intermediate (sub CA) to the trust."),
     /** The server certificate is self-signed and not trusted. */
@@ -30,7 +30,7 @@ public enum TlsFailure {
     /** The two sides share no cipher suite. */
     NO_COMMON_CIPHER("The server offers no strong cipher suite: it must enable ECDHE with AES-GCM or ChaCha20-Poly1305."),
     /** The server rejected the client certificate, or required one and none was sent. */
-    CLIENT_CERTIFICATE_REJECTED("The server rejected the client certificate (or required one and none was sent): send the endpoint certificate issued for this environment, with its key (--cert and --key)."),
+    CLIENT_CERTIFICATE_REJECTED("The server rejected the client certificate (or required one and none was sent): give a client certificate and its key: the endpoint certificate issued for this environment."),
     /** The port answered, but not in TLS (for example a plain HTTP server). */
     NOT_TLS("The port does not speak TLS (it answered in plain text, for example HTTP): check the port number, and"
             + " use the TLS port of the service."),
