@@ -206,11 +206,13 @@ public final class SpineTlsContext {
      * returned object also implements HttpClient's async {@code TlsStrategy}.
      *
      * <p>Needs {@code org.apache.httpcomponents.client5:httpclient5} on the class path (an optional
-     * dependency of spine-tls, which spine-cis brings).
+     * dependency of spine-tls, which spine-cis brings), version 5.4 or later.
      *
      * @return a new strategy
+     * @throws TlsConfigurationException when httpclient5 is missing or older than 5.4, naming the version found
      */
     public TlsSocketStrategy httpClientTlsStrategy() {
+        HttpClient5Version.check();
         return HttpClient5Strategy.of(sslContext, protocols, cipherSuites);
     }
 
