@@ -94,7 +94,7 @@ final class EnvCommand {
         if (p.environment().isEmpty() && p.trustChain().isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(Cli.input("", () -> io.spinekit.tls.NhsTrust.forProfile(p)));
+        return java.util.Optional.of(Cli.input("", () -> io.spinekit.tls.NhsCertificateAuthority.trustedBy(p)));
     }
 
     static Map<String, Object> fact(Fact f) {

@@ -3,7 +3,6 @@ package io.spinekit.cli;
 import io.spinekit.core.Text;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.tls.NhsCertificateAuthority;
-import io.spinekit.tls.NhsTrust;
 import io.spinekit.tls.Pem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,7 +77,7 @@ final class TrustCommand implements Callable<Integer> {
             throw CliException.usage("--password-file is the trust store's password: it goes with --format pkcs12 or jks");
         }
         EnvironmentProfile profile = EnvCommand.profile(Cli.input("", options::catalog), environment);
-        List<NhsCertificateAuthority> cas = Cli.input("", () -> NhsTrust.forProfile(profile));
+        List<NhsCertificateAuthority> cas = Cli.input("", () -> NhsCertificateAuthority.trustedBy(profile));
         if (out != null && !force && Files.exists(out)) {
             throw CliException.usage(Text.quote(out.toString()) + " already exists; nothing was written (use --force to "
                     + "replace it)");

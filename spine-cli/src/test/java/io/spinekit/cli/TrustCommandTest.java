@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.tls.NhsCertificateAuthority;
-import io.spinekit.tls.NhsTrust;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +27,7 @@ class TrustCommandTest {
     Path dir;
 
     private static List<X509Certificate> expected(String env) {
-        return NhsTrust.forProfile(SpineCatalog.load().profile(env)).stream().map(NhsCertificateAuthority::certificate)
+        return NhsCertificateAuthority.trustedBy(SpineCatalog.load().profile(env)).stream().map(NhsCertificateAuthority::certificate)
                 .toList();
     }
 
@@ -110,7 +109,7 @@ class TrustCommandTest {
         CliRun json = run("env", "show", "int", "--json");
 
         assertThat(text.code()).isEqualTo(Cli.OK);
-        for (NhsCertificateAuthority ca : NhsTrust.forProfile(SpineCatalog.load().profile("int"))) {
+        for (NhsCertificateAuthority ca : NhsCertificateAuthority.trustedBy(SpineCatalog.load().profile("int"))) {
             assertThat(text.out()).contains(ca.id() + "  " + ca.commonName() + " (" + ca.generation())
                     .contains(TrustCommand.sha256(ca.certificate()))
                     .contains("to " + ca.certificate().getNotAfter().toInstant());

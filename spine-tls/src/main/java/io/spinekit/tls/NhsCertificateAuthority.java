@@ -188,6 +188,20 @@ public enum NhsCertificateAuthority {
     }
 
     /**
+     * The CAs an environment profile trusts: its {@code tls.trust} list, or for a standard environment
+     * whose list is empty, the bundled default of that environment. Their {@link #certificate()}s are
+     * the trust to give another client.
+     *
+     * @param profile an environment profile
+     * @return the CAs in order
+     * @throws TlsConfigurationException if a custom environment has no {@code tls.trust}, or the list
+     *     names an unknown or expired CA
+     */
+    public static List<NhsCertificateAuthority> trustedBy(io.spinekit.env.EnvironmentProfile profile) {
+        return NhsTrust.forProfile(profile);
+    }
+
+    /**
      * Finds a CA by id, case-insensitively.
      *
      * @param id for example {@code "nhs-ptl-root-authority-g2"}

@@ -19,7 +19,7 @@ import java.util.Set;
  * add the JVM's public roots on purpose with {@link SpineTlsContext.Builder#addJvmDefaultTrust()}).
  * Stateless and thread-safe.
  */
-public final class NhsTrust {
+final class NhsTrust {
     private NhsTrust() {
     }
 
@@ -36,7 +36,7 @@ public final class NhsTrust {
      * @param environment the environment
      * @return the CAs, G2 first for INT, DEP and LIVE
      */
-    public static List<NhsCertificateAuthority> defaultsFor(SpineEnvironment environment) {
+    static List<NhsCertificateAuthority> defaultsFor(SpineEnvironment environment) {
         Objects.requireNonNull(environment, "environment");
         return switch (environment) {
             case DEVELOPMENT -> List.of(NhsCertificateAuthority.PTL_ROOT_G1, NhsCertificateAuthority.DEV_LEVEL_1C,
@@ -58,7 +58,7 @@ public final class NhsTrust {
      * @throws TlsConfigurationException if a custom environment has no {@code tls.trust}, or the list
      *     names an unknown or expired CA
      */
-    public static List<NhsCertificateAuthority> forProfile(EnvironmentProfile profile) {
+    static List<NhsCertificateAuthority> forProfile(EnvironmentProfile profile) {
         Objects.requireNonNull(profile, "profile");
         List<String> ids = profile.trustChain();
         if (!ids.isEmpty()) {
@@ -80,7 +80,7 @@ public final class NhsTrust {
      * @param environment the environment
      * @return the CAs in order
      */
-    public static List<NhsCertificateAuthority> forEnvironment(SpineEnvironment environment) {
+    static List<NhsCertificateAuthority> forEnvironment(SpineEnvironment environment) {
         return forProfile(SpineCatalog.load().profile(Objects.requireNonNull(environment, "environment")));
     }
 
@@ -93,7 +93,7 @@ public final class NhsTrust {
      * @throws TlsConfigurationException for an unknown id (listing the known ones), an expired G1 live CA
      *     (which is never trusted) or an empty list
      */
-    public static List<NhsCertificateAuthority> resolve(List<String> ids, String source) {
+    static List<NhsCertificateAuthority> resolve(List<String> ids, String source) {
         Set<NhsCertificateAuthority> out = new LinkedHashSet<>();
         for (String id : ids) {
             if (id == null || id.isBlank()) {
@@ -125,7 +125,7 @@ public final class NhsTrust {
      * @param authorities the CAs
      * @return their certificates in order
      */
-    public static List<X509Certificate> certificates(List<NhsCertificateAuthority> authorities) {
+    static List<X509Certificate> certificates(List<NhsCertificateAuthority> authorities) {
         List<X509Certificate> out = new ArrayList<>();
         for (NhsCertificateAuthority ca : authorities) {
             out.add(ca.certificate());
@@ -140,7 +140,7 @@ public final class NhsTrust {
      * @param chain a certificate chain, leaf first (a single certificate is enough)
      * @return the explanation, or empty when the chain is not from the G1 live PKI
      */
-    public static Optional<String> explainExpiredG1(List<X509Certificate> chain) {
+    static Optional<String> explainExpiredG1(List<X509Certificate> chain) {
         for (X509Certificate c : chain) {
             Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.find(c)
                     .or(() -> NhsCertificateAuthority.findIssuer(c))

@@ -28,9 +28,9 @@ import javax.net.ssl.SSLSession;
  * Comparison is case-insensitive, a trailing dot is ignored and internationalised names are compared
  * in their ASCII form. Stateless and thread-safe; use {@link #INSTANCE}.
  */
-public final class SpineHostnameVerifier implements HostnameVerifier {
+final class SpineHostnameVerifier implements HostnameVerifier {
     /** The shared instance. */
-    public static final SpineHostnameVerifier INSTANCE = new SpineHostnameVerifier();
+    static final SpineHostnameVerifier INSTANCE = new SpineHostnameVerifier();
 
     private SpineHostnameVerifier() {
     }
@@ -59,7 +59,7 @@ public final class SpineHostnameVerifier implements HostnameVerifier {
      * @param certificate the server's certificate
      * @return true if it matches
      */
-    public boolean matches(String host, X509Certificate certificate) {
+    boolean matches(String host, X509Certificate certificate) {
         return mismatch(host, certificate).isEmpty();
     }
 
@@ -70,7 +70,7 @@ public final class SpineHostnameVerifier implements HostnameVerifier {
      * @param certificate the server's certificate
      * @return the reason for a mismatch, naming the names the certificate does hold
      */
-    public Optional<String> mismatch(String host, X509Certificate certificate) {
+    Optional<String> mismatch(String host, X509Certificate certificate) {
         if (host == null || host.isBlank()) {
             return Optional.of("no host name to check the certificate against");
         }

@@ -190,7 +190,7 @@ public final class SpineTlsContext {
     }
 
     /**
-     * A host name verifier with the CN fallback (see {@link SpineHostnameVerifier}).
+     * A host name verifier with the CN fallback (a certificate without a DNS subjectAltName is matched by its CN; a SAN wins when present).
      *
      * @return the verifier
      */
@@ -201,7 +201,7 @@ public final class SpineTlsContext {
     /**
      * The TLS strategy for Apache HttpClient 5 (classic client): this context, its protocols and
      * suites, and host name checks by both the JDK (HTTPS endpoint identification) and
-     * {@link SpineHostnameVerifier}. Use it with
+     * spinekit's verifier with the CN fallback. Use it with
      * {@code PoolingHttpClientConnectionManagerBuilder.create().setTlsSocketStrategy(...)}. The
      * returned object also implements HttpClient's async {@code TlsStrategy}.
      *
@@ -232,7 +232,7 @@ public final class SpineTlsContext {
 
     /**
      * An UnboundID socket verifier that checks the server certificate against the host name with
-     * {@link SpineHostnameVerifier} (UnboundID's own default trusts any host).
+     * spinekit's verifier with the CN fallback (UnboundID's own default trusts any host).
      *
      * <p>Needs {@code com.unboundid:unboundid-ldapsdk} on the class path (an optional dependency of
      * spine-tls, which spine-ldap brings).
@@ -340,7 +340,7 @@ public final class SpineTlsContext {
 
         /**
          * Trusts the CAs listed in a profile's {@code tls.trust} (see {@link EnvironmentProfile#trustChain()}).
-         * A standard environment whose list is empty gets its bundled default ({@link NhsTrust#defaultsFor}).
+         * A standard environment whose list is empty gets its bundled default (see {@link NhsCertificateAuthority#trustedBy}).
          *
          * @param profile an environment profile
          * @return this

@@ -5,7 +5,7 @@
  * strict TLS context (TLS 1.3/1.2, strong suites, host name checks with the CN fallback NHS
  * certificates need) and adapters for Apache HttpClient 5, UnboundID LDAP and the JDK
  * {@code HttpClient}. Around it: the bundled, pinned NHS CAs ({@link io.spinekit.tls.NhsCertificateAuthority},
- * {@link io.spinekit.tls.NhsTrust}), PEM reading ({@link io.spinekit.tls.Pem}), certificate inspection
+ * {@link io.spinekit.tls.NhsCertificateAuthority#trustedBy}), PEM reading ({@link io.spinekit.tls.Pem}), certificate inspection
  * ({@link io.spinekit.tls.CertificateInspector}), CSRs ({@link io.spinekit.tls.Csr}) and a handshake
  * probe that explains failures ({@link io.spinekit.tls.TlsProbe}).
  *
