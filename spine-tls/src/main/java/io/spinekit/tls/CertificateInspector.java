@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineEnvironment;
 import java.io.ByteArrayInputStream;
@@ -156,14 +157,14 @@ public final class CertificateInspector {
             boolean pw = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")
                     || e.getCause() instanceof java.security.UnrecoverableKeyException;
             if (pw) {
-                throw new TlsConfigurationException(file + " looks like PKCS#12 but "
+                throw new TlsConfigurationException(Text.quote(file.toString(), 200) + " looks like PKCS#12 but "
                         + (password == null ? "no password was given: give the key store's password"
                         : "the password is wrong: check it"), e);
             }
-            throw new TlsConfigurationException("Cannot read " + file + ": not PEM, not a DER certificate and not"
+            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + ": not PEM, not a DER certificate and not"
                     + " PKCS#12 (" + notDer.getMessage() + ")", e);
         } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read " + file + " as PKCS#12: " + e.getMessage(), e);
+            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + " as PKCS#12: " + e.getMessage(), e);
         }
         try {
             for (String alias : Collections.list(ks.aliases())) {
@@ -184,11 +185,11 @@ public final class CertificateInspector {
                 }
             }
             if (certs.isEmpty()) {
-                throw new TlsConfigurationException("PKCS#12 file " + file + " holds no certificate");
+                throw new TlsConfigurationException("PKCS#12 file " + Text.quote(file.toString(), 200) + " holds no certificate");
             }
             return new Loaded(leafFirst(certs), Optional.empty());
         } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read the entries of " + file + ": " + e.getMessage(), e);
+            throw new TlsConfigurationException("Cannot read the entries of " + Text.quote(file.toString(), 200) + ": " + e.getMessage(), e);
         }
     }
 
@@ -599,9 +600,9 @@ public final class CertificateInspector {
         }
         if (fqdn != null) {
             Optional<String> why = SpineHostnameVerifier.INSTANCE.mismatch(fqdn, leaf);
-            out.add(why.map(w -> new Finding("host", Finding.Severity.ERROR, "Not valid for " + fqdn + ": " + w,
-                    "Request a certificate whose CN (and subjectAltName) is exactly " + fqdn + "."))
-                    .orElseGet(() -> Finding.ok("host", "Valid for " + fqdn + (Certificates.dnsNames(leaf).isEmpty()
+            out.add(why.map(w -> new Finding("host", Finding.Severity.ERROR, "Not valid for " + Text.quote(fqdn) + ": " + w,
+                    "Request a certificate whose CN (and subjectAltName) is exactly " + Text.quote(fqdn) + "."))
+                    .orElseGet(() -> Finding.ok("host", "Valid for " + fqdn /* matched a certificate name: plain DNS text */ + (Certificates.dnsNames(leaf).isEmpty()
                             ? " (by CN)" : " (by subjectAltName)"))));
         }
         return out;

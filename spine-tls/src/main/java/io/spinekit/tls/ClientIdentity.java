@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,8 +80,8 @@ public record ClientIdentity(PrivateKey privateKey, List<X509Certificate> chain)
         try {
             return new ClientIdentity(key, orderLeafFirst(certs, key));
         } catch (TlsConfigurationException e) {
-            throw new TlsConfigurationException(e.getMessage() + " [certificate " + certificateChain + ", key "
-                    + privateKey + "]", e);
+            throw new TlsConfigurationException(e.getMessage() + " [certificate " + Text.quote(String.valueOf(certificateChain), 200) + ", key "
+                    + Text.quote(String.valueOf(privateKey), 200) + "]", e);
         }
     }
 
@@ -174,13 +175,13 @@ public record ClientIdentity(PrivateKey privateKey, List<X509Certificate> chain)
             boolean badPassword = e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password");
             if (badPassword) {
-                throw new TlsConfigurationException("Cannot open " + type + " key store " + file
+                throw new TlsConfigurationException("Cannot open " + type + " key store " + Text.quote(file.toString(), 200)
                         + ": wrong password (or the file is corrupt). Check the password or password file", e);
             }
-            throw new TlsConfigurationException("Cannot read " + file + " as a " + type + " key store: "
+            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + " as a " + type + " key store: "
                     + e.getMessage() + "; expected a " + type + " file", e);
         } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read " + file + " as a " + type + " key store: "
+            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + " as a " + type + " key store: "
                     + e.getMessage(), e);
         }
         try {
@@ -191,17 +192,17 @@ public record ClientIdentity(PrivateKey privateKey, List<X509Certificate> chain)
                 }
             }
             if (keyAliases.size() != 1) {
-                throw new TlsConfigurationException(type + " key store " + file + " has " + keyAliases.size()
-                        + " key entries " + keyAliases + "; expected exactly one private key with its certificate");
+                throw new TlsConfigurationException(type + " key store " + Text.quote(file.toString(), 200) + " has " + keyAliases.size()
+                        + " key entries " + keyAliases.stream().map(Text::quote).toList() + "; expected exactly one private key with its certificate");
             }
             String alias = keyAliases.get(0);
             Key key = ks.getKey(alias, password);
             if (!(key instanceof PrivateKey pk)) {
-                throw new TlsConfigurationException("Entry '" + alias + "' in " + file + " is not a private key");
+                throw new TlsConfigurationException("Entry " + Text.quote(alias) + " in " + Text.quote(file.toString(), 200) + " is not a private key");
             }
             Certificate[] chain = ks.getCertificateChain(alias);
             if (chain == null || chain.length == 0) {
-                throw new TlsConfigurationException("Entry '" + alias + "' in " + file + " has no certificate chain");
+                throw new TlsConfigurationException("Entry " + Text.quote(alias) + " in " + Text.quote(file.toString(), 200) + " has no certificate chain");
             }
             List<X509Certificate> certs = new ArrayList<>();
             for (Certificate c : chain) {
@@ -209,10 +210,10 @@ public record ClientIdentity(PrivateKey privateKey, List<X509Certificate> chain)
             }
             return new ClientIdentity(pk, certs);
         } catch (UnrecoverableKeyException e) {
-            throw new TlsConfigurationException("Cannot recover the private key in " + file
+            throw new TlsConfigurationException("Cannot recover the private key in " + Text.quote(file.toString(), 200)
                     + ": its key password differs from the store password (or is wrong)", e);
         } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read the key entry in " + file + ": " + e.getMessage(), e);
+            throw new TlsConfigurationException("Cannot read the key entry in " + Text.quote(file.toString(), 200) + ": " + e.getMessage(), e);
         }
     }
 }

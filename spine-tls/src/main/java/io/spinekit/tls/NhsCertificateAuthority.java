@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -215,7 +216,7 @@ public enum NhsCertificateAuthority {
                 return ca;
             }
         }
-        throw new TlsConfigurationException("Unknown NHS CA id '" + id + "'; known ids: "
+        throw new TlsConfigurationException("Unknown NHS CA id " + Text.quote(id) + "; known ids: "
                 + Arrays.stream(values()).map(NhsCertificateAuthority::id).collect(Collectors.joining(", ")));
     }
 

@@ -89,7 +89,7 @@ public final class Pem {
                 }
                 return List.copyOf(out);
             } catch (CertificateException | RuntimeException e) {
-                throw new TlsConfigurationException("Cannot read " + file + ": it is neither PEM (no '-----BEGIN "
+                throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + ": it is neither PEM (no '-----BEGIN "
                         + "CERTIFICATE-----' line) nor a DER certificate; expected an X.509 certificate", e);
             }
         }
@@ -186,7 +186,7 @@ public final class Pem {
     public static PrivateKey loadPrivateKey(Path file, char[] passphrase) {
         byte[] bytes = read(file, "a PEM private key");
         if (!looksLikePem(bytes)) {
-            throw new TlsConfigurationException("Cannot read " + file + ": no '-----BEGIN ... PRIVATE KEY-----' line;"
+            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + ": no '-----BEGIN ... PRIVATE KEY-----' line;"
                     + " expected a PEM private key (PKCS#1, PKCS#8 or encrypted PKCS#8)");
         }
         return parsePrivateKey(new String(bytes, StandardCharsets.US_ASCII), passphrase, file.toString());

@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -84,12 +85,12 @@ final class SpineHostnameVerifier implements HostnameVerifier {
                         return Optional.empty();
                     }
                 }
-                return Optional.of("IP address " + host + " is not among the certificate's IP subjectAltNames " + ips);
+                return Optional.of("IP address " + Text.quote(host) + " is not among the certificate's IP subjectAltNames " + ips);
             }
             if (cn.isPresent() && sameAddress(h, cn.get())) {
                 return Optional.empty();
             }
-            return Optional.of("IP address " + host + " does not match the certificate (no IP subjectAltName; CN "
+            return Optional.of("IP address " + Text.quote(host) + " does not match the certificate (no IP subjectAltName; CN "
                     + cn.orElse("(none)") + ")");
         }
         List<String> dns = Certificates.dnsNames(certificate);
@@ -99,13 +100,13 @@ final class SpineHostnameVerifier implements HostnameVerifier {
                     return Optional.empty();
                 }
             }
-            return Optional.of("host " + host + " is not among the certificate's subjectAltNames " + dns
+            return Optional.of("host " + Text.quote(host) + " is not among the certificate's subjectAltNames " + dns
                     + (cn.isPresent() ? " (its CN " + cn.get() + " is ignored when subjectAltNames are present)" : ""));
         }
         if (cn.isPresent() && matchesName(h, normalise(cn.get()))) {
             return Optional.empty();
         }
-        return Optional.of("host " + host + " does not match the certificate's CN " + cn.orElse("(none)")
+        return Optional.of("host " + Text.quote(host) + " does not match the certificate's CN " + cn.orElse("(none)")
                 + " (it has no DNS subjectAltName)");
     }
 

@@ -154,7 +154,7 @@ class AdaptersTest {
                     URI.create("https://localhost:" + server.httpsPort() + "/ping")).build(),
                     HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(SSLException.class)
-                    .hasMessageContaining("host localhost does not match the certificate's CN spine.example.nhs.uk")
+                    .hasMessageContaining("host \"localhost\" does not match the certificate's CN spine.example.nhs.uk")
                     // the JDK's own check took its CN branch ("No name matching"), not the SAN branch
                     .hasStackTraceContaining("No name matching localhost found");
         } finally {

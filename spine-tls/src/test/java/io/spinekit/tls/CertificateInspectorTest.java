@@ -119,7 +119,7 @@ class CertificateInspectorTest {
         Finding f = only(inspector().fqdn("other.example.nhs.uk").build().inspect(cert.chain()), "host");
 
         assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
-        assertThat(f.message()).isEqualTo("Not valid for other.example.nhs.uk: host other.example.nhs.uk is not among"
+        assertThat(f.message()).isEqualTo("Not valid for \"other.example.nhs.uk\": host \"other.example.nhs.uk\" is not among"
                 + " the certificate's subjectAltNames [endpoint.example.nhs.uk] (its CN endpoint.example.nhs.uk is"
                 + " ignored when subjectAltNames are present)");
     }

@@ -95,7 +95,7 @@ class HandshakeScenariosTest {
             HandshakeReport r = probe(clientContext(null), server);
 
             assertThat(r.failure()).contains(TlsFailure.WRONG_HOST);
-            assertThat(r.message()).contains("host localhost is not among the certificate's subjectAltNames")
+            assertThat(r.message()).contains("host \"localhost\" is not among the certificate's subjectAltNames")
                     .contains("elsewhere.example.nhs.uk");
             assertThat(r.fix()).contains(TlsFailure.WRONG_HOST.fix());
             assertThat(r.serverChain()).hasSize(2);

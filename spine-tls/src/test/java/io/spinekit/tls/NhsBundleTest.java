@@ -98,7 +98,7 @@ class NhsBundleTest {
     void unknownCaIdListsTheKnownOnes() {
         assertThatThrownBy(() -> NhsTrust.resolve(List.of("nhs-made-up"), "x tls.trust"))
                 .isInstanceOf(TlsConfigurationException.class)
-                .hasMessageContaining("Unknown NHS CA id 'nhs-made-up'")
+                .hasMessageContaining("Unknown NHS CA id \"nhs-made-up\"")
                 .hasMessageContaining("nhs-int-authentication-g2");
     }
 

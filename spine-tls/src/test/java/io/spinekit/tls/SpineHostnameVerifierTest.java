@@ -54,7 +54,7 @@ class SpineHostnameVerifierTest {
         assertThat(v.matches("spine.example.nhs.uk", c)).isTrue();
         assertThat(v.matches("SPINE.example.nhs.uk.", c)).isTrue();
         assertThat(v.matches("other.example.nhs.uk", c)).isFalse();
-        assertThat(v.mismatch("other.example.nhs.uk", c)).contains("host other.example.nhs.uk does not match the"
+        assertThat(v.mismatch("other.example.nhs.uk", c)).contains("host \"other.example.nhs.uk\" does not match the"
                 + " certificate's CN Spine.Example.NHS.uk (it has no DNS subjectAltName)");
     }
 
