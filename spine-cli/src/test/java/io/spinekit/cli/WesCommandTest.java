@@ -123,7 +123,7 @@ class WesCommandTest {
         assertThat(List.of(noColon, unknown, malformed, withoutUa)).allSatisfy(r -> assertThat(r.code()).isEqualTo(Cli.USAGE));
         assertThat(noColon.err()).contains("'13.0.0' is not a header line");
         assertThat(unknown.err()).contains("'Sec-CH-UA-Model', which is not read");
-        assertThat(malformed.err()).contains("Sec-CH-UA-Bitness '64' is not a quoted string");
+        assertThat(malformed.err()).contains("Sec-CH-UA-Bitness \"64\" is not a quoted string");
         assertThat(withoutUa.err()).contains("--client-hint goes with --user-agent");
     }
 
@@ -140,10 +140,10 @@ class WesCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            --application=Spine PDS,--os=Windows 10,--browser=IE11           | unknown application 'Spine PDS'; known: 'Care Identity Service application' (CARE_IDENTITY_SERVICE)
-            --application=SUS,--os=Windows 12,--browser=IE11                 | unknown operating system 'Windows 12'; known: 'Windows Vista or earlier' (WINDOWS_VISTA_OR_EARLIER)
-            --application=SUS,--os=Windows 10,--browser=Netscape             | unknown browser 'Netscape'; known: 'IE11' (IE11)
-            --application=SUS,--os=Windows 10,--browser=IE11,--jre=eight     | cannot read JRE version 'eight'; expected e.g. 1.8.0_281, 8u281, 8.281
+            --application=Spine PDS,--os=Windows 10,--browser=IE11           | unknown application "Spine PDS"; known: 'Care Identity Service application' (CARE_IDENTITY_SERVICE)
+            --application=SUS,--os=Windows 12,--browser=IE11                 | unknown operating system "Windows 12"; known: 'Windows Vista or earlier' (WINDOWS_VISTA_OR_EARLIER)
+            --application=SUS,--os=Windows 10,--browser=Netscape             | unknown browser "Netscape"; known: 'IE11' (IE11)
+            --application=SUS,--os=Windows 10,--browser=IE11,--jre=eight     | cannot read JRE version "eight"; expected e.g. 1.8.0_281, 8u281, 8.281
             --application=SUS,--os=Windows 10,--at=1/9/2021                  | --at "1/9/2021" is not a date; expected yyyy-MM-dd
             --os=Windows 10,--browser=IE11                                   | give one of --application or --authenticator; applications: 'Care Identity Service application' (CARE_IDENTITY_SERVICE)
             --application=SUS,--browser=IE11                                 | --os is required (or --user-agent)

@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public record Browser(BrowserProduct product, Optional<String> version, Optional
         }
         List<String> tokens = Tokens.split(text);
         Tokens.Head<BrowserProduct> head = Tokens.head(BrowserProduct.class, tokens, BrowserProduct::names)
-                .orElseThrow(() -> new WesException("unknown browser '" + text + "'; known: "
+                .orElseThrow(() -> new WesException("unknown browser " + Text.quote(text) + "; known: "
                         + Names.known(BrowserProduct.class, BrowserProduct::label)));
         List<String> rest = head.rest();
         String version = null;
@@ -103,7 +104,7 @@ public record Browser(BrowserProduct product, Optional<String> version, Optional
             } else if (t.matches("\\d{1,4}(\\.\\d{1,6}){0,3}") && version == null) {
                 version = t;
             } else {
-                throw new WesException("cannot read '" + t + "' in browser '" + text + "'; after " + head.product().label()
+                throw new WesException("cannot read " + Text.quote(t) + " in browser " + Text.quote(text) + "; after " + head.product().label()
                         + " expected a version (e.g. 120), a bitness (32-bit, 64-bit) or, for Edge, 'IE mode'");
             }
         }

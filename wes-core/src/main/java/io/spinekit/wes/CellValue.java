@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 /** What a WES table cell says, footnote markers aside. */
 public enum CellValue {
     /** "Yes": warranted. */
@@ -43,6 +44,6 @@ public enum CellValue {
                 return v;
             }
         }
-        throw new WesException("unknown cell value '" + text + "'; expected Yes, No, N/A, 32-bit or 8");
+        throw new WesException("unknown cell value " + Text.quote(text) + "; expected Yes, No, N/A, 32-bit or 8");
     }
 }

@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +79,7 @@ public record ClientHints(Optional<String> platform, Optional<String> platformVe
         Objects.requireNonNull(wow64, "wow64");
         platformVersion.ifPresent(v -> {
             if (!VERSION.matcher(v).matches()) {
-                throw new WesException(PLATFORM_VERSION + " '" + v + "' is not a version: expected dotted digits such "
+                throw new WesException(PLATFORM_VERSION + " " + Text.quote(v) + " is not a version: expected dotted digits such "
                         + "as 13.0.0");
             }
         });
@@ -108,7 +109,7 @@ public record ClientHints(Optional<String> platform, Optional<String> platformVe
         Optional<Bitness> bitness = string(BITNESS, header.apply(BITNESS)).map(b -> switch (b) {
             case "64" -> Bitness.BIT_64;
             case "32" -> Bitness.BIT_32;
-            default -> throw new WesException(BITNESS + " '\"" + b + "\"' is not a bitness: expected \"32\" or \"64\"");
+            default -> throw new WesException(BITNESS + " " + Text.quote("\"" + b + "\"") + " is not a bitness: expected \"32\" or \"64\"");
         });
         Optional<Boolean> wow64 = bool(WOW64, header.apply(WOW64));
         return new ClientHints(platform, version, bitness, wow64);
@@ -167,7 +168,7 @@ public record ClientHints(Optional<String> platform, Optional<String> platformVe
         }
         String v = checked(name, raw);
         if (v.length() < 2 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') {
-            throw new WesException(name + " '" + v + "' is not a quoted string: expected a structured-field string "
+            throw new WesException(name + " " + Text.quote(v) + " is not a quoted string: expected a structured-field string "
                     + "such as \"13.0.0\"");
         }
         StringBuilder out = new StringBuilder();
@@ -175,11 +176,11 @@ public record ClientHints(Optional<String> platform, Optional<String> platformVe
             char c = v.charAt(i);
             if (c == '\\') {
                 if (i + 1 >= v.length() - 1 || (v.charAt(i + 1) != '"' && v.charAt(i + 1) != '\\')) {
-                    throw new WesException(name + " '" + v + "' has a bad escape: only \\\" and \\\\ are allowed");
+                    throw new WesException(name + " " + Text.quote(v) + " has a bad escape: only \\\" and \\\\ are allowed");
                 }
                 out.append(v.charAt(++i));
             } else if (c == '"') {
-                throw new WesException(name + " '" + v + "' has an unescaped quote inside the string");
+                throw new WesException(name + " " + Text.quote(v) + " has an unescaped quote inside the string");
             } else {
                 out.append(c);
             }
@@ -195,7 +196,7 @@ public record ClientHints(Optional<String> platform, Optional<String> platformVe
         return switch (checked(name, raw)) {
             case "?1" -> Optional.of(true);
             case "?0" -> Optional.of(false);
-            default -> throw new WesException(name + " '" + raw.trim() + "' is not a structured-field boolean: "
+            default -> throw new WesException(name + " " + Text.quote(raw.trim()) + " is not a structured-field boolean: "
                     + "expected ?1 or ?0");
         };
     }

@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -69,17 +70,17 @@ public record JavaRuntime(int feature, Optional<Integer> update, Optional<Bitnes
             feature = Integer.parseInt(m.group(1));
             if (feature <= 8) {
                 if (m.group(3) != null) {
-                    throw new WesException("cannot read JRE version '" + text + "'; expected e.g. " + FORMATS);
+                    throw new WesException("cannot read JRE version " + Text.quote(text) + "; expected e.g. " + FORMATS);
                 }
                 update = m.group(2) == null ? null : Integer.valueOf(m.group(2));
             } else {
                 update = m.group(3) == null ? null : Integer.valueOf(m.group(3));
             }
         } else {
-            throw new WesException("cannot read JRE version '" + text + "'; expected e.g. " + FORMATS);
+            throw new WesException("cannot read JRE version " + Text.quote(text) + "; expected e.g. " + FORMATS);
         }
         if (feature < 1) {
-            throw new WesException("cannot read JRE version '" + text + "'; expected e.g. " + FORMATS);
+            throw new WesException("cannot read JRE version " + Text.quote(text) + "; expected e.g. " + FORMATS);
         }
         return new JavaRuntime(feature, Optional.ofNullable(update), Optional.ofNullable(bitness));
     }

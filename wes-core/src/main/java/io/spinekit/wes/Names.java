@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ final class Names {
             throw new WesException(what + " is missing; known: " + known(type, label));
         }
         return find(type, name, names).orElseThrow(() -> new WesException(
-                "unknown " + what + " '" + name + "'; known: " + known(type, label)));
+                "unknown " + what + " " + Text.quote(name) + "; known: " + known(type, label)));
     }
 
     /** The known names of an enum, as "Label (ENUM_NAME)" joined by comma. */

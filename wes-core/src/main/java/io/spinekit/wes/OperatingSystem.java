@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
         Objects.requireNonNull(bitness, "bitness");
         release = release.map(r -> normaliseRelease(product, r));
         if (edition.isPresent() && !product.isWindows()) {
-            throw new WesException("edition '" + edition.get().label() + "' given for " + product.label()
+            throw new WesException("edition " + Text.quote(edition.get().label()) + " given for " + product.label()
                     + "; editions apply to Windows only");
         }
     }
@@ -98,7 +99,7 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
         }
         List<String> tokens = Tokens.split(text);
         Tokens.Head<OsProduct> head = Tokens.head(OsProduct.class, tokens, OsProduct::names)
-                .orElseThrow(() -> new WesException("unknown operating system '" + text + "'; known: "
+                .orElseThrow(() -> new WesException("unknown operating system " + Text.quote(text) + "; known: "
                         + Names.known(OsProduct.class, OsProduct::label)));
         OsProduct product = head.product();
         List<String> rest = new ArrayList<>(head.rest());
@@ -121,14 +122,14 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
             } else if (Bitness.isBitnessToken(t)) {
                 Bitness b = Bitness.parse(t);
                 if (bitness != null && bitness != b) {
-                    throw new WesException("operating system '" + text + "' names two bitnesses");
+                    throw new WesException("operating system " + Text.quote(text) + " names two bitnesses");
                 }
                 bitness = b;
                 continue;
             } else if (product.isWindows() && editionAt(rest, i).isPresent()) {
                 Tokens.Head<OsEdition> e = editionAt(rest, i).get();
                 if (edition != null) {
-                    throw new WesException("operating system '" + text + "' names two editions");
+                    throw new WesException("operating system " + Text.quote(text) + " names two editions");
                 }
                 edition = e.product();
                 i = rest.size() - e.rest().size() - 1;
@@ -136,11 +137,11 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
             } else if (looksLikeRelease(product, t)) {
                 newRelease = t;
             } else {
-                throw new WesException("cannot read '" + t + "' in operating system '" + text + "'; after "
+                throw new WesException("cannot read " + Text.quote(t) + " in operating system " + Text.quote(text) + "; after "
                         + product.label() + " expected " + expectation(product));
             }
             if (release != null) {
-                throw new WesException("operating system '" + text + "' names two releases: " + release + " and " + newRelease);
+                throw new WesException("operating system " + Text.quote(text) + " names two releases: " + release + " and " + newRelease);
             }
             release = newRelease;
         }
@@ -182,7 +183,7 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
             if (r.matches("2\\dH[12]")) {
                 return r;
             }
-            throw new WesException("Windows 11 release '" + release + "' is not of the form 22H2");
+            throw new WesException("Windows 11 release " + Text.quote(release) + " is not of the form 22H2");
         }
         if (product.isWindows()) {
             if (r.matches("SP\\d") || r.equals("RTM")) {
@@ -191,14 +192,14 @@ public record OperatingSystem(OsProduct product, Optional<String> release, Optio
             if (r.matches("SERVICEPACK\\d")) {
                 return "SP" + r.substring(r.length() - 1);
             }
-            throw new WesException(product.label() + " release '" + release
-                    + "' is not a service pack (expected SP1, SP2 or RTM)");
+            throw new WesException(product.label() + " release " + Text.quote(release)
+                    + " is not a service pack (expected SP1, SP2 or RTM)");
         }
         String v = r.replace('_', '.');
         if (v.matches("\\d{1,3}(\\.\\d{1,4}){0,3}")) {
             return v;
         }
-        throw new WesException(product.label() + " release '" + release + "' is not a version number such as 14.7");
+        throw new WesException(product.label() + " release " + Text.quote(release) + " is not a version number such as 14.7");
     }
 
     /**

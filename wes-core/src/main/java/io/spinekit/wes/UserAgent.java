@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
         }
         if (header.length() > MAX_LENGTH) {
             throw new WesException("User-Agent is " + header.length() + " characters long; at most " + MAX_LENGTH
-                    + " are read (it begins '" + header.substring(0, 60) + "')");
+                    + " are read (it begins " + Text.quote(header, 60) + ")");
         }
         String ua = header.trim();
         List<String> notes = new ArrayList<>();
@@ -145,7 +146,7 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
             browser = BrowserProduct.IE_10_OR_EARLIER;
             version = m.group(1);
         } else if ((m = OTHER_BROWSER.matcher(ua)).find()) {
-            notes.add("Browser '" + m.group(1) + "' is not one the WES lists.");
+            notes.add("Browser " + Text.quote(m.group(1)) + " is not one the WES lists.");
         } else if ((m = find(ua, FIREFOX_TOKEN)) != null) {
             browser = BrowserProduct.FIREFOX;
             version = m.group(1);
@@ -234,7 +235,7 @@ public record UserAgent(String header, List<OsProduct> osCandidates, Optional<St
             boolean versionSettled = false;
             boolean bitnessSettled = false;
             if (!hints.isEmpty() && hints.platform().isPresent() && !hints.windows()) {
-                notes.add("The client hints name the platform '" + hints.platform().get() + "' but the User-Agent "
+                notes.add("The client hints name the platform " + Text.quote(hints.platform().get()) + " but the User-Agent "
                         + "names Windows: the hints are not used.");
             } else if (!hints.isEmpty()) {
                 Optional<Integer> hinted = hints.platformMajor();

@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -89,16 +90,16 @@ final class WesData {
         try (InputStream s = in) {
             doc = MAPPER.readValue(s, Doc.class);
         } catch (JsonProcessingException e) {
-            throw new WesDataException("WES data " + source + " is not valid JSON for format " + FORMAT + ": "
-                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
+            throw new WesDataException("WES data " + Text.quote(source, 200) + " is not valid JSON for format " + FORMAT + ": "
+                    + Text.escape(e.getOriginalMessage()) + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
         } catch (IOException e) {
-            throw new WesDataException("WES data " + source + " cannot be read: " + e.getMessage(), e);
+            throw new WesDataException("WES data " + Text.quote(source, 200) + " cannot be read: " + Text.escape(String.valueOf(e.getMessage())), e);
         }
         return new WesData(source).check(doc);
     }
 
     private WesDataException fail(String where, String what) {
-        return new WesDataException("WES data " + source + ", " + where + ": " + what);
+        return new WesDataException("WES data " + Text.quote(source, 200) + ", " + where + ": " + what);
     }
 
     private <T> T need(T value, String where) {
@@ -111,7 +112,7 @@ final class WesData {
     private Loaded check(Doc doc) {
         need(doc, "document");
         if (!FORMAT.equals(doc.format())) {
-            throw fail("format", "is '" + doc.format() + "', expected '" + FORMAT + "'");
+            throw fail("format", "is " + Text.quote(doc.format()) + ", expected " + Text.quote(FORMAT));
         }
         EditionDto e = need(doc.edition(), "edition");
         WesEdition edition = new WesEdition(date(e.date(), "edition.date"), need(e.lastEdited(), "edition.lastEdited"),
@@ -129,9 +130,9 @@ final class WesData {
             String where = "endOfSupport.products[" + i + "]";
             String product = need(p.product(), where + ".product");
             String label = productLabel(product).orElseThrow(() -> fail(where + ".product",
-                    "unknown product '" + product + "'; expected an OsProduct or BrowserProduct name"));
+                    "unknown product " + Text.quote(product) + "; expected an OsProduct or BrowserProduct name"));
             if (!seen.add(product)) {
-                throw fail(where + ".product", "'" + product + "' listed twice");
+                throw fail(where + ".product", Text.quote(product) + " listed twice");
             }
             dates.add(new EndOfSupport(product, label, date(p.date(), where + ".date"), need(p.event(), where + ".event")));
         }
@@ -156,7 +157,7 @@ final class WesData {
         try {
             return LocalDate.parse(need(text, where));
         } catch (DateTimeParseException ex) {
-            throw fail(where, "'" + text + "' is not an ISO date (yyyy-MM-dd)");
+            throw fail(where, Text.quote(text) + " is not an ISO date (yyyy-MM-dd)");
         }
     }
 
@@ -169,7 +170,7 @@ final class WesData {
             for (E c : type.getEnumConstants()) {
                 known.add(c.name());
             }
-            throw fail(where, "unknown " + type.getSimpleName() + " '" + name + "'; known: " + String.join(", ", known));
+            throw fail(where, "unknown " + type.getSimpleName() + " " + Text.quote(name) + "; known: " + String.join(", ", known));
         }
     }
 
@@ -228,10 +229,10 @@ final class WesData {
             FootnoteDto f = dto.footnotes().get(i);
             String marker = need(f.marker(), path + ".footnotes[" + i + "].marker");
             if (!marker.matches("\\*+")) {
-                throw fail(path + ".footnotes[" + i + "].marker", "'" + marker + "' is not a run of asterisks");
+                throw fail(path + ".footnotes[" + i + "].marker", Text.quote(marker) + " is not a run of asterisks");
             }
             if (footnoteDtos.put(marker, f) != null) {
-                throw fail(path + ".footnotes[" + i + "].marker", "'" + marker + "' is defined twice");
+                throw fail(path + ".footnotes[" + i + "].marker", Text.quote(marker) + " is defined twice");
             }
             need(f.text(), path + ".footnotes[" + i + "].text");
             need(f.conditions(), path + ".footnotes[" + i + "].conditions");
@@ -244,7 +245,7 @@ final class WesData {
         }
         List<Footnote> footnotes = new ArrayList<>();
         for (Map.Entry<String, FootnoteDto> entry : footnoteDtos.entrySet()) {
-            String where = path + ".footnotes['" + entry.getKey() + "']";
+            String where = path + ".footnotes[" + Text.quote(entry.getKey()) + "]";
             List<FootnoteCondition> conditions = new ArrayList<>();
             for (int j = 0; j < entry.getValue().conditions().size(); j++) {
                 conditions.add(condition(entry.getKey(), entry.getValue().conditions().get(j), where + ".conditions[" + j + "]",
@@ -266,7 +267,7 @@ final class WesData {
             }
             String[] header = split(need(r.header(), where + ".header"));
             if (!Names.key(header[0]).equals(Names.key(rowLabel.apply(key)))) {
-                throw fail(where + ".header", "'" + r.header() + "' does not name " + key + " ('" + rowLabel.apply(key) + "')");
+                throw fail(where + ".header", Text.quote(r.header()) + " does not name " + key + " (" + Text.quote(rowLabel.apply(key)) + ")");
             }
             List<String> rowMarkers = markers(header);
             defined(rowMarkers, footnoteDtos, where + ".header");
@@ -328,7 +329,7 @@ final class WesData {
                 }
                 for (String m : cellMarkers) {
                     if (governing.stream().noneMatch(fc -> fc.marker().equals(m))) {
-                        throw fail(where + ".cells[" + j + "]", "cell '" + text + "' carries footnote " + m
+                        throw fail(where + ".cells[" + j + "]", "cell " + Text.quote(text) + " carries footnote " + m
                                 + " but no condition of that footnote governs column " + column);
                     }
                 }
@@ -339,13 +340,13 @@ final class WesData {
         }
         for (E constant : rowType.getEnumConstants()) {
             if (!rowsSeen.contains(constant)) {
-                throw fail(path + ".rows", "no row for " + constant.name() + " ('" + rowLabel.apply(constant) + "')");
+                throw fail(path + ".rows", "no row for " + constant.name() + " (" + Text.quote(rowLabel.apply(constant)) + ")");
             }
         }
         for (Footnote f : footnotes) {
             for (FootnoteCondition fc : f.conditions()) {
                 if (!used.contains(fc)) {
-                    throw fail(path + ".footnotes['" + f.marker() + "']", "condition " + fc.kind()
+                    throw fail(path + ".footnotes[" + Text.quote(f.marker()) + "]", "condition " + fc.kind()
                             + " governs no cell: the marker stands on none of its rows, columns or cells");
                 }
             }
@@ -357,7 +358,7 @@ final class WesData {
     private void defined(List<String> markers, Map<String, FootnoteDto> footnotes, String where) {
         for (String m : markers) {
             if (!footnotes.containsKey(m)) {
-                throw fail(where, "footnote marker '" + m + "' is used but not defined (defined: "
+                throw fail(where, "footnote marker " + Text.quote(m) + " is used but not defined (defined: "
                         + String.join(", ", footnotes.keySet()) + ")");
             }
         }
@@ -371,7 +372,7 @@ final class WesData {
         } else if (c.scope().equals("ROW")) {
             rowScope = true;
         } else {
-            throw fail(where + ".scope", "'" + c.scope() + "' is not ROW (leave it out for cell conditions)");
+            throw fail(where + ".scope", Text.quote(c.scope()) + " is not ROW (leave it out for cell conditions)");
         }
         List<WesColumn> cols = new ArrayList<>();
         if (rowScope) {
@@ -390,7 +391,7 @@ final class WesData {
         List<String> rows = c.rows() == null ? List.of() : List.copyOf(c.rows());
         for (String r : rows) {
             if (!rowKeys.contains(r)) {
-                throw fail(where + ".rows", "'" + r + "' is not a row of this table");
+                throw fail(where + ".rows", Text.quote(r) + " is not a row of this table");
             }
         }
         Optional<JreLimit> jre = Optional.empty();

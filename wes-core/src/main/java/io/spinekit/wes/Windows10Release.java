@@ -1,5 +1,6 @@
 package io.spinekit.wes;
 
+import io.spinekit.core.Text;
 import java.util.Locale;
 
 /**
@@ -89,7 +90,7 @@ public enum Windows10Release {
                 return r;
             }
         }
-        throw new WesException("unknown Windows 10 release '" + text + "'; expected a version name or build, known: "
+        throw new WesException("unknown Windows 10 release " + Text.quote(text) + "; expected a version name or build, known: "
                 + known());
     }
 

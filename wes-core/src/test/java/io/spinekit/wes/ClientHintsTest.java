@@ -125,7 +125,7 @@ class ClientHintsTest {
         assertThat(eleven.osCandidates()).isEqualTo(none.osCandidates());
         assertThat(eleven.notes()).anyMatch(n -> n.contains("11.0.0 is neither Windows 10") && n.contains("not used"));
         assertThat(mac.osCandidates()).isEqualTo(none.osCandidates());
-        assertThat(mac.notes()).anyMatch(n -> n.contains("name the platform 'macOS'") && n.contains("not used"));
+        assertThat(mac.notes()).anyMatch(n -> n.contains("name the platform \"macOS\"") && n.contains("not used"));
     }
 
     @Test

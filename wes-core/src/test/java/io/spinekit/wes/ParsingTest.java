@@ -37,7 +37,7 @@ class ParsingTest {
     void unknownApplicationListsTheKnownOnes() {
         assertThatThrownBy(() -> Application.parse("Spine PDS"))
                 .isInstanceOf(WesException.class)
-                .hasMessageStartingWith("unknown application 'Spine PDS'; known: ")
+                .hasMessageStartingWith("unknown application \"Spine PDS\"; known: ")
                 .hasMessageContaining("'Care Identity Service application' (CARE_IDENTITY_SERVICE)")
                 .hasMessageContaining("'Spine MESH Client' (SPINE_MESH_CLIENT)");
     }
@@ -91,7 +91,7 @@ class ParsingTest {
     void unknownOperatingSystemListsTheKnownOnes() {
         assertThatThrownBy(() -> OperatingSystem.parse("Windows 12"))
                 .isInstanceOf(WesException.class)
-                .hasMessageStartingWith("unknown operating system 'Windows 12'; known: ")
+                .hasMessageStartingWith("unknown operating system \"Windows 12\"; known: ")
                 .hasMessageContaining("'Windows 10' (WINDOWS_10)")
                 .hasMessageContaining("'Windows Server 2012 R2' (WINDOWS_SERVER_2012_R2)");
     }
@@ -100,14 +100,14 @@ class ParsingTest {
     void unreadableQualifierIsNamed() {
         assertThatThrownBy(() -> OperatingSystem.parse("Windows 10 Ultimate"))
                 .isInstanceOf(WesException.class)
-                .hasMessageStartingWith("cannot read 'Ultimate' in operating system 'Windows 10 Ultimate'; after Windows 10 expected")
+                .hasMessageStartingWith("cannot read \"Ultimate\" in operating system \"Windows 10 Ultimate\"; after Windows 10 expected")
                 .hasMessageContaining("20H2");
         assertThatThrownBy(() -> OperatingSystem.parse("Windows 10 20H3"))
-                .hasMessageContaining("cannot read '20H3'");
+                .hasMessageContaining("cannot read \"20H3\"");
         assertThatThrownBy(() -> OperatingSystem.parse("Windows 7 SP1 RTM"))
-                .hasMessage("operating system 'Windows 7 SP1 RTM' names two releases: SP1 and RTM");
+                .hasMessage("operating system \"Windows 7 SP1 RTM\" names two releases: SP1 and RTM");
         assertThatThrownBy(() -> OperatingSystem.parse("macOS Pro"))
-                .hasMessageContaining("cannot read 'Pro' in operating system 'macOS Pro'");
+                .hasMessageContaining("cannot read \"Pro\" in operating system \"macOS Pro\"");
         assertThatThrownBy(() -> OperatingSystem.parse(" "))
                 .hasMessageStartingWith("operating system is missing; known: ");
     }
@@ -120,7 +120,7 @@ class ParsingTest {
         assertThat(Windows10Release.V21H1).isGreaterThan(Windows10Release.V20H2);
         assertThat(Windows10Release.V2004).isLessThan(Windows10Release.V20H2);
         assertThatThrownBy(() -> Windows10Release.parse("24H2"))
-                .hasMessageStartingWith("unknown Windows 10 release '24H2'; expected a version name or build, known: 1507 (10240)");
+                .hasMessageStartingWith("unknown Windows 10 release \"24H2\"; expected a version name or build, known: 1507 (10240)");
     }
 
     @ParameterizedTest(name = "''{0}''")
@@ -146,11 +146,11 @@ class ParsingTest {
     @Test
     void badBrowsersAreNamed() {
         assertThatThrownBy(() -> Browser.parse("Netscape"))
-                .hasMessageStartingWith("unknown browser 'Netscape'; known: 'IE11' (IE11), 'Edge' (EDGE), 'Chrome' (CHROME)");
+                .hasMessageStartingWith("unknown browser \"Netscape\"; known: 'IE11' (IE11), 'Edge' (EDGE), 'Chrome' (CHROME)");
         assertThatThrownBy(() -> Browser.parse("Chrome IE mode"))
                 .hasMessage("IE mode given for Chrome; only Edge has an IE mode");
         assertThatThrownBy(() -> Browser.parse("Chrome beta"))
-                .hasMessageStartingWith("cannot read 'beta' in browser 'Chrome beta'");
+                .hasMessageStartingWith("cannot read \"beta\" in browser \"Chrome beta\"");
     }
 
     @ParameterizedTest(name = "''{0}'' is {1} update {2} {3}")
@@ -188,7 +188,7 @@ class ParsingTest {
     void badJreVersionsAreNamedWithTheAcceptedForms(String text) {
         assertThatThrownBy(() -> JavaRuntime.parse(text))
                 .isInstanceOf(WesException.class)
-                .hasMessageContaining("'" + text + "'")
+                .hasMessageContaining("\"" + text + "\"")
                 .hasMessageContaining("1.8.0_281, 8u281, 8.281");
     }
 

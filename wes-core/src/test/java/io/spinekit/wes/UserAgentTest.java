@@ -158,7 +158,7 @@ class UserAgentTest {
         UserAgent samsung = UserAgent.parse("Mozilla/5.0 (Linux; Android 12; SM-T870) AppleWebKit/537.36 (KHTML, like Gecko) "
                 + "SamsungBrowser/23.0 Chrome/115.0.0.0 Safari/537.36");
         assertThat(samsung.browser()).isEmpty();
-        assertThat(samsung.notes()).contains("Browser 'SamsungBrowser' is not one the WES lists.");
+        assertThat(samsung.notes()).contains("Browser \"SamsungBrowser\" is not one the WES lists.");
         assertThat(UserAgent.parse(ANDROID_CHROME).osCandidates()).containsExactly(OsProduct.ANDROID);
     }
 

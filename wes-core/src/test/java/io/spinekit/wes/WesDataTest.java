@@ -90,23 +90,23 @@ class WesDataTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', textBlock = """
-            "format": "spinekit-wes/1"                     | "format": "spinekit-wes/2"                       | format: is 'spinekit-wes/2', expected 'spinekit-wes/1'
-            "date": "2021-09-01"                           | "date": "1 September 2021"                       | edition.date: '1 September 2021' is not an ISO date
-            {"column": "SAFARI", "header": "Safari"},      | {"column": "OPERA", "header": "Opera"},          | systems.columns[8].column: unknown WesColumn 'OPERA'
-            "header": "SUS",                               | "header": "SUS Online",                          | systems.rows[1].header: 'SUS Online' does not name SUS ('SUS')
+            "format": "spinekit-wes/1"                     | "format": "spinekit-wes/2"                       | format: is "spinekit-wes/2", expected "spinekit-wes/1"
+            "date": "2021-09-01"                           | "date": "1 September 2021"                       | edition.date: "1 September 2021" is not an ISO date
+            {"column": "SAFARI", "header": "Safari"},      | {"column": "OPERA", "header": "Opera"},          | systems.columns[8].column: unknown WesColumn "OPERA"
+            "header": "SUS",                               | "header": "SUS Online",                          | systems.rows[1].header: "SUS Online" does not name SUS ("SUS")
             "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No"]                | systems.rows[1].cells: 2 cells for 10 columns
-            "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "Maybe"] | systems.rows[1].cells[9] (JRE_32_BIT): unknown cell value 'Maybe'
+            "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "Maybe"] | systems.rows[1].cells[9] (JRE_32_BIT): unknown cell value "Maybe"
             "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "32-bit", "No", "No", "No"] | systems.rows[1].cells[6]: '32-bit' is only meaningful in the IE11 column, not CHROME
-            "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No*****", "No", "No"] | systems.rows[1].cells[7]: footnote marker '*****' is used but not defined (defined: *, **, ***, ****)
-            "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No*", "No", "No"] | cell 'No*' carries footnote * but no condition of that footnote governs column FIREFOX
+            "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No*****", "No", "No"] | systems.rows[1].cells[7]: footnote marker "*****" is used but not defined (defined: *, **, ***, ****)
+            "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No*", "No", "No"] | cell "No*" carries footnote * but no condition of that footnote governs column FIREFOX
             "Yes", "No", "No", "No", "Yes", "Yes", "Yes", "No", "No", "No"]  | "Yes", "No", "No", "No", "Yes", "Yes", "8", "No", "No", "No"] | '8' is only meaningful in the JRE column, not CHROME
-            "kind": "NO_CMS_ON_CITRIX"                     | "kind": "NO_CMS_ANYWHERE"                        | unknown ConditionKind 'NO_CMS_ANYWHERE'
-            "kind": "NO_CMS_ON_CITRIX", "columns": ["CITRIX_XENAPP"] | "kind": "NO_CMS_ON_CITRIX", "columns": ["SAFARI"] | systems.rows[0].cells[3]: cell 'Yes*' carries footnote * but no condition of that footnote governs column CITRIX_XENAPP
-            "kind": "EDGE_IE_MODE_NEEDS_JRE_8", "columns": ["EDGE"] | "kind": "EDGE_IE_MODE_NEEDS_JRE_8", "columns": ["SAFARI"] | systems.footnotes['***']: condition EDGE_IE_MODE_NEEDS_JRE_8 governs no cell
-            "maxUpdate": 281                               | "maxUpdate": 281, "minUpdate": 1                 | Unrecognized field "minUpdate"
-            "maxRelease": "20H2"                           | "maxRelease": "20H3"                             | windows10.maxRelease: unknown Windows 10 release '20H3'
+            "kind": "NO_CMS_ON_CITRIX"                     | "kind": "NO_CMS_ANYWHERE"                        | unknown ConditionKind "NO_CMS_ANYWHERE"
+            "kind": "NO_CMS_ON_CITRIX", "columns": ["CITRIX_XENAPP"] | "kind": "NO_CMS_ON_CITRIX", "columns": ["SAFARI"] | systems.rows[0].cells[3]: cell "Yes*" carries footnote * but no condition of that footnote governs column CITRIX_XENAPP
+            "kind": "EDGE_IE_MODE_NEEDS_JRE_8", "columns": ["EDGE"] | "kind": "EDGE_IE_MODE_NEEDS_JRE_8", "columns": ["SAFARI"] | systems.footnotes["***"]: condition EDGE_IE_MODE_NEEDS_JRE_8 governs no cell
+            "maxUpdate": 281                               | "maxUpdate": 281, "minUpdate": 1                 | Unrecognized field \\"minUpdate\\"
+            "maxRelease": "20H2"                           | "maxRelease": "20H3"                             | windows10.maxRelease: unknown Windows 10 release "20H3"
             {"key": "SPINE_MESH_CLIENT"                    | {"key": "SPINE_SCR"                              | systems.rows[9].key: SPINE_SCR appears twice
-            {"product": "IE11", "date": "2022-06-15", "event": "retired"} | {"product": "NETSCAPE", "date": "2022-06-15", "event": "retired"} | endOfSupport.products[5].product: unknown product 'NETSCAPE'
+            {"product": "IE11", "date": "2022-06-15", "event": "retired"} | {"product": "NETSCAPE", "date": "2022-06-15", "event": "retired"} | endOfSupport.products[5].product: unknown product "NETSCAPE"
             "lastEdited": "Last edited: 1 September 2021 1:43 pm", | "lastEdited": "Last edited: 1 September 2021 1:43 pm", "lastEdited": "x", | Duplicate field 'lastEdited'
             """)
     void malformedDataIsRejectedNamingTheFileAndPlace(String from, String to, String message) throws IOException {
@@ -114,7 +114,7 @@ class WesDataTest {
         assertThat(text).contains(from);
         String changed = text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
         assertThatThrownBy(() -> load(changed)).isInstanceOf(WesDataException.class)
-                .hasMessageStartingWith("WES data test.json")
+                .hasMessageStartingWith("WES data \"test.json\"")
                 .hasMessageContaining(message);
     }
 
@@ -122,12 +122,12 @@ class WesDataTest {
     void missingRowIsNamed() throws IOException {
         String text = bundledText().replaceFirst("(?s),\\s*\\{\"key\": \"SPINE_MESH_CLIENT\".*?\\]\\}", "");
         assertThatThrownBy(() -> load(text)).isInstanceOf(WesDataException.class)
-                .hasMessage("WES data test.json, systems.rows: no row for SPINE_MESH_CLIENT ('Spine MESH Client')");
+                .hasMessage("WES data \"test.json\", systems.rows: no row for SPINE_MESH_CLIENT (\"Spine MESH Client\")");
     }
 
     @Test
     void notJsonIsNamed() {
         assertThatThrownBy(() -> load("{\"format\": ")).isInstanceOf(WesDataException.class)
-                .hasMessageStartingWith("WES data test.json is not valid JSON for format spinekit-wes/1: ");
+                .hasMessageStartingWith("WES data \"test.json\" is not valid JSON for format spinekit-wes/1: ");
     }
 }
