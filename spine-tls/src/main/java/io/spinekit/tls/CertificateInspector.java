@@ -3,8 +3,6 @@ package io.spinekit.tls;
 import io.spinekit.core.Text;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineEnvironment;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -12,8 +10,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
@@ -27,25 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
  * Inspects a certificate (or chain) the way a Spine connection will judge it, and explains every
@@ -66,17 +50,6 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
  * Immutable and thread-safe once built.
  */
 public final class CertificateInspector {
-    private static final Map<String, String> EKU_NAMES = Map.of(
-            "1.3.6.1.5.5.7.3.1", "serverAuth",
-            "1.3.6.1.5.5.7.3.2", "clientAuth",
-            "1.3.6.1.5.5.7.3.3", "codeSigning",
-            "1.3.6.1.5.5.7.3.4", "emailProtection",
-            "1.3.6.1.5.5.7.3.8", "timeStamping",
-            "1.3.6.1.5.5.7.3.9", "OCSPSigning",
-            "2.5.29.37.0", "anyExtendedKeyUsage");
-    private static final String[] KU_NAMES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
-        "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
-
     private final List<X509Certificate> trust;
     private final String trustName;
     private final String fqdn;
@@ -139,7 +112,7 @@ public final class CertificateInspector {
             if (new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
                 key = Optional.of(Pem.loadPrivateKey(file, password));
             }
-            return new Loaded(leafFirst(certs), key);
+            return new Loaded(KeyStoreFiles.leafFirst(certs, null), key);
         }
         try {
             return new Loaded(Pem.loadCertificates(file), Optional.empty());
@@ -149,80 +122,11 @@ public final class CertificateInspector {
     }
 
     private static Loaded loadPkcs12(Path file, byte[] bytes, char[] password, TlsConfigurationException notDer) {
-        KeyStore ks;
-        try {
-            ks = KeyStore.getInstance("PKCS12");
-            ks.load(new ByteArrayInputStream(bytes), password == null ? new char[0] : password);
-        } catch (IOException e) {
-            boolean pw = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")
-                    || e.getCause() instanceof java.security.UnrecoverableKeyException;
-            if (pw) {
-                throw new TlsConfigurationException(Text.quote(file.toString(), 200) + " looks like PKCS#12 but "
-                        + (password == null ? "no password was given: give the key store's password"
-                        : "the password is wrong: check it"), e);
-            }
-            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + ": not PEM, not a DER certificate and not"
-                    + " PKCS#12 (" + notDer.getMessage() + ")", e);
-        } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + " as PKCS#12: " + e.getMessage(), e);
-        }
-        try {
-            for (String alias : Collections.list(ks.aliases())) {
-                if (ks.isKeyEntry(alias)) {
-                    Certificate[] chain = ks.getCertificateChain(alias);
-                    Key key = ks.getKey(alias, password);
-                    List<X509Certificate> certs = new ArrayList<>();
-                    for (Certificate c : chain) {
-                        certs.add((X509Certificate) c);
-                    }
-                    return new Loaded(certs, key instanceof PrivateKey pk ? Optional.of(pk) : Optional.empty());
-                }
-            }
-            List<X509Certificate> certs = new ArrayList<>();
-            for (String alias : Collections.list(ks.aliases())) {
-                if (ks.getCertificate(alias) instanceof X509Certificate x) {
-                    certs.add(x);
-                }
-            }
-            if (certs.isEmpty()) {
-                throw new TlsConfigurationException("PKCS#12 file " + Text.quote(file.toString(), 200) + " holds no certificate");
-            }
-            return new Loaded(leafFirst(certs), Optional.empty());
-        } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read the entries of " + Text.quote(file.toString(), 200) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Orders a bag of certificates leaf first when they form one chain; otherwise keeps file order. */
-    private static List<X509Certificate> leafFirst(List<X509Certificate> certs) {
-        if (certs.size() < 2) {
-            return certs;
-        }
-        for (X509Certificate candidate : certs) {
-            boolean issuesAnother = certs.stream().anyMatch(o -> o != candidate && !Certificates.isSelfIssued(o)
-                    && o.getIssuerX500Principal().equals(candidate.getSubjectX500Principal()));
-            if (!issuesAnother) {
-                List<X509Certificate> out = new ArrayList<>();
-                out.add(candidate);
-                X509Certificate cur = candidate;
-                while (out.size() < certs.size() && !Certificates.isSelfIssued(cur)) {
-                    X509Certificate c = cur;
-                    Optional<X509Certificate> next = certs.stream()
-                            .filter(o -> !out.contains(o) && o.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
-                            .findFirst();
-                    if (next.isEmpty()) {
-                        break;
-                    }
-                    out.add(next.get());
-                    cur = next.get();
-                }
-                if (out.size() == certs.size()) {
-                    return out;
-                }
-                break;
-            }
-        }
-        return certs;
+        char[] pw = password == null ? new char[0] : password;
+        KeyStore ks = KeyStoreFiles.open(file, bytes, pw, "PKCS12", "Cannot read " + KeyStoreFiles.quote(file)
+                + ": not PEM, not a DER certificate and not PKCS#12 (" + notDer.getMessage() + ")");
+        KeyStoreFiles.Contents c = KeyStoreFiles.read(ks, file, pw, "PKCS12", false);
+        return new Loaded(c.chain(), c.key());
     }
 
     /**
@@ -268,8 +172,8 @@ public final class CertificateInspector {
         findings.add(keyFinding(key));
         findings.add(signatureFinding(leaf));
         findings.addAll(caAlgorithmFindings(chain));
-        List<String> ku = keyUsage(leaf);
-        List<String> eku = extendedKeyUsage(leaf);
+        List<String> ku = CertificateExtensions.keyUsage(leaf);
+        List<String> eku = CertificateExtensions.extendedKeyUsage(leaf);
         findings.addAll(usageFindings(leaf, ku, eku));
         List<String> sans = new ArrayList<>(Certificates.dnsNames(leaf));
         sans.addAll(Certificates.ipAddresses(leaf));
@@ -282,8 +186,8 @@ public final class CertificateInspector {
                     "Use the key the certificate was requested with (the CSR's key); a certificate cannot be used"
                             + " with any other key."));
         }
-        List<String> crls = crlUrls(leaf);
-        List<String> ocsp = ocspUrls(leaf);
+        List<String> crls = CertificateExtensions.crlUrls(leaf);
+        List<String> ocsp = CertificateExtensions.ocspUrls(leaf);
         findings.addAll(revocationFindings(chain, now));
         findings.add(Finding.info("revocation", crls.isEmpty() && ocsp.isEmpty()
                 ? "No CRL distribution point or OCSP URL in the certificate"
@@ -530,28 +434,6 @@ public final class CertificateInspector {
                 .orElse(List.of());
     }
 
-    private static List<String> keyUsage(X509Certificate c) {
-        boolean[] ku = c.getKeyUsage();
-        List<String> out = new ArrayList<>();
-        if (ku != null) {
-            for (int i = 0; i < ku.length && i < KU_NAMES.length; i++) {
-                if (ku[i]) {
-                    out.add(KU_NAMES[i]);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> extendedKeyUsage(X509Certificate c) {
-        try {
-            List<String> oids = c.getExtendedKeyUsage();
-            return oids == null ? List.of() : oids.stream().map(o -> EKU_NAMES.getOrDefault(o, o)).toList();
-        } catch (CertificateParsingException e) {
-            return List.of("(unreadable)");
-        }
-    }
-
     private static List<Finding> usageFindings(X509Certificate leaf, List<String> ku, List<String> eku) {
         List<Finding> out = new ArrayList<>();
         if (leaf.getBasicConstraints() >= 0 && !Certificates.isSelfIssued(leaf)) {
@@ -606,51 +488,6 @@ public final class CertificateInspector {
                             ? " (by CN)" : " (by subjectAltName)"))));
         }
         return out;
-    }
-
-    private static List<String> crlUrls(X509Certificate c) {
-        byte[] ext = c.getExtensionValue("2.5.29.31");
-        if (ext == null) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>();
-        try {
-            ASN1Primitive p = JcaX509ExtensionUtils.parseExtensionValue(ext);
-            for (DistributionPoint dp : CRLDistPoint.getInstance(p).getDistributionPoints()) {
-                DistributionPointName name = dp.getDistributionPoint();
-                if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
-                    for (GeneralName g : GeneralNames.getInstance(name.getName()).getNames()) {
-                        if (g.getTagNo() == GeneralName.uniformResourceIdentifier) {
-                            out.add(g.getName().toString());
-                        }
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return List.of("(unreadable CRL distribution points)");
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<String> ocspUrls(X509Certificate c) {
-        byte[] ext = c.getExtensionValue("1.3.6.1.5.5.7.1.1");
-        if (ext == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        try {
-            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
-                    JcaX509ExtensionUtils.parseExtensionValue(ext));
-            for (AccessDescription d : aia.getAccessDescriptions()) {
-                if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
-                        && d.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
-                    out.add(d.getAccessLocation().getName().toString());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return List.of("(unreadable authority information access)");
-        }
-        return List.copyOf(out);
     }
 
     /** Builds a {@link CertificateInspector}. Defaults: no trust, no FQDN, no key, now, warn 30 days before expiry. */

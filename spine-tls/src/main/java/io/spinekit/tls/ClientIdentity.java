@@ -1,19 +1,12 @@
 package io.spinekit.tls;
 
 import io.spinekit.core.Text;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,7 +71,7 @@ public record ClientIdentity(PrivateKey privateKey, List<X509Certificate> chain)
         List<X509Certificate> certs = Pem.loadCertificates(certificateChain);
         PrivateKey key = Pem.loadPrivateKey(privateKey, passphrase);
         try {
-            return new ClientIdentity(key, orderLeafFirst(certs, key));
+            return new ClientIdentity(key, KeyStoreFiles.leafFirst(certs, key));
         } catch (TlsConfigurationException e) {
             throw new TlsConfigurationException(e.getMessage() + " [certificate " + Text.quote(String.valueOf(certificateChain), 200) + ", key "
                     + Text.quote(String.valueOf(privateKey), 200) + "]", e);
@@ -150,70 +143,10 @@ public record ClientIdentity(PrivateKey privateKey, List<X509Certificate> chain)
         return out.size() == chain.size() ? this : new ClientIdentity(privateKey, out);
     }
 
-    /** Puts the certificate matching the key first; keeps the others in file order. */
-    private static List<X509Certificate> orderLeafFirst(List<X509Certificate> certs, PrivateKey key) {
-        for (int i = 0; i < certs.size(); i++) {
-            if (KeyMatch.matches(key, certs.get(i).getPublicKey())) {
-                if (i == 0) {
-                    return certs;
-                }
-                List<X509Certificate> out = new ArrayList<>(certs);
-                out.add(0, out.remove(i));
-                return out;
-            }
-        }
-        return certs;
-    }
-
     private static ClientIdentity loadKeyStore(Path file, char[] password, String type) {
         byte[] bytes = Pem.read(file, "a " + type + " key store");
-        KeyStore ks;
-        try {
-            ks = KeyStore.getInstance(type);
-            ks.load(new ByteArrayInputStream(bytes), password);
-        } catch (IOException e) {
-            boolean badPassword = e.getCause() instanceof UnrecoverableKeyException
-                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password");
-            if (badPassword) {
-                throw new TlsConfigurationException("Cannot open " + type + " key store " + Text.quote(file.toString(), 200)
-                        + ": wrong password (or the file is corrupt). Check the password or password file", e);
-            }
-            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + " as a " + type + " key store: "
-                    + e.getMessage() + "; expected a " + type + " file", e);
-        } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read " + Text.quote(file.toString(), 200) + " as a " + type + " key store: "
-                    + e.getMessage(), e);
-        }
-        try {
-            List<String> keyAliases = new ArrayList<>();
-            for (String alias : Collections.list(ks.aliases())) {
-                if (ks.isKeyEntry(alias)) {
-                    keyAliases.add(alias);
-                }
-            }
-            if (keyAliases.size() != 1) {
-                throw new TlsConfigurationException(type + " key store " + Text.quote(file.toString(), 200) + " has " + keyAliases.size()
-                        + " key entries " + keyAliases.stream().map(Text::quote).toList() + "; expected exactly one private key with its certificate");
-            }
-            String alias = keyAliases.get(0);
-            Key key = ks.getKey(alias, password);
-            if (!(key instanceof PrivateKey pk)) {
-                throw new TlsConfigurationException("Entry " + Text.quote(alias) + " in " + Text.quote(file.toString(), 200) + " is not a private key");
-            }
-            Certificate[] chain = ks.getCertificateChain(alias);
-            if (chain == null || chain.length == 0) {
-                throw new TlsConfigurationException("Entry " + Text.quote(alias) + " in " + Text.quote(file.toString(), 200) + " has no certificate chain");
-            }
-            List<X509Certificate> certs = new ArrayList<>();
-            for (Certificate c : chain) {
-                certs.add((X509Certificate) c);
-            }
-            return new ClientIdentity(pk, certs);
-        } catch (UnrecoverableKeyException e) {
-            throw new TlsConfigurationException("Cannot recover the private key in " + Text.quote(file.toString(), 200)
-                    + ": its key password differs from the store password (or is wrong)", e);
-        } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException("Cannot read the key entry in " + Text.quote(file.toString(), 200) + ": " + e.getMessage(), e);
-        }
+        KeyStore ks = KeyStoreFiles.open(file, bytes, password, type, null);
+        KeyStoreFiles.Contents c = KeyStoreFiles.read(ks, file, password, type, true);
+        return new ClientIdentity(c.key().orElseThrow(), c.chain());
     }
 }
