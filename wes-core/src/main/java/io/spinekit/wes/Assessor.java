@@ -1,5 +1,15 @@
 package io.spinekit.wes;
 
+import io.spinekit.wes.internal.CellValue;
+import io.spinekit.wes.internal.FootnoteCondition;
+import io.spinekit.wes.internal.JreLimit;
+import io.spinekit.wes.internal.OsRequirement;
+import io.spinekit.wes.internal.PlatformRequirement;
+import io.spinekit.wes.internal.WesCell;
+import io.spinekit.wes.internal.WesColumn;
+import io.spinekit.wes.internal.WesRow;
+import io.spinekit.wes.internal.WesTable;
+import io.spinekit.wes.internal.Windows10Limit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

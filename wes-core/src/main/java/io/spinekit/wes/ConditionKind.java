@@ -1,5 +1,7 @@
 package io.spinekit.wes;
 
+import io.spinekit.wes.internal.Footnote;
+
 /**
  * The kinds of condition an assessment can carry. Those marked "footnote" come from the WES
  * footnotes and are attached by the data file to the cells they govern; the others come from the

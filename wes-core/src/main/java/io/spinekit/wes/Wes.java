@@ -3,6 +3,10 @@ package io.spinekit.wes;
 import io.spinekit.core.BoundedFiles;
 import io.spinekit.core.FileReadException;
 import io.spinekit.core.Text;
+import io.spinekit.wes.internal.CellValue;
+import io.spinekit.wes.internal.WesColumn;
+import io.spinekit.wes.internal.WesRow;
+import io.spinekit.wes.internal.WesTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,6 +149,9 @@ public final class Wes {
     /**
      * The table "NHS Digital Smartcard enabled system".
      *
+     * <p>The table model is in {@code io.spinekit.wes.internal}, which carries no compatibility
+     * promise; to ask what the WES warrants, use {@link #assess(Application, ClientEnvironment)}.
+     *
      * @return the table
      */
     public WesTable systems() {
@@ -154,6 +161,9 @@ public final class Wes {
     /**
      * The table "NHS Digital approved authenticators".
      *
+     * <p>The table model is in {@code io.spinekit.wes.internal}, which carries no compatibility
+     * promise; to ask what the WES warrants, use {@link #assess(Application, ClientEnvironment)}.
+     *
      * @return the table
      */
     public WesTable authenticators() {
@@ -161,7 +171,7 @@ public final class Wes {
     }
 
     /**
-     * One of the tables.
+     * One of the tables (the table model carries no compatibility promise, see {@link #systems()}).
      *
      * @param id which
      * @return the table

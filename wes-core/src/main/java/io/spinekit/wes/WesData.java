@@ -1,11 +1,22 @@
 package io.spinekit.wes;
 
-import io.spinekit.core.Text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.spinekit.core.Text;
+import io.spinekit.wes.internal.CellValue;
+import io.spinekit.wes.internal.Footnote;
+import io.spinekit.wes.internal.FootnoteCondition;
+import io.spinekit.wes.internal.JreLimit;
+import io.spinekit.wes.internal.OsRequirement;
+import io.spinekit.wes.internal.PlatformRequirement;
+import io.spinekit.wes.internal.WesCell;
+import io.spinekit.wes.internal.WesColumn;
+import io.spinekit.wes.internal.WesRow;
+import io.spinekit.wes.internal.WesTable;
+import io.spinekit.wes.internal.Windows10Limit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

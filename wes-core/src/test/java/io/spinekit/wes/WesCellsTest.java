@@ -1,7 +1,10 @@
 package io.spinekit.wes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import io.spinekit.wes.internal.Footnote;
+import io.spinekit.wes.internal.FootnoteCondition;
+import io.spinekit.wes.internal.WesCell;
+import io.spinekit.wes.internal.WesColumn;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

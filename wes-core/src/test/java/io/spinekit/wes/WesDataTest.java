@@ -2,7 +2,13 @@ package io.spinekit.wes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.spinekit.wes.internal.Footnote;
+import io.spinekit.wes.internal.FootnoteCondition;
+import io.spinekit.wes.internal.JreLimit;
+import io.spinekit.wes.internal.WesColumn;
+import io.spinekit.wes.internal.WesRow;
+import io.spinekit.wes.internal.WesTable;
+import io.spinekit.wes.internal.Windows10Limit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.spinekit.wes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import io.spinekit.wes.internal.Footnote;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
 import io.spinekit.core.Text;
+import io.spinekit.wes.WesException;
+
 /** What a WES table cell says, footnote markers aside. */
 public enum CellValue {
     /** "Yes": warranted. */
@@ -38,7 +40,7 @@ public enum CellValue {
         return this == YES || this == BIT_32_ONLY || this == JRE_8;
     }
 
-    static CellValue ofText(String text) {
+    public static CellValue ofText(String text) {
         for (CellValue v : values()) {
             if (v.text.equals(text)) {
                 return v;

@@ -1,5 +1,6 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
+import io.spinekit.wes.OsProduct;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,9 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
+import io.spinekit.wes.Application;
+import io.spinekit.wes.Authenticator;
+import io.spinekit.wes.OsProduct;
+import io.spinekit.wes.WesTableId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

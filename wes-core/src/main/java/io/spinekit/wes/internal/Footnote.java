@@ -1,4 +1,4 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
+import io.spinekit.wes.Application;
+import io.spinekit.wes.Authenticator;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,7 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
+
+import io.spinekit.wes.Bitness;
+import io.spinekit.wes.Windows10Release;
 
 /**
  * A Windows 10 limit from a footnote: highest release and bitness (CIS: 20H2, 64-bit).

@@ -1,5 +1,6 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
+import io.spinekit.wes.BrowserProduct;
 import java.util.Optional;
 
 /** The columns of the two WES tables; each table uses some of them, in its own order. */

@@ -1,5 +1,6 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
 
+import io.spinekit.wes.ConditionKind;
 import java.util.List;
 import java.util.Optional;
 

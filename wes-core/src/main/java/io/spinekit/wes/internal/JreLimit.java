@@ -1,4 +1,6 @@
-package io.spinekit.wes;
+package io.spinekit.wes.internal;
+
+import io.spinekit.wes.Bitness;
 
 /**
  * A JRE limit from a footnote: feature version, highest update, bitness (CIS: 8, 281, 32-bit).
