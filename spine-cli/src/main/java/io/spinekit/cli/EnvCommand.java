@@ -474,7 +474,7 @@ final class EnvCommand {
             }
             return guarded(spec, options, catalog -> {
                 EnvironmentProfile p = profile(catalog, environment);
-                RegistryFile file = p.registryFile(a);
+                RegistryFile file = RegistryFile.forProfile(p, a);
                 if (output != null) {
                     try {
                         Files.write(output, file.bytes());

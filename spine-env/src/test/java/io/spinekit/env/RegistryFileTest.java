@@ -78,7 +78,7 @@ class RegistryFileTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("developmentSeedFiles")
     void developmentFileIsTheSeedLineForLineWithCrlf(IdentityAgent agent, String seed) {
-        RegistryFile file = CATALOG.profile(SpineEnvironment.DEVELOPMENT).registryFile(agent);
+        RegistryFile file = RegistryFile.forProfile(CATALOG.profile(SpineEnvironment.DEVELOPMENT), agent);
         String expected = seed.replace("\n", "\r\n");
         assertThat(file.text()).isEqualTo(expected);
         assertThat(file.bytes()).isEqualTo(expected.getBytes(StandardCharsets.US_ASCII));
@@ -93,7 +93,7 @@ class RegistryFileTest {
 
     @Test
     void btFileKeepsTheSeedsRepeatedStartBrowserLineAndFixedDeviceId() {
-        RegistryFile bt = CATALOG.profile(SpineEnvironment.DEVELOPMENT).registryFile(IdentityAgent.BT_IA13);
+        RegistryFile bt = RegistryFile.forProfile(CATALOG.profile(SpineEnvironment.DEVELOPMENT), IdentityAgent.BT_IA13);
         assertThat(bt.lines()).filteredOn(l -> l.startsWith("\"Authentication.StartBrowser.Url\"")).hasSize(2);
         assertThat(bt.lines()).contains("\"Device.id\"=\"1ef2f9cc\"");
         assertThat(bt.fileName()).isEqualTo("spine-development-ia13.reg");
@@ -101,7 +101,7 @@ class RegistryFileTest {
 
     @Test
     void integrationFileUsesIntegrationUrlsAndReportsInferredOnes() {
-        RegistryFile ia1 = CATALOG.profile(SpineEnvironment.INTEGRATION).registryFile(IdentityAgent.HSCIC_IA1_32);
+        RegistryFile ia1 = RegistryFile.forProfile(CATALOG.profile(SpineEnvironment.INTEGRATION), IdentityAgent.HSCIC_IA1_32);
         assertThat(ia1.lines()).containsExactly(
                 "Windows Registry Editor Version 5.00",
                 "[HKEY_LOCAL_MACHINE\\SOFTWARE\\HSCIC\\Identity Agent]",
@@ -117,12 +117,12 @@ class RegistryFileTest {
     @Test
     void deploymentFileFailsNamingTheMissingPortalOverride() {
         EnvironmentProfile dep = CATALOG.profile(SpineEnvironment.DEPLOYMENT);
-        assertThatThrownBy(() -> dep.registryFile(IdentityAgent.HSCIC_IA2_64))
+        assertThatThrownBy(() -> RegistryFile.forProfile(dep, IdentityAgent.HSCIC_IA2_64))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("'portal.url'")
                 .hasMessageContaining("spinekit.deployment.portal.url")
                 .hasMessageContaining("SPINEKIT_DEPLOYMENT_PORTAL_URL");
-        assertThatThrownBy(() -> dep.registryFile(IdentityAgent.BT_IA13))
+        assertThatThrownBy(() -> RegistryFile.forProfile(dep, IdentityAgent.BT_IA13))
                 .isInstanceOf(CatalogException.class)
                 .hasMessage("Cannot write the BT Identity Agent (IA13) registry file for environment \"deployment\": nothing publishes "
                         + "'sbapi.roleselectionwt.url', 'sbapi.deviceidlogger.url', 'sbapi.roleselection.url', 'portal.url'. "
@@ -138,8 +138,8 @@ class RegistryFileTest {
     void overridesCompleteTheDeploymentFile() {
         Properties props = new Properties();
         props.setProperty("spinekit.deployment.portal.url", "https://portal.example.nhs.uk");
-        RegistryFile ia2 = SpineCatalog.builder().systemProperties(props).build()
-                .profile(SpineEnvironment.DEPLOYMENT).registryFile(IdentityAgent.HSCIC_IA2_32);
+        RegistryFile ia2 = RegistryFile.forProfile(SpineCatalog.builder().systemProperties(props).build()
+                .profile(SpineEnvironment.DEPLOYMENT), IdentityAgent.HSCIC_IA2_32);
         assertThat(ia2.text()).isEqualTo("Windows Registry Editor Version 5.00\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\HSCIC\\Identity Agent]\r\n"
                 + "\"ActivatePOSTURL\"=\"https://gas.vn1.national.ncrs.nhs.uk/login/authactivate\"\r\n"
