@@ -5,23 +5,16 @@ import com.unboundid.util.ssl.SSLSocketVerifier;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.env.SpineEnvironment;
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,14 +22,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 
 /**
@@ -64,10 +51,6 @@ public final class SpineTlsContext {
     /** The protocols every context enables, newest first. */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    /** Strong suites: the TLS 1.3 AEAD suites and TLS 1.2 ECDHE/DHE with AES-GCM or ChaCha20-Poly1305. */
-    private static final Pattern STRONG_SUITE = Pattern.compile(
-            "TLS_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)"
-                    + "|TLS_(ECDHE_ECDSA|ECDHE_RSA|DHE_RSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)");
     private static final Pattern WEAK_SUITE = Pattern.compile(".*(NULL|anon|EXPORT|RC4|_DES_|3DES|MD5|SCSV).*");
 
     private final SSLContext sslContext;
@@ -97,7 +80,7 @@ public final class SpineTlsContext {
      */
     public static SpineTlsContext of(SSLContext sslContext) {
         Objects.requireNonNull(sslContext, "sslContext");
-        return new SpineTlsContext(sslContext, PROTOCOLS, strongSuites(sslContext), null, null,
+        return new SpineTlsContext(sslContext, PROTOCOLS, ContextAssembly.strongSuites(sslContext), null, null,
                 "wrapped " + sslContext.getProtocol() + " context");
     }
 
@@ -279,29 +262,6 @@ public final class SpineTlsContext {
         return "SpineTlsContext[" + description + ", protocols " + protocols + "]";
     }
 
-    static List<String> strongSuites(SSLContext ctx) {
-        List<String> out = new ArrayList<>();
-        for (String s : ctx.getDefaultSSLParameters().getCipherSuites()) {
-            if (STRONG_SUITE.matcher(s).matches()) {
-                out.add(s);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static void dropClientSessions(SSLContext ctx) {
-        SSLSessionContext sessions = ctx.getClientSessionContext();
-        if (sessions == null) {
-            return;
-        }
-        for (byte[] id : Collections.list(sessions.getIds())) {
-            SSLSession s = sessions.getSession(id);
-            if (s != null) {
-                s.invalidate();
-            }
-        }
-    }
-
     /**
      * Builds a {@link SpineTlsContext}. Trust sources add up; exactly one client identity may be set.
      * Defaults: no trust (one source is required), no client identity, TLS 1.3 and 1.2, strong suites,
@@ -447,7 +407,7 @@ public final class SpineTlsContext {
             Objects.requireNonNull(privateKey, "privateKey");
             char[] pw = passphrase == null ? null : passphrase.clone();
             return identity(() -> ClientIdentity.loadPem(certificateChain, privateKey, pw),
-                    () -> stamp(certificateChain, privateKey), certificateChain + " + " + privateKey);
+                    () -> ContextAssembly.stamp(certificateChain, privateKey), certificateChain + " + " + privateKey);
         }
 
         /**
@@ -460,7 +420,7 @@ public final class SpineTlsContext {
         public Builder clientIdentityPkcs12(Path file, char[] password) {
             Objects.requireNonNull(file, "file");
             char[] pw = password == null ? new char[0] : password.clone();
-            return identity(() -> ClientIdentity.loadPkcs12(file, pw), () -> stamp(file), file.toString());
+            return identity(() -> ClientIdentity.loadPkcs12(file, pw), () -> ContextAssembly.stamp(file), file.toString());
         }
 
         /**
@@ -473,7 +433,7 @@ public final class SpineTlsContext {
         public Builder clientIdentityJks(Path file, char[] password) {
             Objects.requireNonNull(file, "file");
             char[] pw = password == null ? new char[0] : password.clone();
-            return identity(() -> ClientIdentity.loadJks(file, pw), () -> stamp(file), file.toString());
+            return identity(() -> ClientIdentity.loadJks(file, pw), () -> ContextAssembly.stamp(file), file.toString());
         }
 
         /**
@@ -605,78 +565,25 @@ public final class SpineTlsContext {
             }
             List<X509Certificate> anchors = new ArrayList<>(trust);
             if (jvmTrust) {
-                anchors.addAll(jvmDefaultAnchors());
+                anchors.addAll(ContextAssembly.jvmDefaultAnchors());
             }
             SpineTrustManager tm = SpineTrustManager.of(anchors, List.copyOf(crls));
             ReloadingKeyManager[] km = new ReloadingKeyManager[1];
-            SSLContext raw;
-            try {
-                raw = SSLContext.getInstance("TLS");
-            } catch (GeneralSecurityException e) {
-                throw new TlsConfigurationException("This JVM has no TLS implementation: " + e.getMessage(), e);
-            }
+            SSLContext raw = ContextAssembly.newTlsContext();
             if (identityLoader != null) {
-                List<X509Certificate> completion = new ArrayList<>(trust);
-                for (NhsCertificateAuthority ca : NhsCertificateAuthority.values()) {
-                    if (ca.trustable()) {
-                        completion.add(ca.certificate());
-                    }
-                }
+                List<X509Certificate> completion = ContextAssembly.withTrustableNhsCas(trust);
                 Supplier<ClientIdentity> base = identityLoader;
                 Supplier<ClientIdentity> loader = completeChain ? () -> base.get().completedFrom(completion) : base;
                 ClientIdentity initial = loader.get();
                 km[0] = new ReloadingKeyManager(initial, fixed ? null : loader, fixed ? null : identityStamp,
-                        fixed ? null : reloadEvery, () -> dropClientSessions(raw));
+                        fixed ? null : reloadEvery, () -> ContextAssembly.dropClientSessions(raw));
             }
-            try {
-                raw.init(km[0] == null ? new KeyManager[0] : new KeyManager[] {km[0]}, new TrustManager[] {tm},
-                        new SecureRandom());
-            } catch (GeneralSecurityException e) {
-                throw new TlsConfigurationException("Cannot initialise the TLS context: " + e.getMessage(), e);
-            }
-            List<String> suites = cipherSuites == null ? strongSuites(raw) : checkSupported(raw, cipherSuites);
+            ContextAssembly.init(raw, km[0], tm);
+            List<String> suites = cipherSuites == null ? ContextAssembly.strongSuites(raw) : ContextAssembly.checkSupported(raw, cipherSuites);
             SSLContext strict = StrictSockets.strictContext(raw, protocols, suites);
             String desc = "trust " + String.join(" + ", trustSources) + (jvmTrust ? " + JVM default trust" : "")
                     + (identitySource == null ? ", no client identity" : ", identity " + identitySource);
             return new SpineTlsContext(strict, protocols, suites, tm, km[0], desc);
-        }
-
-        private static List<String> checkSupported(SSLContext ctx, List<String> suites) {
-            List<String> supported = List.of(ctx.getSupportedSSLParameters().getCipherSuites());
-            for (String s : suites) {
-                if (!supported.contains(s)) {
-                    throw new TlsConfigurationException("cipherSuites: '" + s + "' is not supported by this JVM");
-                }
-            }
-            return suites;
-        }
-
-        private static List<X509Certificate> jvmDefaultAnchors() {
-            try {
-                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init((KeyStore) null);
-                for (TrustManager tm : tmf.getTrustManagers()) {
-                    if (tm instanceof X509TrustManager x) {
-                        return List.of(x.getAcceptedIssuers());
-                    }
-                }
-                return List.of();
-            } catch (GeneralSecurityException e) {
-                throw new TlsConfigurationException("Cannot read the JVM's default trust: " + e.getMessage(), e);
-            }
-        }
-
-        private static String stamp(Path... files) {
-            StringBuilder sb = new StringBuilder();
-            for (Path f : files) {
-                try {
-                    sb.append(f).append('@').append(Files.getLastModifiedTime(f).toMillis()).append('/')
-                            .append(Files.size(f)).append(';');
-                } catch (IOException e) {
-                    sb.append(f).append("@missing;");
-                }
-            }
-            return sb.toString().toLowerCase(Locale.ROOT);
         }
     }
 }
