@@ -4,7 +4,6 @@ import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineEnvironment;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
@@ -103,28 +102,7 @@ public final class CertificateInspector {
      * @throws TlsConfigurationException if the file cannot be read as any of these
      */
     public static Loaded load(Path file, char[] password) {
-        byte[] bytes = Pem.read(file, "a certificate (PEM, DER or PKCS#12)");
-        if (Pem.looksLikePem(bytes)) {
-            List<X509Certificate> certs = Pem.loadCertificates(file);
-            Optional<PrivateKey> key = Optional.empty();
-            if (new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
-                key = Optional.of(Pem.loadPrivateKey(file, password));
-            }
-            return new Loaded(KeyStoreFiles.leafFirst(certs, null), key);
-        }
-        try {
-            return new Loaded(Pem.loadCertificates(file), Optional.empty());
-        } catch (TlsConfigurationException notDer) {
-            return loadPkcs12(file, bytes, password, notDer);
-        }
-    }
-
-    private static Loaded loadPkcs12(Path file, byte[] bytes, char[] password, TlsConfigurationException notDer) {
-        char[] pw = password == null ? new char[0] : password;
-        KeyStore ks = KeyStoreFiles.open(file, bytes, pw, "PKCS12", "Cannot read " + KeyStoreFiles.quote(file)
-                + ": not PEM, not a DER certificate and not PKCS#12 (" + notDer.getMessage() + ")");
-        KeyStoreFiles.Contents c = KeyStoreFiles.read(ks, file, pw, "PKCS12", false);
-        return new Loaded(c.chain(), c.key());
+        return CertificateFiles.load(file, password);
     }
 
     /**
