@@ -123,7 +123,7 @@ final class Overrides {
             String env = rest.substring(0, dot);
             String key = rest.substring(dot + 1);
             if (Keys.find(key).isPresent() || standard(env).isPresent()) {
-                put(env, key, e.getValue(), "system property " + e.getKey(), true);
+                put(env, key, e.getValue(), source("system property", e.getKey()), true);
             } else {
                 ignored.add(e.getKey());
             }
@@ -142,19 +142,42 @@ final class Overrides {
                 String envName = String.join("-", List.of(tokens).subList(0, k)).toLowerCase(Locale.ROOT);
                 String key = String.join(".", List.of(tokens).subList(k, tokens.length)).toLowerCase(Locale.ROOT);
                 if (Keys.find(key).isPresent() && canonicalName(envName).isPresent()) {
-                    put(envName, key, e.getValue(), "environment variable " + name, false);
+                    put(envName, key, e.getValue(), source("environment variable", name), false);
                     applied = true;
                 }
             }
             if (!applied) {
                 if (tokens.length > 1 && standard(tokens[0]).isPresent()) {
-                    throw new CatalogException("Unknown key in environment variable " + name + " (value " + Text.quote(e.getValue()
-                           ) + "): '" + String.join("_", List.of(tokens).subList(1, tokens.length))
-                            + "' is not a catalog key; expected SPINEKIT_<ENV>_<KEY> such as SPINEKIT_INTEGRATION_LDAP_URL");
+                    String unknown = String.join("_", List.of(tokens).subList(1, tokens.length));
+                    throw new CatalogException("Unknown key in " + source("environment variable", name) + " (value "
+                            + Text.quote(e.getValue()) + "): " + (plain(unknown) ? "'" + unknown + "'" : Text.quote(unknown))
+                            + " is not a catalog key; expected SPINEKIT_<ENV>_<KEY> such as SPINEKIT_INTEGRATION_LDAP_URL");
                 }
                 ignored.add(name);
             }
         }
+    }
+
+    /**
+     * Names a system property or environment variable for a message or a fact's source: a plain
+     * name (printable ASCII without spaces or quotes, at most 200 characters) as it is, any other
+     * quoted with {@link Text#quote(CharSequence)} so it can neither break a log line nor flood it.
+     */
+    private static String source(String kind, String name) {
+        return kind + " " + (plain(name) ? name : Text.quote(name));
+    }
+
+    private static boolean plain(String name) {
+        if (name.isEmpty() || name.length() > 200) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void put(String envName, String key, String rawValue, String where, boolean keyAsGiven) {

@@ -2,6 +2,7 @@ package io.spinekit.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spinekit.core.Text;
 import java.io.IOException;
@@ -204,6 +205,22 @@ class OverridesTest {
                 .isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith("Unknown key in environment variable SPINEKIT_INTEGRATION_LDAP_ULR (value \"ldaps://x:636\"): "
                         + "'LDAP_ULR' is not a catalog key");
+    }
+
+    @Test
+    void aPropertyOrVariableNameWithALineBreakOrOfAHundredThousandCharactersGivesOneShortLine() {
+        String longName = "x".repeat(100_000);
+        for (String name : new String[] {"spinekit.integration.ldap.u\nlr", "spinekit.integration." + longName,
+            "spinekit.in\ntegration.ldap.url", "spinekit." + longName + ".ldap.url"}) {
+            String m = assertThrows(CatalogException.class,
+                    () -> SpineCatalog.builder().systemProperties(props(name, "ldaps://x:636")).build()).getMessage();
+            assertThat(m).doesNotContain("\n").doesNotContain("x".repeat(200)).hasSizeLessThan(1000);
+        }
+        for (String name : new String[] {"SPINEKIT_INTEGRATION_LDAP_U\nLR", "SPINEKIT_INTEGRATION_" + longName}) {
+            String m = assertThrows(CatalogException.class,
+                    () -> SpineCatalog.builder().environmentVariables(Map.of(name, "ldaps://x:636")).build()).getMessage();
+            assertThat(m).doesNotContain("\n").doesNotContain("x".repeat(200)).hasSizeLessThan(1000);
+        }
     }
 
     @Test
