@@ -90,6 +90,10 @@ final class WesData {
             String endOfSupportProvenance) {
     }
 
+    /** The longest title (of the edition or a table) accepted: titles are echoed in every assessment. */
+    static final int MAX_TITLE_LENGTH = 200;
+    /** The longest other text accepted (a footnote, a statement, a header): ten times the longest in the bundled data. */
+    static final int MAX_TEXT_LENGTH = 4000;
     private final String source;
 
     private WesData(String source) {
@@ -113,9 +117,27 @@ final class WesData {
         return new WesDataException("WES data " + Text.quote(source, 200) + ", " + where + ": " + what);
     }
 
+    private List<String> texts(List<String> values, String where) {
+        for (int i = 0; i < values.size(); i++) {
+            need(values.get(i), where + "[" + i + "]");
+        }
+        return List.copyOf(values);
+    }
+
     private <T> T need(T value, String where) {
         if (value == null || (value instanceof String s && s.isBlank()) || (value instanceof List<?> l && l.isEmpty())) {
             throw fail(where, "missing or empty");
+        }
+        if (value instanceof String s) {
+            int limit = where.endsWith(".title") ? MAX_TITLE_LENGTH : MAX_TEXT_LENGTH;
+            if (s.length() > limit) {
+                throw fail(where, "is " + s.length() + " characters long; at most " + limit + " are accepted");
+            }
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isISOControl(s.charAt(i))) {
+                    throw fail(where, "holds a control character (code " + (int) s.charAt(i) + ") in " + Text.quote(s));
+                }
+            }
         }
         return value;
     }
@@ -128,7 +150,7 @@ final class WesData {
         EditionDto e = need(doc.edition(), "edition");
         WesEdition edition = new WesEdition(date(e.date(), "edition.date"), need(e.lastEdited(), "edition.lastEdited"),
                 need(e.title(), "edition.title"), need(e.publisher(), "edition.publisher"),
-                need(e.provenance(), "edition.provenance"), List.copyOf(need(e.statements(), "edition.statements")), source);
+                need(e.provenance(), "edition.provenance"), texts(need(e.statements(), "edition.statements"), "edition.statements"), source);
         WesTable systems = table(WesTableId.SYSTEMS, need(doc.systems(), "systems"), "systems", Application.class,
                 Application::label);
         WesTable authenticators = table(WesTableId.AUTHENTICATORS, need(doc.authenticators(), "authenticators"),

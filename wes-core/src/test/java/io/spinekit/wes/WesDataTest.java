@@ -125,6 +125,26 @@ class WesDataTest {
     }
 
     @Test
+    void textsWithControlCharactersOrOverTheLengthLimitAreRefused() throws IOException {
+        String text = bundledText();
+        String title = "\"title\": \"NHS Digital Smartcard enabled system\"";
+        assertThat(text).contains(title);
+        assertThatThrownBy(() -> load(text.replace(title, "\"title\": \"NHS\\nFORGED LOG LINE\"")))
+                .isInstanceOf(WesDataException.class)
+                .hasMessageContaining("systems.title: holds a control character")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> load(text.replace(title, "\"title\": \"" + "x".repeat(100_000) + "\"")))
+                .isInstanceOf(WesDataException.class)
+                .hasMessageContaining("systems.title: is 100000 characters long; at most 200")
+                .hasMessageNotContaining("x".repeat(100));
+        String edition = "\"title\": \"Spine technical information: Warranted Environment Specification (WES)\"";
+        assertThat(text).contains(edition);
+        assertThatThrownBy(() -> load(text.replace(edition, "\"title\": \"WES\\r\\nx\"")))
+                .isInstanceOf(WesDataException.class)
+                .hasMessageContaining("edition.title: holds a control character");
+    }
+
+    @Test
     void missingRowIsNamed() throws IOException {
         String text = bundledText().replaceFirst("(?s),\\s*\\{\"key\": \"SPINE_MESH_CLIENT\".*?\\]\\}", "");
         assertThatThrownBy(() -> load(text)).isInstanceOf(WesDataException.class)
