@@ -75,7 +75,7 @@ class SdsInjectionTest {
         String hostile = "X26)(objectClass=*";
 
         assertThatThrownBy(() -> client.route(OdsCode.of(hostile), InteractionId.of(PSIS)))
-                .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining("'" + hostile + "'");
+                .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining("\"" + hostile + "\"");
         assertThatThrownBy(() -> client.route(OdsCode.of("X26"), InteractionId.of(PSIS + ")(objectClass=*")))
                 .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining("interaction id");
         assertThatThrownBy(() -> client.route(OdsCode.of("X26"), InteractionId.of(PSIS), PartyKey.of("X26-1)(x=*")))
