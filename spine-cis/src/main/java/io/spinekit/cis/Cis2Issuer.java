@@ -73,17 +73,11 @@ public record Cis2Issuer(URI uri) {
      * Whether another issuer string (from a token or discovery document) names this issuer.
      *
      * @param other the other issuer, such as a token's {@code iss} claim; may be null
-     * @return true if equal after normalising scheme and host case and dropping an explicit default port
+     * @return true if equal after normalising scheme and host case and dropping an explicit default port;
+     *     false if {@code other} has a query or fragment (an OIDC issuer has neither)
      */
     public boolean matches(String other) {
-        if (other == null) {
-            return false;
-        }
-        try {
-            return normalise(uri).equals(normalise(new URI(other.strip())));
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return same(uri.toString(), other);
     }
 
     /**
@@ -91,20 +85,29 @@ public record Cis2Issuer(URI uri) {
      *
      * @param a one issuer
      * @param b another issuer
-     * @return true if they are the same after normalisation
+     * @return true if they are the same after normalisation; false if either has a query or fragment
+     *     (an OIDC issuer has neither, and comparing without them would let {@code ...#anything} match)
      */
     public static boolean same(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        try {
-            return normalise(new URI(a.strip())).equals(normalise(new URI(b.strip())));
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        String na = normalise(a);
+        String nb = normalise(b);
+        return na != null && na.equals(nb);
     }
 
-    private static String normalise(URI u) {
+    /** The normalised form, or null if the text is absent, not a URL, or has a query or fragment. */
+    private static String normalise(String text) {
+        if (text == null) {
+            return null;
+        }
+        URI u;
+        try {
+            u = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            return null;
+        }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
         int port = u.getPort();
@@ -112,9 +115,8 @@ public record Cis2Issuer(URI uri) {
             port = -1;
         }
         String path = u.getRawPath() == null ? "" : u.getRawPath();
-        String query = u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
         String userInfo = u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@";
-        return scheme + "://" + userInfo + host + (port < 0 ? "" : ":" + port) + path + query;
+        return scheme + "://" + userInfo + host + (port < 0 ? "" : ":" + port) + path;
     }
 
     /**

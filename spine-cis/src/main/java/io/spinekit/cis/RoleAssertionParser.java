@@ -336,7 +336,12 @@ public final class RoleAssertionParser {
     }
 
     private static ValidityWindow validity(XmlElement assertion, SsoTicket ticket) {
-        XmlElement conditions = assertion.child(SAML, "Conditions").orElseThrow(() -> new CisException(
+        List<XmlElement> all = assertion.children(SAML, "Conditions");
+        if (all.size() > 1) {
+            throw new CisException(CisException.Reason.MALFORMED, WHAT + " has " + all.size()
+                    + " <saml:Conditions> elements: expected exactly one");
+        }
+        XmlElement conditions = all.stream().findFirst().orElseThrow(() -> new CisException(
                 CisException.Reason.MALFORMED, WHAT + " has no <saml:Conditions>: cannot tell whether it is still "
                         + "valid, so it is refused"));
         Instant notBefore = conditions.attribute("NotBefore").map(v -> instant(v, ticket, "NotBefore"))

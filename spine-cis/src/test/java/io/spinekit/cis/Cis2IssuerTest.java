@@ -37,6 +37,18 @@ class Cis2IssuerTest {
     }
 
     @Test
+    void anIssuerWithAFragmentOrQueryNeverMatches() {
+        Cis2Issuer issuer = Cis2Issuer.of(INT);
+
+        assertThat(issuer.matches(INT + "#fragment")).isFalse();
+        assertThat(issuer.matches(INT + "#")).isFalse();
+        assertThat(issuer.matches(INT + "?realm=other")).isFalse();
+        assertThat(Cis2Issuer.same(INT, INT + "#fragment")).isFalse();
+        assertThat(Cis2Issuer.same(INT + "#a", INT + "#a")).isFalse();
+        assertThat(Cis2Issuer.same(INT + "?x=1", INT + "?x=1")).isFalse();
+    }
+
+    @Test
     void discoveryUrlAppendsTheWellKnownPathOnce() {
         assertThat(Cis2Issuer.of(INT).discoveryUrl()).hasToString(INT + "/.well-known/openid-configuration");
         assertThat(Cis2Issuer.of(INT + "/").discoveryUrl()).hasToString(INT + "/.well-known/openid-configuration");

@@ -232,6 +232,20 @@ class RoleAssertionParserTest {
     }
 
     @Test
+    void secondConditionsElementIsRefusedAsASecondAssertionIs() {
+        String xml = SamlDocs.response(SamlDocs.person()).replace("<saml:AttributeStatement>",
+                "<saml:Conditions NotBefore=\"2020-01-01T00:00:00Z\" NotOnOrAfter=\"2099-01-01T00:00:00Z\"/>"
+                        + "<saml:AttributeStatement>");
+        RoleAssertionParser inspect = RoleAssertionParser.builder().checkValidity(false).build();
+
+        assertThatThrownBy(() -> PARSER.parse(xml)).isInstanceOfSatisfying(CisException.class,
+                e -> assertThat(e.reason()).isEqualTo(CisException.Reason.MALFORMED))
+                .hasMessageContaining("has 2 <saml:Conditions> elements: expected exactly one");
+        assertThatThrownBy(() -> inspect.parse(xml)).isInstanceOfSatisfying(CisException.class,
+                e -> assertThat(e.reason()).isEqualTo(CisException.Reason.MALFORMED));
+    }
+
+    @Test
     void htmlPageIsNotARoleAssertion() {
         assertThatThrownBy(() -> PARSER.parse("<!DOCTYPE html><html><body>Login</body></html>"))
                 .isInstanceOfSatisfying(CisException.class, e -> assertThat(e.reason())
