@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +45,9 @@ import java.util.function.Supplier;
  * (spinekit's default policy: smartcard-strength authentication; lower it with
  * {@link Builder#minimumAuthenticationAssuranceLevel(int)} when a service allows it), no identity
  * assurance minimum. When a token names a key the JWKS does not have, the JWKS is fetched again (at
- * most once per {@link Builder#jwksRefreshInterval(Duration)}), so key rotation works.
+ * most once per {@link Builder#jwksRefreshInterval(Duration)}), so key rotation works; after a failed
+ * fetch, not again for {@link Builder#jwksFailureBackoff(Duration)}. A token whose key is known never
+ * waits for another thread's refresh.
  *
  * <p>Thread-safe. Messages never contain the token.
  */
@@ -52,6 +55,8 @@ public final class IdTokenValidator {
     /** The signature algorithms accepted by default. */
     public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
             "ES256", "ES384", "ES512");
+    /** How long after a failed JWKS fetch no fetch is tried again, by default. */
+    public static final Duration DEFAULT_JWKS_FAILURE_BACKOFF = Duration.ofSeconds(30);
     /** The default minimum {@code authentication_assurance_level}. */
     public static final int DEFAULT_MINIMUM_AUTHENTICATION_ASSURANCE_LEVEL = 3;
 
@@ -190,43 +195,80 @@ public final class IdTokenValidator {
         return new CisException(CisException.Reason.INVALID_TOKEN, "ID token rejected: " + why);
     }
 
-    /** Keys from a JWKS document, fetched again when a token names an unknown key. */
+    /**
+     * Keys from a JWKS document, fetched again when a token names an unknown key. The key set is read
+     * without a lock, so a token whose key is known never waits for a refresh; only one refresh runs at a
+     * time, and after a failed fetch no fetch is tried again until the failure backoff has passed (the
+     * failure is reported meanwhile).
+     */
     static final class RefreshingJwks implements JWKSource<SecurityContext> {
         private final Supplier<String> fetch;
         private final Duration minInterval;
+        private final Duration failureBackoff;
         private final Clock clock;
-        private JWKSet current;
-        private Instant fetchedAt;
+        private final ReentrantLock refreshLock = new ReentrantLock();
+        private volatile JWKSet current;
+        /** Guarded by refreshLock. */
+        private Instant lastAttempt;
+        /** Guarded by refreshLock: the failure of the last fetch, null if it succeeded. */
+        private RuntimeException lastFailure;
 
-        RefreshingJwks(String initial, Supplier<String> fetch, Duration minInterval, Clock clock) {
+        RefreshingJwks(String initial, Supplier<String> fetch, Duration minInterval, Duration failureBackoff,
+                Clock clock) {
             this.fetch = fetch;
             this.minInterval = minInterval;
+            this.failureBackoff = failureBackoff;
             this.clock = clock;
             if (initial != null) {
                 this.current = parse(initial);
-                this.fetchedAt = clock.instant();
+                this.lastAttempt = clock.instant();
             }
         }
 
         @Override
-        public synchronized List<JWK> get(JWKSelector selector, SecurityContext context) {
-            if (current == null) {
-                refresh();
-            }
-            List<JWK> found = selector.select(current);
-            if (found.isEmpty() && fetch != null && !clock.instant().isBefore(fetchedAt.plus(minInterval))) {
-                refresh();
-                found = selector.select(current);
-            }
-            return found;
-        }
-
-        private void refresh() {
-            if (fetch == null) {
+        public List<JWK> get(JWKSelector selector, SecurityContext context) {
+            JWKSet set = current;
+            if (set != null) {
+                List<JWK> found = selector.select(set);
+                if (!found.isEmpty() || fetch == null) {
+                    return found;
+                }
+            } else if (fetch == null) {
                 throw new CisException(CisException.Reason.CONFIGURATION, "no JWKS given and no way to fetch one");
             }
-            current = parse(fetch.get());
-            fetchedAt = clock.instant();
+            refreshLock.lock();
+            try {
+                refreshIfDue();
+                set = current;
+            } finally {
+                refreshLock.unlock();
+            }
+            return set == null ? List.of() : selector.select(set);
+        }
+
+        /** Called with refreshLock held. */
+        private void refreshIfDue() {
+            Instant now = clock.instant();
+            if (lastAttempt != null) {
+                Instant next = lastAttempt.plus(lastFailure != null ? failureBackoff : minInterval);
+                if (now.isBefore(next)) {
+                    if (current == null && lastFailure != null) {
+                        throw new CisException(lastFailure instanceof CisException c ? c.reason()
+                                : CisException.Reason.IO, "the JWKS fetch failed at " + lastAttempt
+                                + " and is not tried again before " + next + ": " + lastFailure.getMessage(),
+                                lastFailure);
+                    }
+                    return;
+                }
+            }
+            lastAttempt = now;
+            try {
+                current = parse(fetch.get());
+                lastFailure = null;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                throw e;
+            }
         }
 
         static JWKSet parse(String json) {
@@ -250,6 +292,7 @@ public final class IdTokenValidator {
         private Clock clock = Clock.systemUTC();
         private Duration clockSkew = Duration.ofSeconds(60);
         private Duration refreshInterval = Duration.ofSeconds(60);
+        private Duration failureBackoff = DEFAULT_JWKS_FAILURE_BACKOFF;
         private int minAal = DEFAULT_MINIMUM_AUTHENTICATION_ASSURANCE_LEVEL;
         private int minIal;
 
@@ -365,6 +408,25 @@ public final class IdTokenValidator {
         }
 
         /**
+         * How long after a failed JWKS fetch no fetch is tried again (default
+         * {@link IdTokenValidator#DEFAULT_JWKS_FAILURE_BACKOFF}, 30 s): meanwhile a validation that needs
+         * the JWKS fails at once with the last failure, so a JWKS that keeps failing is not fetched once per
+         * validation. Measured on the builder's clock.
+         *
+         * @param backoff the backoff, zero or more
+         * @return this
+         */
+        public Builder jwksFailureBackoff(Duration backoff) {
+            Objects.requireNonNull(backoff, "backoff");
+            if (backoff.isNegative()) {
+                throw new CisException(CisException.Reason.CONFIGURATION, "JWKS failure backoff " + backoff
+                        + " is negative");
+            }
+            this.failureBackoff = backoff;
+            return this;
+        }
+
+        /**
          * The minimum {@code authentication_assurance_level} (default 3); 0 disables the check.
          *
          * @param level the minimum
@@ -404,7 +466,7 @@ public final class IdTokenValidator {
                 throw new CisException(CisException.Reason.CONFIGURATION,
                         "IdTokenValidator needs jwks(json) or jwksSource(...)");
             }
-            return new IdTokenValidator(this, new RefreshingJwks(jwks, jwksSource, refreshInterval, clock));
+            return new IdTokenValidator(this, new RefreshingJwks(jwks, jwksSource, refreshInterval, failureBackoff, clock));
         }
     }
 }
