@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -29,13 +30,13 @@ public record Cis2Issuer(URI uri) {
     public Cis2Issuer {
         Objects.requireNonNull(uri, "uri");
         if (!uri.isAbsolute() || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new CisException(CisException.Reason.CONFIGURATION, "CIS2 issuer '" + uri
-                    + "' is not an absolute https URL with a host: expected for example https://am.nhsint.auth-ptl"
+            throw new CisException(CisException.Reason.CONFIGURATION, "CIS2 issuer " + quoted(uri.toString())
+                    + " is not an absolute https URL with a host: expected for example https://am.nhsint.auth-ptl"
                     + ".cis2.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new CisException(CisException.Reason.CONFIGURATION, "CIS2 issuer '" + uri
-                    + "' has a query or fragment: an OIDC issuer has neither");
+            throw new CisException(CisException.Reason.CONFIGURATION, "CIS2 issuer " + quoted(uri.toString())
+                    + " has a query or fragment: an OIDC issuer has neither");
         }
     }
 
@@ -51,8 +52,8 @@ public record Cis2Issuer(URI uri) {
         try {
             return new Cis2Issuer(new URI(text.strip()));
         } catch (URISyntaxException e) {
-            throw new CisException(CisException.Reason.CONFIGURATION, "CIS2 issuer '" + text
-                    + "' is not a valid URL: " + e.getReason(), e);
+            throw new CisException(CisException.Reason.CONFIGURATION, "CIS2 issuer " + quoted(text)
+                    + " is not a valid URL: " + Text.escape(e.getReason()), e);
         }
     }
 
@@ -117,6 +118,11 @@ public record Cis2Issuer(URI uri) {
         String path = u.getRawPath() == null ? "" : u.getRawPath();
         String userInfo = u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@";
         return scheme + "://" + userInfo + host + (port < 0 ? "" : ":" + port) + path;
+    }
+
+    /** Quotes an issuer for a message, long enough that a real CIS2 issuer (about 110 characters) is whole. */
+    static String quoted(String issuer) {
+        return Text.quote(issuer, 200);
     }
 
     /**

@@ -164,7 +164,8 @@ public final class CisClient implements AutoCloseable {
         OidcDiscovery d = OidcDiscovery.parse(new String(r.body(), StandardCharsets.UTF_8));
         if (!expectedIssuer.matches(d.issuer())) {
             throw new CisException(CisException.Reason.INVALID_DISCOVERY, "CIS2 discovery document at " + discoveryUrl
-                    + " names issuer '" + d.issuer() + "', not the expected " + expectedIssuer
+                    + " names issuer " + Cis2Issuer.quoted(d.issuer()) + ", not the expected "
+                    + Cis2Issuer.quoted(expectedIssuer.toString())
                     + ": check cis2.issuer for this environment");
         }
         return d;

@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.Fact;
@@ -170,7 +171,7 @@ public final class CisUrls {
     private Entry entry(String key) {
         Entry e = entries.get(key);
         if (e == null) {
-            throw new CisException(CisException.Reason.CONFIGURATION, "'" + key + "' is not a CIS URL key: expected one of "
+            throw new CisException(CisException.Reason.CONFIGURATION, Text.quote(key) + " is not a CIS URL key: expected one of "
                     + String.join(", ", DESCRIPTIONS.keySet()));
         }
         return e;
@@ -365,12 +366,12 @@ public final class CisUrls {
         public Builder url(String key, URI url) {
             Objects.requireNonNull(url, "url");
             if (!DESCRIPTIONS.containsKey(key)) {
-                throw new CisException(CisException.Reason.CONFIGURATION, "'" + key
-                        + "' is not a CIS URL key: expected one of " + String.join(", ", DESCRIPTIONS.keySet()));
+                throw new CisException(CisException.Reason.CONFIGURATION, Text.quote(key)
+                        + " is not a CIS URL key: expected one of " + String.join(", ", DESCRIPTIONS.keySet()));
             }
             if (!url.isAbsolute() || url.getHost() == null) {
-                throw new CisException(CisException.Reason.CONFIGURATION, "URL for " + key + " '" + url
-                        + "' is not absolute: expected for example https://host/path");
+                throw new CisException(CisException.Reason.CONFIGURATION, "URL for " + key + " "
+                        + Text.quote(url.toString()) + " is not absolute: expected for example https://host/path");
             }
             urls.put(key, url);
             return this;
@@ -387,7 +388,7 @@ public final class CisUrls {
                 URI u = urls.get(d.getKey());
                 map.put(d.getKey(), u == null
                         ? new Entry(d.getKey(), d.getValue(), Optional.empty(), Optional.empty(), "No value for '"
-                                + d.getKey() + "' in '" + environment + "': give it with CisUrls.builder(...).url(\""
+                                + d.getKey() + "' in " + Text.quote(environment) + ": give it with CisUrls.builder(...).url(\""
                                 + d.getKey() + "\", ...)")
                         : new Entry(d.getKey(), d.getValue(), Optional.of(u), Optional.of("GIVEN"),
                                 "given to CisUrls.builder"));

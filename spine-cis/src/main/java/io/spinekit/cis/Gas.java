@@ -1,5 +1,7 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
+
 /** Checks shared by the typed GAS messages. */
 final class Gas {
     private Gas() {
@@ -8,12 +10,9 @@ final class Gas {
     static void expectService(GasMessage m, GasService expected, String what) {
         String actual = m.value("service").orElse("(none)");
         if (!expected.name().equals(actual)) {
-            throw new CisException(CisException.Reason.MALFORMED, what + " has service '" + shortened(actual)
-                    + "': expected " + expected.name());
+            throw new CisException(CisException.Reason.MALFORMED, what + " has service " + Text.quote(actual)
+                    + ": expected " + expected.name());
         }
     }
 
-    static String shortened(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
-    }
 }

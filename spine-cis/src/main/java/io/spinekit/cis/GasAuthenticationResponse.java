@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -115,8 +116,8 @@ public record GasAuthenticationResponse(SsoTicket ticket, Optional<String> cn, O
         try {
             return new URI(v);
         } catch (URISyntaxException e) {
-            throw new CisException(CisException.Reason.MALFORMED, WHAT + " sso_logout_url '" + Gas.shortened(v)
-                    + "' is not a URL");
+            throw new CisException(CisException.Reason.MALFORMED, WHAT + " sso_logout_url " + Text.quote(v)
+                    + " is not a URL");
         }
     }
 
@@ -126,8 +127,8 @@ public record GasAuthenticationResponse(SsoTicket ticket, Optional<String> cn, O
             return Optional.empty();
         }
         if (!v.get().matches("[0-9]{1,9}")) {
-            throw new CisException(CisException.Reason.MALFORMED, WHAT + " " + name + " is '" + Gas.shortened(v.get())
-                    + "': expected a number of seconds");
+            throw new CisException(CisException.Reason.MALFORMED, WHAT + " " + name + " is " + Text.quote(v.get())
+                    + ": expected a number of seconds");
         }
         return Optional.of(Duration.ofSeconds(Long.parseLong(v.get())));
     }

@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import io.spinekit.cis.internal.SafeXml;
 import io.spinekit.cis.internal.XmlElement;
 import java.nio.ByteBuffer;
@@ -125,14 +126,14 @@ public final class GasMessage {
         text = AMPERSAND.matcher(text).replaceAll("&amp;");
         XmlElement root = SafeXml.parse(text, XmlLimits.DEFAULT, WHAT);
         if (!root.is("", "gpOBJECT")) {
-            throw new CisException(CisException.Reason.MALFORMED, WHAT + " has root " + root
+            throw new CisException(CisException.Reason.MALFORMED, WHAT + " has root " + Text.quote(root.toString())
                     + ": expected <gpOBJECT>");
         }
         List<GasParam> params = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (XmlElement e : root.children()) {
             if (!e.is("", "gpPARAM")) {
-                throw new CisException(CisException.Reason.MALFORMED, WHAT + " has " + e
+                throw new CisException(CisException.Reason.MALFORMED, WHAT + " has " + Text.quote(e.toString())
                         + " inside <gpOBJECT>: expected only <gpPARAM> elements");
             }
             if (!e.children().isEmpty()) {
@@ -144,8 +145,8 @@ public final class GasMessage {
                 throw new CisException(CisException.Reason.MALFORMED, WHAT + " has a <gpPARAM> without a name");
             }
             if (!names.add(name)) {
-                throw new CisException(CisException.Reason.MALFORMED, WHAT + " has parameter '" + shorten(name)
-                        + "' twice: expected each name once");
+                throw new CisException(CisException.Reason.MALFORMED, WHAT + " has parameter " + Text.quote(name)
+                        + " twice: expected each name once");
             }
             Map<String, String> attrs = new LinkedHashMap<>(e.attributes());
             attrs.remove("name");
@@ -283,10 +284,6 @@ public final class GasMessage {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
-    }
-
     /** Builds a {@link GasMessage}. Not thread-safe. */
     public static final class Builder {
         private final Map<String, GasParam> params = new LinkedHashMap<>();
@@ -336,8 +333,8 @@ public final class GasMessage {
          */
         public Builder doctypeSystemId(String systemId) {
             if (systemId.matches(".*[\"'<>\\[\\]].*")) {
-                throw new CisException(CisException.Reason.CONFIGURATION, "DOCTYPE system id '" + systemId
-                        + "' contains quotes, brackets or angle brackets");
+                throw new CisException(CisException.Reason.CONFIGURATION, "DOCTYPE system id " + Text.quote(systemId)
+                        + " contains quotes, brackets or angle brackets");
             }
             this.doctypeSystemId = systemId;
             return this;

@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -155,13 +156,15 @@ public final class IdTokenValidator {
             throw invalid("the signature could not be checked: " + e.getMessage());
         }
         if (!issuer.matches(claims.getIssuer())) {
-            throw invalid("issuer '" + claims.getIssuer() + "' is not the expected issuer " + issuer);
+            throw invalid("issuer " + Cis2Issuer.quoted(claims.getIssuer()) + " is not the expected issuer "
+                    + Cis2Issuer.quoted(issuer.toString()));
         }
         List<String> aud = claims.getAudience();
         if (aud.size() > 1) {
             Object azp = claims.getClaim("azp");
             if (!audience.equals(azp)) {
-                throw invalid("it has several audiences " + aud + " and azp '" + azp + "' is not " + audience);
+                throw invalid("it has several audiences " + Text.quote(String.valueOf(aud)) + " and azp "
+                        + Text.quote(azp == null ? null : azp.toString()) + " is not " + Text.quote(audience));
             }
         }
         Object nonce = claims.getClaim("nonce");
@@ -358,8 +361,8 @@ public final class IdTokenValidator {
             Set<String> set = new LinkedHashSet<>();
             for (String n : names) {
                 if (!DEFAULT_ALGORITHMS.contains(n)) {
-                    throw new CisException(CisException.Reason.CONFIGURATION, "signature algorithm '" + n
-                            + "' is not accepted: expected some of " + DEFAULT_ALGORITHMS);
+                    throw new CisException(CisException.Reason.CONFIGURATION, "signature algorithm " + Text.quote(n)
+                            + " is not accepted: expected some of " + DEFAULT_ALGORITHMS);
                 }
                 set.add(n);
             }

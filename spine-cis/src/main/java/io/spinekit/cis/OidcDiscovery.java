@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.core.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,13 +147,13 @@ public record OidcDiscovery(String issuer, URI authorizationEndpoint, Optional<U
         try {
             URI u = new URI(n.asText().strip());
             if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
-                throw new CisException(CisException.Reason.INVALID_DISCOVERY, WHAT + " field " + field + " '"
-                        + shorten(n.asText()) + "' is not an https URL");
+                throw new CisException(CisException.Reason.INVALID_DISCOVERY, WHAT + " field " + field + " "
+                        + Text.quote(n.asText()) + " is not an https URL");
             }
             return Optional.of(u);
         } catch (URISyntaxException e) {
-            throw new CisException(CisException.Reason.INVALID_DISCOVERY, WHAT + " field " + field + " '"
-                    + shorten(n.asText()) + "' is not a URL: " + e.getReason(), e);
+            throw new CisException(CisException.Reason.INVALID_DISCOVERY, WHAT + " field " + field + " "
+                    + Text.quote(n.asText()) + " is not a URL: " + Text.escape(e.getReason()), e);
         }
     }
 
@@ -174,9 +175,5 @@ public record OidcDiscovery(String issuer, URI authorizationEndpoint, Optional<U
             out.add(e.asText());
         }
         return out;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 100 ? s : s.substring(0, 100) + "...";
     }
 }

@@ -57,7 +57,7 @@ class Cis2IssuerTest {
     @Test
     void onlyHttpsUrlsWithoutQueryOrFragmentAreIssuers() {
         assertThatThrownBy(() -> Cis2Issuer.of("http://am.example/realm")).isInstanceOf(CisException.class)
-                .hasMessageStartingWith("CIS2 issuer 'http://am.example/realm' is not an absolute https URL");
+                .hasMessageStartingWith("CIS2 issuer \"http://am.example/realm\" is not an absolute https URL");
         assertThatThrownBy(() -> Cis2Issuer.of("https://am.example/realm?x=1")).isInstanceOf(CisException.class)
                 .hasMessageContaining("has a query or fragment");
         assertThatThrownBy(() -> Cis2Issuer.of("https://bad host/")).isInstanceOf(CisException.class)

@@ -120,7 +120,7 @@ class CisUrlsTest {
     @Test
     void builderRejectsUnknownKeysAndRelativeUrlsAndToStringHasNoSecrets() {
         assertThatThrownBy(() -> CisUrls.builder("x").url("ldap.url", URI.create("ldaps://h:636")))
-                .isInstanceOf(CisException.class).hasMessageStartingWith("'ldap.url' is not a CIS URL key");
+                .isInstanceOf(CisException.class).hasMessageStartingWith("\"ldap.url\" is not a CIS URL key");
         assertThatThrownBy(() -> CisUrls.builder("x").url(CisUrls.ROLE_ASSERTION, URI.create("/saml/RoleAssertion")))
                 .isInstanceOf(CisException.class).hasMessageContaining("is not absolute");
         assertThatThrownBy(() -> CisUrls.builder("x").url(CisUrls.CIS2_ISSUER, URI.create("http://plain.example/x"))
@@ -130,7 +130,7 @@ class CisUrlsTest {
         assertThat(urls.toString()).isEqualTo("CisUrls[x, present [sbapi.roleassertion.url]]");
         assertThat(urls.find(CisUrls.GAS_LOGOUT)).isEqualTo(Optional.empty());
         assertThatThrownBy(urls::gasLogoutUrl).isInstanceOf(CatalogException.class)
-                .hasMessage("No value for 'gas.logout.url' in 'x': give it with CisUrls.builder(...).url(\"gas.logout.url\", ...)");
+                .hasMessage("No value for 'gas.logout.url' in \"x\": give it with CisUrls.builder(...).url(\"gas.logout.url\", ...)");
         assertThat(List.of(urls.find(CisUrls.ROLE_ASSERTION).orElseThrow())).containsExactly(URI.create("https://h/ra"));
     }
 }

@@ -118,13 +118,13 @@ class GasMessageTest {
 
     @Test
     void malformedMessagesAreRejectedClearly() {
-        assertThat(refused("<gpObject/>").getMessage()).isEqualTo("GAS message has root <gpObject>: expected <gpOBJECT>");
+        assertThat(refused("<gpObject/>").getMessage()).isEqualTo("GAS message has root \"<gpObject>\": expected <gpOBJECT>");
         assertThat(refused("<gpOBJECT><gpPARAM>x</gpPARAM></gpOBJECT>").getMessage())
                 .isEqualTo("GAS message has a <gpPARAM> without a name");
         assertThat(refused("<gpOBJECT><other/></gpOBJECT>").getMessage())
-                .isEqualTo("GAS message has <other> inside <gpOBJECT>: expected only <gpPARAM> elements");
+                .isEqualTo("GAS message has \"<other>\" inside <gpOBJECT>: expected only <gpPARAM> elements");
         assertThat(refused("<gpOBJECT><gpPARAM name=\"a\">1</gpPARAM><gpPARAM name=\"a\">2</gpPARAM></gpOBJECT>")
-                .getMessage()).isEqualTo("GAS message has parameter 'a' twice: expected each name once");
+                .getMessage()).isEqualTo("GAS message has parameter \"a\" twice: expected each name once");
         assertThat(refused("<gpOBJECT><gpPARAM name=\"a\"><b/></gpPARAM></gpOBJECT>").getMessage())
                 .contains("elements nested inside a <gpPARAM>");
         assertThat(refused("<gpOBJECT>").reason()).isEqualTo(CisException.Reason.MALFORMED);
@@ -136,7 +136,7 @@ class GasMessageTest {
     void typedViewsCheckTheServiceAndRequiredParameters() {
         GasMessage logout = new GasLogoutRequest(TICKET, "s", "d", "u").toMessage();
         assertThatThrownBy(() -> GasActivationRequest.from(logout))
-                .hasMessage("GAS activation request has service 'LOGOUT': expected ACTIVATION");
+                .hasMessage("GAS activation request has service \"LOGOUT\": expected ACTIVATION");
         GasMessage noTicket = GasMessage.builder().service(GasService.AUTHENTICATION).param("cn", "x").build();
         assertThatThrownBy(() -> GasAuthenticationResponse.from(noTicket))
                 .hasMessage("GAS authentication response has no sso_ticket: the smartcard validation did not succeed");
@@ -146,7 +146,7 @@ class GasMessageTest {
                 .hasMessage("GAS authentication response role nhsjobrole0 has no orgcode attribute");
         GasMessage badTime = GasMessage.builder().param("sso_ticket", "t").param("sso_session_time", "ten").build();
         assertThatThrownBy(() -> GasAuthenticationResponse.from(badTime))
-                .hasMessage("GAS authentication response sso_session_time is 'ten': expected a number of seconds");
+                .hasMessage("GAS authentication response sso_session_time is \"ten\": expected a number of seconds");
         GasMessage activation = GasMessage.builder().service(GasService.ACTIVATION).param("auth_method", "3").build();
         assertThatThrownBy(() -> GasActivationRequest.from(activation)).hasMessage(
                 "GAS activation request has no app_url parameter: expected <gpPARAM name=\"app_url\">...</gpPARAM>");

@@ -93,7 +93,7 @@ class IdTokenValidatorTest {
         assertThat(rejection(validator(NOW), hmac.serialize()))
                 .startsWith("ID token rejected: Signed JWT rejected: Another algorithm expected");
         assertThatThrownBy(() -> IdTokenValidator.builder().algorithms(List.of("HS256")))
-                .isInstanceOf(CisException.class).hasMessageStartingWith("signature algorithm 'HS256' is not accepted");
+                .isInstanceOf(CisException.class).hasMessageStartingWith("signature algorithm \"HS256\" is not accepted");
     }
 
     @Test
@@ -102,7 +102,7 @@ class IdTokenValidatorTest {
         String azp = sign(claims().audience(List.of("client", "other")).claim("azp", "client").build());
 
         assertThat(rejection(validator(NOW), noAzp)).isEqualTo(
-                "ID token rejected: it has several audiences [client, other] and azp 'null' is not client");
+                "ID token rejected: it has several audiences \"[client, other]\" and azp null is not \"client\"");
         assertThat(validator(NOW).validate(azp).audience()).containsExactly("client", "other");
     }
 
@@ -136,6 +136,17 @@ class IdTokenValidatorTest {
         assertThat(fetches).hasValue(1);
         assertThat(rejection(v, byUnknown.serialize())).startsWith("ID token rejected: Signed JWT rejected");
         assertThat(fetches).hasValue(1);
+    }
+
+    @Test
+    void aForeignIssuerIsQuotedEscapedAndCutInTheMessage() throws JOSEException {
+        String hostile = "https://evil.example/\nINFO forged log line " + "x".repeat(100_000);
+
+        String message = rejection(validator(NOW), sign(claims().issuer(hostile).build()));
+
+        assertThat(message).startsWith("ID token rejected: issuer \"https://evil.example/\\nINFO forged log line ")
+                .doesNotContain("\n").contains("(cut: ").hasSizeLessThan(600)
+                .endsWith(" is not the expected issuer \"" + ISS + "\"");
     }
 
     @Test

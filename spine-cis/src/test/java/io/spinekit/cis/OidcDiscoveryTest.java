@@ -40,7 +40,7 @@ class OidcDiscoveryTest {
                         e -> assertThat(e.reason()).isEqualTo(CisException.Reason.INVALID_DISCOVERY))
                 .hasMessage("CIS2 discovery document has no jwks_uri: an OpenID provider must publish it");
         assertThatThrownBy(() -> OidcDiscovery.parse(doc(",\"userinfo_endpoint\":\"http://plain/userinfo\"")))
-                .hasMessage("CIS2 discovery document field userinfo_endpoint 'http://plain/userinfo' is not an https URL");
+                .hasMessage("CIS2 discovery document field userinfo_endpoint \"http://plain/userinfo\" is not an https URL");
         assertThatThrownBy(() -> OidcDiscovery.parse(doc(",\"scopes_supported\":\"openid\"")))
                 .hasMessage("CIS2 discovery document field scopes_supported is not an array of strings");
         assertThatThrownBy(() -> OidcDiscovery.parse(doc(",\"claims_supported\":[1]")))

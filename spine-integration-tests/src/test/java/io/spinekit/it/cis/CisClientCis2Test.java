@@ -86,7 +86,7 @@ class CisClientCis2Test {
         try (CisClient client = client()) {
             assertThatThrownBy(client::discovery).isInstanceOfSatisfying(CisException.class,
                     e -> assertThat(e.reason()).isEqualTo(CisException.Reason.INVALID_DISCOVERY))
-                    .hasMessageContaining("names issuer 'https://am.nhsint.auth-ptl");
+                    .hasMessageContaining("names issuer \"https://am.nhsint.auth-ptl");
         } finally {
             cis.givenDiscovery(cis.defaultDiscovery());
         }
@@ -145,8 +145,8 @@ class CisClientCis2Test {
             assertThat(rejected(v, cis.idToken(CLIENT_ID).times(now.minus(Duration.ofHours(2)),
                     now.minus(Duration.ofHours(1))).sign()).getMessage()).isEqualTo("ID token rejected: Expired JWT");
             assertThat(rejected(v, cis.idToken(CLIENT_ID).issuer("https://evil.example/openam").sign()).getMessage())
-                    .isEqualTo("ID token rejected: issuer 'https://evil.example/openam' is not the expected issuer "
-                            + cis.issuer());
+                    .isEqualTo("ID token rejected: issuer \"https://evil.example/openam\" is not the expected issuer \""
+                            + cis.issuer() + "\"");
             assertThat(rejected(v, cis.idToken(CLIENT_ID).claim("authentication_assurance_level", "2").sign())
                     .getMessage()).isEqualTo("ID token rejected: authentication_assurance_level is 2: at least 3 is required");
             assertThat(rejected(v, cis.idToken(CLIENT_ID).claim("authentication_assurance_level", null).sign())
