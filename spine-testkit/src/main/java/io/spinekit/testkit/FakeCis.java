@@ -59,7 +59,7 @@ import java.util.UUID;
  * <p>It answers:
  * <ul>
  *   <li>{@value #ROLE_ASSERTION_PATH}{@code ?token=...}: per ticket, a success (SAML written by
- *       {@link #roleAssertionResponse(RoleAssertion, SsoTicket)}), a failure status, hostile XML, a slow answer or HTTP 500; unknown
+ *       {@link FakeCisSaml}), a failure status, hostile XML, a slow answer or HTTP 500; unknown
  *       tickets get a failure status;</li>
  *   <li>GAS {@code POST /login/authactivate}, {@code /login/authvalidate} and {@code /login/authlogout}
  *       with {@code gpOBJECT} messages: a random challenge, the authentication answer given with
@@ -276,7 +276,7 @@ public final class FakeCis implements AutoCloseable {
     }
 
     /**
-     * Answers the ticket with {@link #sampleAssertion(Instant)} valid now.
+     * Answers the ticket with {@link FakeCisSaml#sampleAssertion(Instant)} valid now.
      *
      * @param ticket the ticket
      * @return the assertion served
@@ -566,30 +566,6 @@ public final class FakeCis implements AutoCloseable {
                 throw new IllegalStateException("cannot sign test token", e);
             }
         }
-    }
-
-    /**
-     * A realistic made-up role assertion valid at {@code now}: user {@code 900000000101} ("Example Alex
-     * Dr") with two role profiles, the second selected, live mode, a window from 3 minutes before to 1
-     * minute after {@code now} (real ones are about 4 minutes long).
-     *
-     * @param now the current time
-     * @return the assertion
-     */
-    public static RoleAssertion sampleAssertion(Instant now) {
-        return FakeCisSaml.sampleAssertion(now);
-    }
-
-    /**
-     * The SAML 1.1 body of a successful {@value #ROLE_ASSERTION_PATH} answer carrying an assertion,
-     * echoing the ticket where CIS echoes it: for a test that serves it from elsewhere.
-     *
-     * @param assertion the assertion to write (absent optional fields are omitted)
-     * @param ticket the ticket to echo
-     * @return the response XML
-     */
-    public static String roleAssertionResponse(RoleAssertion assertion, SsoTicket ticket) {
-        return FakeCisSaml.successResponse(assertion, ticket);
     }
 
     /**

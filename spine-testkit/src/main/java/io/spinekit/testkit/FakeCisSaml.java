@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code uid=<user UID>,ou=People,o=nhs}, the ticket echoed in the nested assertion's
  * {@code SubjectConfirmationData}) with made-up content.
  */
-final class FakeCisSaml {
+public final class FakeCisSaml {
     private static final String SYNTEGRA = "http://www.syntegra.com";
 
     private FakeCisSaml() {
@@ -33,7 +33,7 @@ final class FakeCisSaml {
      * @param now the current time
      * @return the assertion
      */
-    static RoleAssertion sampleAssertion(Instant now) {
+    public static RoleAssertion sampleAssertion(Instant now) {
         Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
         return new RoleAssertion("900000000101", "Example Alex Dr", "uid=900000000101,ou=People,o=nhs",
                 Optional.of("C9999998"), "900000000202", Optional.of(SessionMode.LIVE), Optional.of("1.1"),
@@ -59,7 +59,7 @@ final class FakeCisSaml {
      * @param ticket the ticket to echo in the nested assertion
      * @return the response XML
      */
-    static String successResponse(RoleAssertion a, SsoTicket ticket) {
+    public static String successResponse(RoleAssertion a, SsoTicket ticket) {
         String issue = a.issueInstant().orElse(a.validity().notBefore()).toString();
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:1.0:protocol\" ResponseID=\"null\" "
@@ -124,7 +124,7 @@ final class FakeCisSaml {
      * @param message the status message
      * @return the response XML
      */
-    static String failureResponse(String message) {
+    public static String failureResponse(String message) {
         return "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:1.0:protocol\" ResponseID=\"null\" "
                 + "InResponseTo=\"null\" MajorVersion=\"1\" MinorVersion=\"1\" IssueInstant=\""
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\">\n  <samlp:Status>\n"
