@@ -2,7 +2,9 @@ package io.spinekit.cis;
 
 /**
  * Limits the hardened XML parser enforces on every document it reads (SAML role assertions and
- * GAS {@code gpOBJECT} messages), on top of refusing DTDs and entity references outright.
+ * GAS {@code gpOBJECT} messages), on top of refusing DTDs and entity references outright. The
+ * parser is the SDK's one hardened XML setup, {@link io.spinekit.core.xml.SafeXml} in spine-core;
+ * these limits are handed to it unchanged ({@link io.spinekit.core.xml.XmlLimits}).
  *
  * @param maxBytes largest document, in bytes (or characters for text input)
  * @param maxDepth deepest element nesting (the root is depth 1)
@@ -52,6 +54,11 @@ public record XmlLimits(int maxBytes, int maxDepth, int maxElements, int maxAttr
      */
     public XmlLimits withMaxDepth(int depth) {
         return new XmlLimits(maxBytes, depth, maxElements, maxAttributes, maxTextLength);
+    }
+
+    /** The same limits as spine-core's type, for {@link io.spinekit.core.xml.SafeXml}. */
+    io.spinekit.core.xml.XmlLimits toCore() {
+        return new io.spinekit.core.xml.XmlLimits(maxBytes, maxDepth, maxElements, maxAttributes, maxTextLength);
     }
 
     private static void positive(String name, int value) {
