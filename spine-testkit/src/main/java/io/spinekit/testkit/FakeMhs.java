@@ -1,0 +1,397 @@
+package io.spinekit.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.spinekit.messaging.EbxmlCodec;
+import io.spinekit.messaging.EbxmlError;
+import io.spinekit.messaging.EbxmlMessage;
+import io.spinekit.messaging.EncodedMessage;
+import io.spinekit.messaging.FaultError;
+import io.spinekit.messaging.MessagingException;
+import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.TestPki;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A fake Spine MHS that speaks ebXML: a real HTTPS server (the JDK's) on loopback that requires a
+ * client certificate from a {@link TestPki}, checks every message strictly against the SDK's
+ * messaging reference ({@link EbxmlChecker}) and answers on a script: an acknowledgement (the
+ * default), an ebXML error list, a SOAP fault (retriable or not), another status, a delay, or a
+ * dropped connection. A message that breaks the reference is answered with an ebXML error list
+ * whose description says what is wrong, so a test sees it in its outcome.
+ *
+ * <pre>{@code
+ * try (FakeMhs mhs = FakeMhs.start(pki)) {
+ *     mhs.script(FakeMhs.Answer.soapFault("206"), FakeMhs.Answer.ack());
+ *     // send to mhs.endpoint("/reliablemessaging/reliablerequest") ...
+ *     mhs.received();   // every request, decoded, with its problems
+ * }
+ * }</pre>
+ */
+public final class FakeMhs implements AutoCloseable {
+    /** The largest body read: ST's refusal threshold, 5,242,880 bytes (MESSAGING.md section 7). */
+    static final int MAX_BODY = 5_242_880;
+
+    /** What to answer one request with. */
+    public sealed interface Answer {
+        /**
+         * An {@code eb:Acknowledgment} with HTTP 202.
+         *
+         * @return the answer
+         */
+        static Answer ack() {
+            return new Ack();
+        }
+
+        /**
+         * An {@code eb:ErrorList} with HTTP 200 (Spine's "normally").
+         *
+         * @param errors the errors
+         * @return the answer
+         */
+        static Answer nack(EbxmlError... errors) {
+            return new Nack(List.of(errors));
+        }
+
+        /**
+         * A SOAP fault with HTTP 500 and these {@code nasp:errorCode}s (206 "Routing delivery failure"
+         * and 200, 208 are retriable; 201, 207, 300 are not).
+         *
+         * @param codes the codes
+         * @return the answer
+         */
+        static Answer soapFault(String... codes) {
+            return new Fault(Arrays.stream(codes).map(c -> FaultError.of(c, "fake fault " + c)).toList());
+        }
+
+        /**
+         * Any status, content type and body.
+         *
+         * @param status the HTTP status
+         * @param contentType the Content-Type
+         * @param body the body
+         * @return the answer
+         */
+        static Answer status(int status, String contentType, String body) {
+            return new Raw(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Waits, then answers.
+         *
+         * @param delay how long
+         * @param then the answer after the wait
+         * @return the answer
+         */
+        static Answer delay(Duration delay, Answer then) {
+            return new Delay(delay, then);
+        }
+
+        /**
+         * Reads the request, then closes the connection without an answer.
+         *
+         * @return the answer
+         */
+        static Answer drop() {
+            return new Drop();
+        }
+    }
+
+    record Ack() implements Answer {
+    }
+
+    record Nack(List<EbxmlError> errors) implements Answer {
+    }
+
+    record Fault(List<FaultError> errors) implements Answer {
+    }
+
+    record Raw(int status, String contentType, byte[] body) implements Answer {
+    }
+
+    record Delay(Duration delay, Answer then) implements Answer {
+    }
+
+    record Drop() implements Answer {
+    }
+
+    /**
+     * One request received.
+     *
+     * @param path the request path
+     * @param headers the headers (first value of each, case-insensitive names)
+     * @param body the body bytes
+     * @param message the decoded message, if it could be decoded
+     * @param problems what breaks the reference, empty for a conforming message
+     */
+    public record Received(String path, Map<String, String> headers, byte[] body, Optional<EbxmlMessage> message,
+            List<String> problems) {
+        /**
+         * Copies.
+         *
+         * @param path path
+         * @param headers headers
+         * @param body body
+         * @param message message
+         * @param problems problems
+         */
+        public Received {
+            TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            h.putAll(headers);
+            headers = java.util.Collections.unmodifiableMap(h);
+            body = body.clone();
+            problems = List.copyOf(problems);
+        }
+
+        /**
+         * The MessageId, if decoded.
+         *
+         * @return the id
+         */
+        public Optional<String> messageId() {
+            return message.map(m -> m.header().messageId());
+        }
+    }
+
+    private final HttpsServer server;
+    private final ExecutorService threads;
+    private final Deque<Answer> script = new ArrayDeque<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final EbxmlChecker checker;
+    private final Clock clock = Clock.systemUTC();
+
+    private FakeMhs(HttpsServer server, ExecutorService threads, EbxmlChecker checker) {
+        this.server = server;
+        this.threads = threads;
+        this.checker = checker;
+    }
+
+    /**
+     * Starts a server for host {@code localhost} that requires a client certificate from {@code pki}.
+     *
+     * @param pki issues the server certificate and is the only trusted client CA
+     * @return a started server
+     */
+    public static FakeMhs start(TestPki pki) {
+        return start(pki, pki.certificate("localhost").serverAuth().issue());
+    }
+
+    /**
+     * Starts a server presenting the given certificate.
+     *
+     * @param pki the PKI whose root client certificates must chain to
+     * @param serverCertificate the certificate presented
+     * @return a started server
+     */
+    public static FakeMhs start(TestPki pki, IssuedCertificate serverCertificate) {
+        try {
+            SSLContext ctx = pki.sslContext(serverCertificate);
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = ctx.getDefaultSSLParameters();
+                    p.setNeedClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            ExecutorService threads = Executors.newFixedThreadPool(16, r -> {
+                Thread t = new Thread(r, "fake-mhs");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(threads);
+            FakeMhs mhs = new FakeMhs(server, threads, new EbxmlChecker());
+            server.createContext("/", mhs::handle);
+            server.start();
+            return mhs;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake MHS", e);
+        }
+    }
+
+    /**
+     * An endpoint URL on this server, {@code https://localhost:<port><path>}.
+     *
+     * @param path a path starting with {@code /}
+     * @return the URL
+     */
+    public URI endpoint(String path) {
+        return URI.create("https://localhost:" + port() + path);
+    }
+
+    /**
+     * The port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Queues answers for the next requests, in order; once they are used up every request is acknowledged.
+     *
+     * @param answers the answers
+     * @return this server
+     */
+    public FakeMhs script(Answer... answers) {
+        synchronized (script) {
+            script.addAll(List.of(answers));
+        }
+        return this;
+    }
+
+    /**
+     * Expects every message to be addressed to this party key and CPA id (otherwise it is a problem).
+     *
+     * @param partyKey the To party key
+     * @param cpaId the CPA id
+     * @return this server
+     */
+    public FakeMhs expect(String partyKey, String cpaId) {
+        checker.expect(partyKey, cpaId);
+        return this;
+    }
+
+    /**
+     * Every request received so far, oldest first.
+     *
+     * @return the requests
+     */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Forgets the requests received and the script. */
+    public void reset() {
+        received.clear();
+        synchronized (script) {
+            script.clear();
+        }
+    }
+
+    private Answer next() {
+        synchronized (script) {
+            return script.isEmpty() ? new Ack() : script.poll();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+            List<String> problems = new ArrayList<>();
+            Optional<EbxmlMessage> message = Optional.empty();
+            if (body.length > MAX_BODY) {
+                problems.add("the body is larger than " + MAX_BODY + " bytes");
+            } else {
+                try {
+                    message = Optional.of(EbxmlCodec.decode(headers.get("Content-Type"), body, MAX_BODY));
+                } catch (MessagingException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            problems.addAll(checker.check(exchange.getRequestMethod(), headers, body, message.orElse(null)));
+            received.add(new Received(exchange.getRequestURI().getPath(), headers, body, message, problems));
+            Answer answer = next();
+            if (!problems.isEmpty() && message.isPresent()) {
+                answer = new Nack(List.of(EbxmlError.of("ValueNotRecognized", "spinekit FakeMhs: "
+                        + String.join("; ", problems))));
+            } else if (!problems.isEmpty()) {
+                answer = new Raw(500, "text/plain", ("spinekit FakeMhs: " + String.join("; ", problems))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            respond(exchange, answer, message.orElse(null));
+        }
+    }
+
+    private void respond(HttpExchange exchange, Answer answer, EbxmlMessage message) throws IOException {
+        if (answer instanceof Delay d) {
+            try {
+                Thread.sleep(d.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            respond(exchange, d.then(), message);
+            return;
+        }
+        if (answer instanceof Drop) {
+            return; // closing the exchange before any response header closes the connection
+        }
+        if (answer instanceof Raw r) {
+            send(exchange, r.status(), r.contentType(), r.body());
+            return;
+        }
+        if (message == null) {
+            send(exchange, 500, "text/plain", "not an ebXML message".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        EncodedMessage out;
+        int status;
+        if (answer instanceof Nack n) {
+            out = EbxmlCodec.messageError(message.header(), n.errors(), clock.instant());
+            status = 200;
+        } else if (answer instanceof Fault f) {
+            out = EbxmlCodec.soapFault(f.errors());
+            status = 500;
+        } else {
+            out = EbxmlCodec.acknowledgment(message.header(), clock.instant());
+            status = 202;
+        }
+        exchange.getResponseHeaders().set("SOAPAction", Objects.toString(out.headers().get("SOAPAction"), ""));
+        send(exchange, status, out.contentType(), out.body());
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Stops the server at once and its threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
