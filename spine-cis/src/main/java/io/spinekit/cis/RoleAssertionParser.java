@@ -1,5 +1,6 @@
 package io.spinekit.cis;
 
+import io.spinekit.cis.internal.CisXml;
 import io.spinekit.core.Text;
 import io.spinekit.core.xml.XmlElement;
 import java.nio.charset.StandardCharsets;

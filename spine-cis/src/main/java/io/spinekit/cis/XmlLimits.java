@@ -56,11 +56,6 @@ public record XmlLimits(int maxBytes, int maxDepth, int maxElements, int maxAttr
         return new XmlLimits(maxBytes, depth, maxElements, maxAttributes, maxTextLength);
     }
 
-    /** The same limits as spine-core's type, for {@link io.spinekit.core.xml.SafeXml}. */
-    io.spinekit.core.xml.XmlLimits toCore() {
-        return new io.spinekit.core.xml.XmlLimits(maxBytes, maxDepth, maxElements, maxAttributes, maxTextLength);
-    }
-
     private static void positive(String name, int value) {
         if (value <= 0) {
             throw new CisException(CisException.Reason.CONFIGURATION,

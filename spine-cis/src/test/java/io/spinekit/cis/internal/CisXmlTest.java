@@ -1,8 +1,10 @@
-package io.spinekit.cis;
+package io.spinekit.cis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.spinekit.cis.CisException;
+import io.spinekit.cis.XmlLimits;
 import io.spinekit.core.xml.XmlException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
