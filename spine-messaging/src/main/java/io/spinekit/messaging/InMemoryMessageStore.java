@@ -51,6 +51,10 @@ public final class InMemoryMessageStore implements MessageStore {
     public boolean firstReceipt(String messageId, Instant now, Instant keepUntil) {
         if (received.size() >= maxEntries) {
             received.values().removeIf(until -> until.isBefore(now));
+            if (received.size() >= maxEntries) {
+                received.entrySet().stream().min(Map.Entry.comparingByValue())
+                        .ifPresent(e -> received.remove(e.getKey()));
+            }
         }
         boolean[] first = {false};
         received.compute(messageId, (id, until) -> {
@@ -61,5 +65,10 @@ public final class InMemoryMessageStore implements MessageStore {
             return until;
         });
         return first[0];
+    }
+
+    @Override
+    public void forgetReceipt(String messageId) {
+        received.remove(messageId);
     }
 }

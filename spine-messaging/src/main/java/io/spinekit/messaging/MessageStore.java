@@ -92,4 +92,12 @@ public interface MessageStore {
      * @return {@code true} the first time, {@code false} for a duplicate still remembered
      */
     boolean firstReceipt(String messageId, Instant now, Instant keepUntil);
+
+    /**
+     * Forgets a receipt, so the next delivery of that MessageId counts as the first (used when the
+     * listener failed and the message was not acknowledged).
+     *
+     * @param messageId the received MessageId
+     */
+    void forgetReceipt(String messageId);
 }
