@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.spinekit.messaging.EbxmlCodec;
 import io.spinekit.messaging.EbxmlError;
+import io.spinekit.env.PartyKey;
 import io.spinekit.messaging.EbxmlMessage;
+import io.spinekit.messaging.EbxmlRequest;
 import io.spinekit.messaging.EncodedMessage;
 import io.spinekit.messaging.FaultError;
 import io.spinekit.messaging.MessagingException;
@@ -18,6 +20,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +46,9 @@ import javax.net.ssl.SSLParameters;
  * A fake Spine MHS that speaks ebXML: a real HTTPS server (the JDK's) on loopback that requires a
  * client certificate from a {@link TestPki}, checks every message strictly against the SDK's
  * messaging reference ({@link EbxmlChecker}) and answers on a script: an acknowledgement (the
- * default), an ebXML error list, a SOAP fault (retriable or not), another status, a delay, or a
- * dropped connection. A message that breaks the reference is answered with an ebXML error list
+ * default), an ebXML error list, a SOAP fault (retriable or not), another status, a delay, a
+ * dropped connection, or an acknowledgement followed by an asynchronous response posted to the
+ * sender's inbound server. A message that breaks the reference is answered with an ebXML error list
  * whose description says what is wrong, so a test sees it in its outcome.
  *
  * <pre>{@code
@@ -113,6 +119,21 @@ public final class FakeMhs implements AutoCloseable {
         }
 
         /**
+         * Acknowledges (HTTP 202), then posts an asynchronous response to {@code inbound} as Spine
+         * does: From and To swapped, the same CPAId and ConversationId, RefToMessageId the received
+         * MessageId, AckRequested, DuplicateElimination and SyncReply, over mutual TLS with a client
+         * certificate from the server's PKI.
+         *
+         * @param inbound the sender's inbound endpoint
+         * @param action the response's {@code eb:Action}, such as {@code MCCI_IN010000UK13}
+         * @param payload the response's HL7 payload
+         * @return the answer
+         */
+        static Answer ackThenRespond(URI inbound, String action, byte[] payload) {
+            return new Respond(inbound, action, payload.clone());
+        }
+
+        /**
          * Reads the request, then closes the connection without an answer.
          *
          * @return the answer
@@ -138,6 +159,9 @@ public final class FakeMhs implements AutoCloseable {
     }
 
     record Drop() implements Answer {
+    }
+
+    record Respond(URI inbound, String action, byte[] payload) implements Answer {
     }
 
     /**
@@ -185,10 +209,14 @@ public final class FakeMhs implements AutoCloseable {
     private final EbxmlChecker checker;
     private final Clock clock = Clock.systemUTC();
 
-    private FakeMhs(HttpsServer server, ExecutorService threads, EbxmlChecker checker) {
+    private final List<Integer> responseStatuses = new CopyOnWriteArrayList<>();
+    private final HttpClient responder;
+
+    private FakeMhs(HttpsServer server, ExecutorService threads, EbxmlChecker checker, HttpClient responder) {
         this.server = server;
         this.threads = threads;
         this.checker = checker;
+        this.responder = responder;
     }
 
     /**
@@ -226,7 +254,10 @@ public final class FakeMhs implements AutoCloseable {
                 return t;
             });
             server.setExecutor(threads);
-            FakeMhs mhs = new FakeMhs(server, threads, new EbxmlChecker());
+            HttpClient responder = HttpClient.newBuilder()
+                    .sslContext(pki.sslContext(pki.certificate("fake-mhs.localhost").clientAuth().issue()))
+                    .connectTimeout(Duration.ofSeconds(5)).executor(threads).build();
+            FakeMhs mhs = new FakeMhs(server, threads, new EbxmlChecker(), responder);
             server.createContext("/", mhs::handle);
             server.start();
             return mhs;
@@ -288,9 +319,19 @@ public final class FakeMhs implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Forgets the requests received and the script. */
+    /**
+     * The HTTP statuses the sender's inbound server answered the asynchronous responses with, in order.
+     *
+     * @return the statuses
+     */
+    public List<Integer> responseStatuses() {
+        return List.copyOf(responseStatuses);
+    }
+
+    /** Forgets the requests received, the responses posted and the script. */
     public void reset() {
         received.clear();
+        responseStatuses.clear();
         synchronized (script) {
             script.clear();
         }
@@ -359,6 +400,9 @@ public final class FakeMhs implements AutoCloseable {
         }
         EncodedMessage out;
         int status;
+        if (answer instanceof Respond r) {
+            threads.execute(() -> postResponse(r, message));
+        }
         if (answer instanceof Nack n) {
             out = EbxmlCodec.messageError(message.header(), n.errors(), clock.instant());
             status = 200;
@@ -371,6 +415,25 @@ public final class FakeMhs implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("SOAPAction", Objects.toString(out.headers().get("SOAPAction"), ""));
         send(exchange, status, out.contentType(), out.body());
+    }
+
+    private void postResponse(Respond r, EbxmlMessage to) {
+        try {
+            Thread.sleep(50); // after the acknowledgement has reached the sender
+            EncodedMessage m = EbxmlCodec.encode(EbxmlRequest.builder().from(PartyKey.of(to.header().toPartyKey()))
+                    .to(PartyKey.of(to.header().fromPartyKey())).cpaId(to.header().cpaId())
+                    .conversationId(to.header().conversationId()).service(to.header().service()).action(r.action())
+                    .refToMessageId(to.header().messageId()).duplicateElimination(true)
+                    .ackRequested(EbxmlRequest.ACTOR_TO_PARTY_MSH).syncReply(true).payload(r.payload()).build());
+            HttpRequest.Builder post = HttpRequest.newBuilder(r.inbound()).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(m.body()));
+            m.headers().forEach(post::header);
+            responseStatuses.add(responder.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException e) {
+            responseStatuses.add(-1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
