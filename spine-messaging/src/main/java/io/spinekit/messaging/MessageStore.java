@@ -18,6 +18,8 @@ public interface MessageStore {
         PENDING,
         /** Acknowledged. */
         ACKNOWLEDGED,
+        /** Answered synchronously. */
+        RESPONDED,
         /** Refused with an ebXML error list. */
         NACKED,
         /** Ended with a SOAP fault. */

@@ -83,6 +83,15 @@ public record SendOutcome(String messageId, String conversationId, Workflow work
     }
 
     /**
+     * The synchronous response body, for a {@link Outcome#RESPONSE}.
+     *
+     * @return the content of the response's SOAP Body
+     */
+    public Optional<byte[]> responseBody() {
+        return reply.filter(r -> r instanceof SpineReply.SyncResponse).map(r -> ((SpineReply.SyncResponse) r).body());
+    }
+
+    /**
      * Whether the message was acknowledged or answered.
      *
      * @return {@code true} for {@link Outcome#ACKNOWLEDGED} and {@link Outcome#RESPONSE}

@@ -234,7 +234,8 @@ public final class SpineMessaging implements AutoCloseable {
         int maxAttempts = workflow.reliable() ? 1 + Math.max(0, route.reliability().retries().orElse(0)) : 1;
         Duration interval = route.reliability().retryInterval().orElse(Duration.ZERO);
         Optional<Instant> expiry = route.reliability().persistDuration().map(created::plus);
-        Send send = new Send(route, workflow, request.header(), encoded, maxAttempts, interval, expiry, record);
+        SendTask send = new SendTask(this, route, workflow, request.header(), encoded, maxAttempts, interval, expiry,
+                record, (r, h) -> EbxmlCodec.parseReply(r.status(), r.contentType(), r.body()));
         if (closed) {
             return CompletableFuture.completedFuture(send.failed(0, SendOutcome.Failure.CLOSED, "the client is closed"));
         }
@@ -242,7 +243,63 @@ public final class SpineMessaging implements AutoCloseable {
         return send.future;
     }
 
-    private void submit(Runnable task, Duration delay, Send send) {
+    /**
+     * Sends a synchronous SOAP request (MESSAGING.md section 5) and waits for the response.
+     *
+     * @param route where to send it (its ASID is the receiver's {@code hl7:communicationFunctionRcv})
+     * @param payload the HL7 query
+     * @return the outcome: {@link SendOutcome.Outcome#RESPONSE} with {@link SendOutcome#responseBody()},
+     *     a SOAP fault, or a failure
+     * @throws MessagingException ({@code INVALID_ARGUMENT}) if no {@link Builder#fromAsid(Asid) ASID} is set
+     */
+    public SendOutcome sendSync(Route route, byte[] payload) {
+        try {
+            return sendSyncAsync(route, payload).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Sends a synchronous SOAP request without blocking: {@code SOAPAction} and {@code wsa:Action}
+     * {@code {service}/{interaction}}, {@code wsa:MessageID} {@code uuid:{MessageId}}, this client's
+     * ASID in {@code hl7:communicationFunctionSnd} and the route's in {@code ...Rcv}; the answer's
+     * {@code wsa:RelatesTo} must name the request when present. Only connection failures are
+     * retried (the transport retry); a synchronous request is never resent on a fault.
+     *
+     * @param route where to send it
+     * @param payload the HL7 query
+     * @return the outcome, when it is known
+     * @throws MessagingException ({@code INVALID_ARGUMENT}) if no {@link Builder#fromAsid(Asid) ASID} is set
+     */
+    public CompletableFuture<SendOutcome> sendSyncAsync(Route route, byte[] payload) {
+        Objects.requireNonNull(route, "route");
+        Asid asid = fromAsid.orElseThrow(() -> new MessagingException(MessagingException.Reason.INVALID_ARGUMENT,
+                "no ASID: set SpineMessaging.builder().fromAsid(Asid) for synchronous requests (it goes in "
+                        + "hl7:communicationFunctionSnd)"));
+        String messageId = EbxmlRequest.newId();
+        EncodedMessage encoded = SyncSoap.encode(messageId, route.serviceName(), route.interactionName(),
+                route.asid().value(), asid.value(), payload);
+        if (encoded.bodyUnsafe().length > EbxmlCodec.SPINE_MAX_BYTES) {
+            throw new MessagingException(MessagingException.Reason.TOO_LARGE, "synchronous request " + messageId
+                    + " is " + encoded.bodyUnsafe().length + " bytes: at most " + EbxmlCodec.SPINE_MAX_BYTES);
+        }
+        MessageHeader header = new MessageHeader(fromPartyKey.value(), route.partyKey().value(), route.cpaId(),
+                messageId, route.serviceName(), route.interactionName(), messageId,
+                Timestamps.format(clock.instant()), Optional.empty(), false);
+        MessageStore.Outbound record = new MessageStore.Outbound(messageId, messageId, Workflow.SYNC, clock.instant(),
+                0, MessageStore.Status.PENDING);
+        store.save(record);
+        SendTask send = new SendTask(this, route, Workflow.SYNC, header, encoded, 1, Duration.ZERO, Optional.empty(),
+                record, (r, h) -> SyncSoap.read(r.status(), r.contentType(), r.body(), h.messageId()));
+        if (closed) {
+            return CompletableFuture.completedFuture(send.failed(0, SendOutcome.Failure.CLOSED, "the client is closed"));
+        }
+        submit(() -> send.attempt(1, 0), Duration.ZERO, send);
+        return send.future;
+    }
+
+    void submit(Runnable task, Duration delay, SendTask send) {
         try {
             if (delay.isZero()) {
                 workers.execute(task);
@@ -255,104 +312,24 @@ public final class SpineMessaging implements AutoCloseable {
         }
     }
 
-    /** One send in progress: its attempts and its future. */
-    private final class Send {
-        final Route route;
-        final Workflow workflow;
-        final MessageHeader header;
-        final EncodedMessage encoded;
-        final int maxAttempts;
-        final Duration interval;
-        final Optional<Instant> expiry;
-        final MessageStore.Outbound record;
-        final CompletableFuture<SendOutcome> future = new CompletableFuture<>();
-        volatile int posts;
+    boolean closed() {
+        return closed;
+    }
 
-        Send(Route route, Workflow workflow, MessageHeader header, EncodedMessage encoded, int maxAttempts,
-                Duration interval, Optional<Instant> expiry, MessageStore.Outbound record) {
-            this.route = route;
-            this.workflow = workflow;
-            this.header = header;
-            this.encoded = encoded;
-            this.maxAttempts = maxAttempts;
-            this.interval = interval;
-            this.expiry = expiry;
-            this.record = record;
-        }
+    Transport transport() {
+        return transport;
+    }
 
-        /** One ebXML attempt; {@code transportTry} counts the connection retries within it. */
-        void attempt(int attempt, int transportTry) {
-            if (closed) {
-                future.complete(failed(posts, SendOutcome.Failure.CLOSED, "the client was closed before the send "
-                        + "finished"));
-                return;
-            }
-            posts++;
-            Transport.Result r = transport.post(route.endpoint(), encoded.headers(), encoded.bodyUnsafe());
-            store.save(record.with(posts, MessageStore.Status.PENDING));
-            if (r.failed()) {
-                if (r.connectionFailure() && transportTry < transportRetries) {
-                    submit(() -> attempt(attempt, transportTry + 1), transportRetryDelay, this);
-                    return;
-                }
-                String tries = r.connectionFailure() && transportRetries > 0 ? " (after " + (transportTry + 1)
-                        + " tries)" : "";
-                future.complete(failed(posts, r.failure(), r.detail() + tries));
-                return;
-            }
-            SpineReply reply;
-            try {
-                reply = EbxmlCodec.parseReply(r.status(), r.contentType(), r.body());
-            } catch (MessagingException e) {
-                future.complete(failed(posts, SendOutcome.Failure.INVALID_RESPONSE, "the answer from "
-                        + Transport.where(route.endpoint()) + " (HTTP " + r.status() + ") could not be read: "
-                        + e.getMessage()));
-                return;
-            }
-            if (reply instanceof SpineReply.SoapFault fault && fault.retriable() && workflow.reliable()
-                    && attempt < maxAttempts && withinPersistDuration()) {
-                submit(() -> attempt(attempt + 1, 0), interval, this);
-                return;
-            }
-            future.complete(outcome(reply));
-        }
+    Clock clock() {
+        return clock;
+    }
 
-        private boolean withinPersistDuration() {
-            return expiry.map(e -> !clock.instant().plus(interval).isAfter(e)).orElse(true);
-        }
+    int transportRetries() {
+        return transportRetries;
+    }
 
-        SendOutcome outcome(SpineReply reply) {
-            if (reply instanceof SpineReply.Acknowledged) {
-                return finish(SendOutcome.Outcome.ACKNOWLEDGED, MessageStore.Status.ACKNOWLEDGED, reply, List.of(),
-                        List.of(), null, "");
-            }
-            if (reply instanceof SpineReply.MessageError e) {
-                return finish(SendOutcome.Outcome.MESSAGE_ERROR, MessageStore.Status.NACKED, reply, e.errors(),
-                        List.of(), null, "");
-            }
-            if (reply instanceof SpineReply.SoapFault f) {
-                return finish(SendOutcome.Outcome.SOAP_FAULT, MessageStore.Status.FAULTED, reply, List.of(), f.errors(),
-                        null, "");
-            }
-            SpineReply.Unexpected u = (SpineReply.Unexpected) reply;
-            return finish(SendOutcome.Outcome.FAILED, MessageStore.Status.FAILED, reply, List.of(), List.of(),
-                    SendOutcome.Failure.UNEXPECTED_RESPONSE, Transport.where(route.endpoint()) + " answered HTTP "
-                            + u.status() + " with " + u.detail() + ": expected an ebXML acknowledgement, error list or "
-                            + "SOAP fault");
-        }
-
-        SendOutcome failed(int attempts, SendOutcome.Failure failure, String detail) {
-            posts = attempts;
-            return finish(SendOutcome.Outcome.FAILED, MessageStore.Status.FAILED, null, List.of(), List.of(), failure,
-                    detail);
-        }
-
-        private SendOutcome finish(SendOutcome.Outcome outcome, MessageStore.Status status, SpineReply reply,
-                List<EbxmlError> errors, List<FaultError> faults, SendOutcome.Failure failure, String detail) {
-            store.save(record.with(posts, status));
-            return new SendOutcome(header.messageId(), header.conversationId(), workflow, outcome, posts,
-                    Optional.ofNullable(reply), errors, faults, Optional.ofNullable(failure), detail);
-        }
+    Duration transportRetryDelay() {
+        return transportRetryDelay;
     }
 
     /** Stops the threads and closes the connections; sends still waiting complete as {@code CLOSED}. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * SOAP fault, or something else.
  */
 public sealed interface SpineReply permits SpineReply.Acknowledged, SpineReply.MessageError, SpineReply.SoapFault,
-        SpineReply.Unexpected {
+        SpineReply.SyncResponse, SpineReply.Unexpected {
 
     /**
      * The HTTP status it came with.
@@ -95,6 +95,60 @@ public sealed interface SpineReply permits SpineReply.Acknowledged, SpineReply.M
          */
         public boolean retriable() {
             return !errors.isEmpty() && errors.stream().allMatch(FaultError::retriable);
+        }
+    }
+
+    /**
+     * The answer to a synchronous SOAP request (MESSAGING.md section 5): the content of the
+     * response's {@code SOAP-ENV:Body}, byte for byte as sent.
+     *
+     * @param status HTTP status (200)
+     * @param relatesTo the {@code wsa:RelatesTo}, if the response had one (it matched the request)
+     * @param body the Body's content, such as {@code <hl7:retrievalQueryResponse>...}
+     */
+    record SyncResponse(int status, Optional<String> relatesTo, byte[] body) implements SpineReply {
+        /**
+         * Copies.
+         *
+         * @param status status
+         * @param relatesTo RelatesTo
+         * @param body body
+         */
+        public SyncResponse {
+            Objects.requireNonNull(relatesTo, "relatesTo");
+            body = Objects.requireNonNull(body, "body").clone();
+        }
+
+        /**
+         * A copy of the body.
+         *
+         * @return the bytes
+         */
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SyncResponse r && status == r.status && relatesTo.equals(r.relatesTo)
+                    && java.util.Arrays.equals(body, r.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, relatesTo, java.util.Arrays.hashCode(body));
+        }
+
+        /**
+         * Status and size, never the content.
+         *
+         * @return a description
+         */
+        @Override
+        public String toString() {
+            return "SyncResponse[status=" + status + ", relatesTo=" + relatesTo.orElse("") + ", " + body.length
+                    + " bytes]";
         }
     }
 

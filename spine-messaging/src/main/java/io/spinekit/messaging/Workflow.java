@@ -17,7 +17,12 @@ public enum Workflow {
     /** Asynchronous reliable: acknowledgement requested, duplicate elimination, retries from SDS. */
     RELIABLE,
     /** Forward reliable through Spine's intermediary: as reliable, acknowledged by the next MSH. */
-    FORWARD_RELIABLE;
+    FORWARD_RELIABLE,
+    /**
+     * Synchronous SOAP with WS-Addressing (MESSAGING.md section 5): never picked by {@link #of(Route)},
+     * because no SDS attribute says an interaction is synchronous; {@link SpineMessaging#sendSync} uses it.
+     */
+    SYNC;
 
     /**
      * The workflow for a route.
@@ -34,7 +39,7 @@ public enum Workflow {
 
     /** Whether the workflow is reliable (retries retriable SOAP faults). */
     boolean reliable() {
-        return this != EXPRESS;
+        return this == RELIABLE || this == FORWARD_RELIABLE;
     }
 
     /**

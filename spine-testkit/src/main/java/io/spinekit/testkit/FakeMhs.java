@@ -48,7 +48,8 @@ import javax.net.ssl.SSLParameters;
  * messaging reference ({@link EbxmlChecker}) and answers on a script: an acknowledgement (the
  * default), an ebXML error list, a SOAP fault (retriable or not), another status, a delay, a
  * dropped connection, or an acknowledgement followed by an asynchronous response posted to the
- * sender's inbound server. A message that breaks the reference is answered with an ebXML error list
+ * sender's inbound server. A {@code text/xml} request is read as synchronous SOAP
+ * ({@link SyncSoapChecker}) and answered with a SOAP response or fault. A message that breaks the reference is answered with an ebXML error list
  * whose description says what is wrong, so a test sees it in its outcome.
  *
  * <pre>{@code
@@ -134,6 +135,18 @@ public final class FakeMhs implements AutoCloseable {
         }
 
         /**
+         * For a synchronous SOAP request: HTTP 200 with Spine's envelope, {@code wsa:RelatesTo}
+         * naming the request, and this Body content. A synchronous request with no scripted
+         * answer gets {@code <hl7:retrievalQueryResponse/>}.
+         *
+         * @param bodyXml the Body's content
+         * @return the answer
+         */
+        static Answer syncResponse(String bodyXml) {
+            return new SyncAnswer(bodyXml);
+        }
+
+        /**
          * Reads the request, then closes the connection without an answer.
          *
          * @return the answer
@@ -159,6 +172,9 @@ public final class FakeMhs implements AutoCloseable {
     }
 
     record Drop() implements Answer {
+    }
+
+    record SyncAnswer(String bodyXml) implements Answer {
     }
 
     record Respond(URI inbound, String action, byte[] payload) implements Answer {
@@ -351,6 +367,10 @@ public final class FakeMhs implements AutoCloseable {
             }
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+            if (headers.getOrDefault("Content-Type", "").toLowerCase(java.util.Locale.ROOT).startsWith("text/xml")) {
+                handleSync(exchange, headers, body);
+                return;
+            }
             List<String> problems = new ArrayList<>();
             Optional<EbxmlMessage> message = Optional.empty();
             if (body.length > MAX_BODY) {
@@ -373,6 +393,35 @@ public final class FakeMhs implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8));
             }
             respond(exchange, answer, message.orElse(null));
+        }
+    }
+
+    private void handleSync(HttpExchange exchange, Map<String, String> headers, byte[] body) throws IOException {
+        SyncSoapChecker.Checked checked = SyncSoapChecker.check(headers, body);
+        received.add(new Received(exchange.getRequestURI().getPath(), headers, body, Optional.empty(),
+                checked.problems()));
+        Answer answer = next();
+        while (answer instanceof Delay d) {
+            try {
+                Thread.sleep(d.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            answer = d.then();
+        }
+        if (!checked.problems().isEmpty()) {
+            answer = new Fault(List.of(FaultError.of("300", "spinekit FakeMhs: " + String.join("; ", checked.problems()))));
+        }
+        if (answer instanceof Drop) {
+            return;
+        } else if (answer instanceof Raw r) {
+            send(exchange, r.status(), r.contentType(), r.body());
+        } else if (answer instanceof Fault f) {
+            send(exchange, 500, "text/xml", EbxmlCodec.soapFault(f.errors()).body());
+        } else {
+            String content = answer instanceof SyncAnswer a ? a.bodyXml() : "<hl7:retrievalQueryResponse/>";
+            send(exchange, 200, "text/xml", SyncSoapChecker.response(checked.messageId().orElse(""), content));
         }
     }
 
