@@ -23,7 +23,7 @@ import java.util.Optional;
  * in.header().conversationId(); in.manifest(); in.payload(); in.attachments();
  * }</pre>
  *
- * <p>{@code SpineMessaging} sends with it; use it directly to build or read messages yourself.
+ * <p>{@link SpineMessaging} sends with it; use it directly to build or read messages yourself.
  */
 public final class EbxmlCodec {
     /**
