@@ -49,7 +49,7 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public boolean firstReceipt(String messageId, Instant now, Instant keepUntil) {
-        if (received.size() >= maxEntries) {
+        if (received.size() >= maxEntries && !received.containsKey(messageId)) {
             received.values().removeIf(until -> until.isBefore(now));
             if (received.size() >= maxEntries) {
                 received.entrySet().stream().min(Map.Entry.comparingByValue())

@@ -71,4 +71,51 @@ class InboundHandlerTest {
         assertThat(f.errors().get(0).description()).contains("message is not well formed: message is larger than "
                 + "the limit of 1000 bytes");
     }
+
+    @Test
+    void aDuplicateAfterThePersistDurationIsDeliveredAgain() {
+        Instant[] now = {Instant.parse("2025-01-02T03:04:05Z")};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        InboundHandler h = InboundHandler.builder().partyKey(PartyKey.of("YES-0000806")).store(store).clock(clock)
+                .persistDuration(java.time.Duration.ofMinutes(5)).listener(delivered::add).build();
+        byte[] body = Fixtures.bytes("reliable-request.bin");
+
+        post(h, Fixtures.CONTENT_TYPE, body);
+        now[0] = now[0].plusSeconds(299);
+        post(h, Fixtures.CONTENT_TYPE, body);
+        assertThat(delivered).as("within the persist duration: acknowledged, not delivered").hasSize(1);
+        now[0] = now[0].plusSeconds(2);
+        post(h, Fixtures.CONTENT_TYPE, body);
+        assertThat(delivered).as("after it: a new delivery").hasSize(2);
+    }
+
+    @Test
+    void theInMemoryStoreStaysWithinItsBound() {
+        InMemoryMessageStore small = new InMemoryMessageStore(2);
+        Instant t = Instant.parse("2025-01-02T03:04:05Z");
+        for (int i = 0; i < 5; i++) {
+            small.save(new MessageStore.Outbound("M" + i, "C", Workflow.RELIABLE, t.plusSeconds(i), 1,
+                    MessageStore.Status.ACKNOWLEDGED));
+            assertThat(small.firstReceipt("R" + i, t, t.plusSeconds(60))).isTrue();
+        }
+
+        assertThat(small.outbound("M0")).isEmpty();
+        assertThat(small.outbound("M4")).isPresent();
+        assertThat(small.firstReceipt("R4", t, t.plusSeconds(60))).isFalse();
+    }
 }
