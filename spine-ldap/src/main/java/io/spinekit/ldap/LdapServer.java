@@ -2,6 +2,7 @@ package io.spinekit.ldap;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import io.spinekit.core.Text;
 import java.util.Locale;
 
 /**
@@ -16,27 +17,30 @@ record LdapServer(boolean secure, String host, int port) {
 
     static LdapServer parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new SdsLookupException("Invalid SDS LDAP URL " + (url == null ? "null" : "'" + url + "'")
+            throw new SdsLookupException("Invalid SDS LDAP URL " + Text.quote(url, SdsLookupException.QUOTE_LIMIT)
                     + ": expected 'ldaps://host[:port]', such as 'ldaps://ldap.vn03.national.ncrs.nhs.uk:636'");
         }
         LDAPURL parsed;
         try {
             parsed = new LDAPURL(url.trim());
         } catch (LDAPException e) {
-            throw new SdsLookupException("Invalid SDS LDAP URL '" + url + "': " + e.getMessage()
+            throw new SdsLookupException("Invalid SDS LDAP URL " + Text.quote(url, SdsLookupException.QUOTE_LIMIT)
+                    + ": " + Text.quote(e.getMessage(), SdsLookupException.QUOTE_LIMIT)
                     + "; expected 'ldaps://host[:port]', such as 'ldaps://ldap.vn03.national.ncrs.nhs.uk:636'", e);
         }
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ldaps") && !scheme.equals("ldap")) {
-            throw new SdsLookupException("Unsupported scheme in SDS LDAP URL '" + url
-                    + "': expected ldaps:// (or ldap:// with allowPlainLdap() for local testing)");
+            throw new SdsLookupException("Unsupported scheme in SDS LDAP URL "
+                    + Text.quote(url, SdsLookupException.QUOTE_LIMIT) + ": expected ldaps:// (or ldap:// with allowPlainLdap() for local testing)");
         }
         if (!parsed.hostProvided()) {
-            throw new SdsLookupException("SDS LDAP URL '" + url + "' has no host: expected 'ldaps://host[:port]'");
+            throw new SdsLookupException("SDS LDAP URL " + Text.quote(url, SdsLookupException.QUOTE_LIMIT)
+                    + " has no host: expected 'ldaps://host[:port]'");
         }
         if (parsed.baseDNProvided() || parsed.attributesProvided() || parsed.scopeProvided()
                 || parsed.filterProvided()) {
-            throw new SdsLookupException("SDS LDAP URL '" + url + "' carries a base DN, attributes, scope or filter:"
+            throw new SdsLookupException("SDS LDAP URL " + Text.quote(url, SdsLookupException.QUOTE_LIMIT)
+                    + " carries a base DN, attributes, scope or filter:"
                     + " expected only 'ldaps://host[:port]' (the client builds its own escaped searches)");
         }
         return new LdapServer(scheme.equals("ldaps"), parsed.getHost(), parsed.getPort());
