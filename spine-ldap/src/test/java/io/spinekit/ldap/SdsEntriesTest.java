@@ -249,6 +249,23 @@ class SdsEntriesTest {
     }
 
     @Test
+    void logsASkippedValueAtWarnQuoted() {
+        Entry e = accreditedSystemEntry("918999198738", PSIS, "not an id\nFORGED LINE");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            SdsEntries.accreditedSystem(e);
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("WARN")
+                .contains("skipped nhsAsSvcIA value \"not an id\\nFORGED LINE\" (not an interaction id)")
+                .doesNotContain("\nFORGED");
+    }
+
+    @Test
     void skipsAndReportsAMalformedClientOdsCode() {
         Entry e = accreditedSystemEntry("918999198738", PSIS);
         e.addAttribute("nhsAsClient", "A81001", "not an ods code", " B82001 ");
