@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param port the TCP port
  */
 record LdapServer(boolean secure, String host, int port) {
+    /** A DNS name is at most 253 characters (RFC 1035 section 2.3.4: 255 octets on the wire). */
+    static final int MAX_HOST_LENGTH = 253;
 
     static LdapServer parse(String url) {
         if (url == null || url.isBlank()) {
@@ -42,6 +44,11 @@ record LdapServer(boolean secure, String host, int port) {
             throw new SdsLookupException("SDS LDAP URL " + Text.quote(url, SdsLookupException.QUOTE_LIMIT)
                     + " carries a base DN, attributes, scope or filter:"
                     + " expected only 'ldaps://host[:port]' (the client builds its own escaped searches)");
+        }
+        if (parsed.getHost().length() > MAX_HOST_LENGTH) {
+            throw new SdsLookupException("SDS LDAP URL " + Text.quote(url, SdsLookupException.QUOTE_LIMIT)
+                    + " has a host name of " + parsed.getHost().length() + " characters: expected at most "
+                    + MAX_HOST_LENGTH + " (a DNS name's limit)");
         }
         return new LdapServer(scheme.equals("ldaps"), parsed.getHost(), parsed.getPort());
     }

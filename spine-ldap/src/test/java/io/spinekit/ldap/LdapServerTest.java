@@ -37,6 +37,12 @@ class LdapServerTest {
         assertThatThrownBy(() -> LdapServer.parse("ldaps://host.test/o=nhs\nFORGED"))
                 .isInstanceOf(SdsLookupException.class)
                 .hasMessageNotContaining("\n").hasMessageContaining("\"ldaps://host.test/o=nhs\\nFORGED\"");
+        String hugeHost = "ldaps://" + "h".repeat(100_000);
+        assertThatThrownBy(() -> LdapServer.parse(hugeHost))
+                .isInstanceOfSatisfying(SdsLookupException.class, ex -> assertThat(ex.getMessage())
+                        .hasSizeLessThan(1_000).contains("(cut: 99808 more of 100008 characters)")
+                        .contains("host name of 100000 characters: expected at most 253"));
+        assertThat(LdapServer.parse("ldaps://" + "h".repeat(253)).host()).hasSize(253);
         String huge = "https://" + "h".repeat(100_000);
         assertThatThrownBy(() -> LdapServer.parse(huge))
                 .isInstanceOfSatisfying(SdsLookupException.class, ex -> assertThat(ex.getMessage())
