@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>When the failure is about one value the exception names the entry DN, the attribute and the
  * value ({@link #entryDn()}, {@link #attribute()}, {@link #value()}), so the record can be reported to
  * whoever maintains it. Echoed DNs and values are quoted with {@link Text#quote(CharSequence, int)}
- * (control characters escaped, values over {@value #QUOTE_LIMIT} characters cut). Subclasses:
+ * (control characters escaped, values over 200 characters cut). Subclasses:
  * {@link SdsUnavailableException} (no server answered in time) and
  * {@link SdsNotFoundException} (nothing matched and the caller asked for a match).
  */
