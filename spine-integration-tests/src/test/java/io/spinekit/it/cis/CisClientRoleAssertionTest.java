@@ -12,7 +12,6 @@ import io.spinekit.env.CatalogException;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.FakeCisExtension;
-import io.spinekit.testkit.FakeCisSaml;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.testpki.IssuedCertificate;
@@ -107,7 +106,7 @@ class CisClientRoleAssertionTest {
 
     @Test
     void expiredAssertionFromTheServerIsRefused() {
-        RoleAssertion old = FakeCisSaml.sampleAssertion(Instant.now().minus(Duration.ofHours(1)));
+        RoleAssertion old = FakeCis.sampleAssertion(Instant.now().minus(Duration.ofHours(1)));
         cis.givenAssertion(TICKET, old);
 
         try (CisClient client = client()) {
@@ -170,7 +169,7 @@ class CisClientRoleAssertionTest {
         cis.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(FakeCis.ROLE_ASSERTION_PATH)).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
-                        .withBody(FakeCisSaml.successResponse(FakeCisSaml.sampleAssertion(Instant.now()), TICKET))
+                        .withBody(FakeCis.roleAssertionResponse(FakeCis.sampleAssertion(Instant.now()), TICKET))
                         .withChunkedDribbleDelay(40, 20_000)));
 
         try (CisClient client = CisClient.builder().profile(cis.profile("local-mock")).spineTls(tls)

@@ -59,7 +59,7 @@ class SmartcardFlowTest {
     void identityAgentExchangeThenRoleAssertionThenLogout() throws Exception {
         CisUrls urls = CisUrls.of(cis.profile("local-mock"));
         SsoTicket ticket = SsoTicket.of("AQIC5wM2LY4SfczFlowTest" + System.nanoTime() + "=@AAJTSQACMDE=#");
-        RoleAssertion assertion = io.spinekit.testkit.FakeCisSaml.sampleAssertion(Instant.now());
+        RoleAssertion assertion = FakeCis.sampleAssertion(Instant.now());
         List<GasRole> roles = List.of(
                 GasRole.of(0, "900000000201", "X99", "EXAMPLE FIXTURE NHS TRUST",
                         "\"Clinical\":\"Clinical Provision\":\"Example Clinician Access Role\""),
