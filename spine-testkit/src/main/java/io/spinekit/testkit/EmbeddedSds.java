@@ -141,7 +141,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @return the merged schema
      */
     public static Schema schema() {
-        return SdsEntries.schema();
+        return SdsContent.schema();
     }
 
     // ----------------------------------------------------------------------------- lifecycle
@@ -337,7 +337,7 @@ public final class EmbeddedSds implements AutoCloseable {
 
     /** Removes every entry but the base ones ({@code o=nhs} and its {@code ou}s). */
     public void clear() {
-        SdsEntries.reset(server);
+        SdsContent.reset(server);
     }
 
     /**
@@ -381,7 +381,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @throws IllegalArgumentException when the LDIF is invalid or the directory rejects the entry
      */
     public String addEntry(String... ldifLines) {
-        return SdsEntries.addLdifEntry(server, ldifLines);
+        return SdsContent.addLdifEntry(server, ldifLines);
     }
 
     /**
@@ -392,7 +392,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @throws IllegalArgumentException when the LDIF is invalid or an entry is rejected
      */
     public int importLdif(String ldif) {
-        return SdsEntries.importLdif(server, new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)));
+        return SdsContent.importLdif(server, new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -404,14 +404,14 @@ public final class EmbeddedSds implements AutoCloseable {
      */
     public int importLdif(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return SdsEntries.importLdif(server, in);
+            return SdsContent.importLdif(server, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private String add(Entry entry) {
-        return SdsEntries.add(server, entry);
+        return SdsContent.add(server, entry);
     }
 
     // ----------------------------------------------------------------------------- fixture builders

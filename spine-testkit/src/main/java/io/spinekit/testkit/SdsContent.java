@@ -16,16 +16,16 @@ import java.util.List;
  * What goes into an {@link EmbeddedSds}: the SDS schema, the base entries, and entries from fixtures
  * or LDIF, with the error a test sees when the directory rejects one.
  */
-final class SdsEntries {
+final class SdsContent {
     /** The real SDS schema, shipped in spine-ldap (one copy for the client and the test directory). */
     private static final String SCHEMA_RESOURCE = "/io/spinekit/ldap/sds-schema.ldif";
 
-    private SdsEntries() {
+    private SdsContent() {
     }
 
     /** The SDS schema merged onto UnboundID's default standard schema. */
     static Schema schema() {
-        try (InputStream in = SdsEntries.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+        try (InputStream in = SdsContent.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE + " (it ships in spine-ldap)");
             }
