@@ -133,7 +133,9 @@ public sealed interface RouteResult permits RouteResult.Found, RouteResult.NotFo
      * @param mhsMatches the MHS records that did match, if any (for {@link Reason#NO_ACCREDITED_SYSTEM}
      *        and {@link Reason#NO_INTERMEDIARY})
      * @param freshness when it was read and whether it is stale
-     * @param warnings the values the records read skipped, possibly none
+     * @param warnings the values this result's MHS records skipped, possibly none (an MHS record has no
+     *        multi-valued attribute to skip a value of, so none today; the accredited systems read
+     *        for {@link Reason#NO_ACCREDITED_SYSTEM} did not match and are not part of the result)
      */
     record NotFound(RouteRequest request, Reason reason, String message, List<MhsRecord> mhsMatches,
             Freshness freshness, List<SdsWarning> warnings) implements RouteResult {
