@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testkit.OpenTestSdsShapes;
 import io.spinekit.testpki.PemFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +84,28 @@ class SdsCommandTest {
         assertThat(route.get("reliability").get("actor").asText())
                 .isEqualTo("urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH");
         assertThat(r.json().get("candidates")).hasSize(1);
+    }
+
+    @Test
+    void routeAndAsidJsonListTheValuesSdsHoldsThatWereSkipped() {
+        sds.clear();
+        OpenTestSdsShapes.load(sds);
+
+        CliRun r = sds("route", "--ods", "YES", "--interaction", OpenTestSdsShapes.GP_CONNECT, "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        assertThat(r.json().get("warnings")).hasSize(1);
+        JsonNode w = r.json().get("warnings").get(0);
+        assertThat(w.get("entryDn").asText()).isEqualTo(OpenTestSdsShapes.SPINE_BULK_AS_DN);
+        assertThat(w.get("attribute").asText()).isEqualTo("nhsAsSvcIA");
+        assertThat(w.get("value").asText()).isEqualTo(OpenTestSdsShapes.JUNK_INTERACTION);
+        assertThat(w.get("reason").asText()).isEqualTo("not an interaction id");
+
+        CliRun asid = sds("asid", "--asid", OpenTestSdsShapes.SPINE_BULK_ASID);
+        assertThat(asid.code()).as(asid.err()).isEqualTo(Cli.OK);
+        assertThat(asid.out()).contains("interactions   " + (OpenTestSdsShapes.BULK_INTERACTION_COUNT - 1),
+                "warning        SDS entry \"" + OpenTestSdsShapes.SPINE_BULK_AS_DN + "\": skipped nhsAsSvcIA value \""
+                        + OpenTestSdsShapes.JUNK_INTERACTION + "\" (not an interaction id)");
     }
 
     @Test
