@@ -740,6 +740,7 @@ public final class SdsClient implements AutoCloseable {
             SdsDirectory directory = new SdsDirectory(servers,
                     anySecure ? tls.ldapSocketFactory() : null,
                     anySecure ? tls.ldapSocketVerifier() : null,
+                    anySecure && tls.clientIdentity().isPresent(),
                     new SdsDirectory.Settings(connectTimeout, responseTimeout, maxConnections, healthCheckInterval,
                             failbackAfter, maxResults));
             return new SdsClient(this, servers, directory);

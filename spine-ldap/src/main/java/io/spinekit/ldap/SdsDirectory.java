@@ -16,11 +16,18 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
+import io.spinekit.tls.TlsFailure;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The connection side of {@link SdsClient}: an UnboundID connection pool over a failover server set
@@ -47,13 +54,22 @@ final class SdsDirectory implements AutoCloseable {
     private final List<LdapServer> servers;
     private final Settings settings;
     private final LDAPConnectionPool pool;
+    private final boolean clientCertificate;
 
     SdsDirectory(List<LdapServer> servers, SocketFactory tlsSocketFactory, SSLSocketVerifier verifier,
-            Settings settings) {
+            boolean clientCertificate, Settings settings) {
         this.servers = List.copyOf(servers);
         this.settings = settings;
+        this.clientCertificate = clientCertificate;
         LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(millis(settings.connectTimeout()));
+        // Our socket factory connects within connectTimeout and bounds every answer (each TLS handshake
+        // flight, each LDAP response) to responseTimeout in all, so a connection attempt ends within
+        // connectTimeout + 2 x responseTimeout. UnboundID's own connect timeout is only its wait for
+        // its connect thread (ConnectThread.getConnectedSocket joins it for this long, then hands over
+        // a socket whose handshake may still run): keep it beyond ours, so our deadline, with its
+        // precise exception, always ends the attempt first.
+        options.setConnectTimeoutMillis(millis(settings.connectTimeout().plus(settings.responseTimeout().multipliedBy(2))
+                .plusSeconds(1)));
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         options.setAbandonOnTimeout(true);
         options.setUseKeepAlive(true);
@@ -70,7 +86,8 @@ final class SdsDirectory implements AutoCloseable {
         }
         List<ServerSet> sets = new ArrayList<>();
         for (LdapServer s : servers) {
-            SocketFactory factory = s.secure() ? tlsSocketFactory : SocketFactory.getDefault();
+            SocketFactory factory = new DeadlineSocketFactory(s, s.secure() ? sslFactory(tlsSocketFactory) : null,
+                    settings.connectTimeout(), settings.responseTimeout());
             sets.add(new SingleServerSet(s.host(), s.port(), factory, options));
         }
         FailoverServerSet failover = new FailoverServerSet(sets);
@@ -90,6 +107,13 @@ final class SdsDirectory implements AutoCloseable {
         pool.setHealthCheckIntervalMillis(settings.healthCheckInterval().toMillis());
         pool.setRetryFailedOperationsDueToInvalidConnections(true);
         pool.setCheckConnectionAgeOnRelease(true);
+    }
+
+    private static SSLSocketFactory sslFactory(SocketFactory factory) {
+        if (factory instanceof SSLSocketFactory ssl) {
+            return ssl;
+        }
+        throw new IllegalArgumentException("An LDAPS server needs an SSLSocketFactory, was " + factory);
     }
 
     private static int millis(Duration d) {
@@ -139,16 +163,50 @@ final class SdsDirectory implements AutoCloseable {
         if (rc == ResultCode.TIMEOUT || rc == ResultCode.TIME_LIMIT_EXCEEDED) {
             return new SdsUnavailableException("SDS did not answer the " + what + " within the response timeout of "
                     + settings.responseTimeout().toMillis() + " ms (servers: " + urls + "): the directory is slow or "
-                    + "unreachable; raise SdsClient.Builder.responseTimeout if it is just slow", e);
+                    + "unreachable; raise SdsClient.Builder.responseTimeout if it is just slow", e,
+                    SdsUnavailableException.Reason.TIMEOUT, null);
         }
-        if (rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
+        if (!(rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
                 || rc == ResultCode.BUSY || rc == ResultCode.LOCAL_ERROR || rc == ResultCode.DECODING_ERROR
-                || rc == ResultCode.ENCODING_ERROR) {
-            return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
-                    + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
-                    + e.getMessage(), e);
+                || rc == ResultCode.ENCODING_ERROR)) {
+            return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
         }
-        return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
+        String tried = " (servers tried in order: " + urls + "; connect timeout " + settings.connectTimeout().toMillis()
+                + " ms, each answer within " + settings.responseTimeout().toMillis() + " ms)";
+        if (cause(e, SocketTimeoutException.class) != null) {
+            return new SdsUnavailableException("No SDS server answered the " + what + " in time" + tried + ": "
+                    + e.getMessage() + ". The directory is unreachable, or holds connections open without answering;"
+                    + " raise SdsClient.Builder.connectTimeout or responseTimeout if it is just slow", e,
+                    SdsUnavailableException.Reason.TIMEOUT, null);
+        }
+        if (cause(e, SSLException.class) != null) {
+            TlsFailure kind = TlsFailure.classify(e, clientCertificate);
+            // UnboundID's FailoverServerSet tries the servers in order and throws the last one's failure.
+            String server = servers.get(servers.size() - 1).url();
+            String head = kind != TlsFailure.CLIENT_CERTIFICATE_REJECTED
+                    ? "The TLS handshake with SDS failed (" + kind + ") for the " + what
+                    : clientCertificate ? "LDAPS server " + server + " refused our client certificate for the " + what
+                    : "LDAPS server " + server + " requires a client certificate and none is configured, so it "
+                            + "refused the " + what;
+            return new SdsUnavailableException(head + tried + ": " + e.getMessage() + ". " + kind.fix(), e,
+                    SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, kind);
+        }
+        SdsUnavailableException.Reason reason = cause(e, ConnectException.class) != null
+                || cause(e, UnknownHostException.class) != null || cause(e, NoRouteToHostException.class) != null
+                || rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN
+                ? SdsUnavailableException.Reason.CONNECTION_FAILED : SdsUnavailableException.Reason.UNAVAILABLE;
+        return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
+                + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
+                + e.getMessage(), e, reason, null);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     List<LdapServer> servers() {

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,8 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * read deadlines, so the client fails over, serves stale entries or says TIMEOUT. The assertions
  * are about results; the class timeout only stops a run that would otherwise hang for ever.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-@Disabled("issue 15 item 7: reproduction written, the deadline fix is not in yet (expected to fail until it is)")
+@Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SdsDeadlineTest {
     static final OdsCode X26 = OdsCode.of("X26");
     static final Duration DEADLINE = Duration.ofMillis(700);
