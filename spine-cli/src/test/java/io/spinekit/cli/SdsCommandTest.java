@@ -168,6 +168,8 @@ class SdsCommandTest {
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.err()).contains(sds.url());
+        assertThat(r.err()).contains("LDAPS server " + sds.url() + " requires a client certificate and none is"
+                + " configured").doesNotContain("No SDS server answered");
     }
 
     @Test

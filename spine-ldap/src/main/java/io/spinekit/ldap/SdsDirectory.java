@@ -1,8 +1,11 @@
 package io.spinekit.ldap;
 
+import com.unboundid.ldap.sdk.DisconnectType;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
+import com.unboundid.ldap.sdk.LDAPConnectionInfo;
+import com.unboundid.ldap.sdk.LDAPConnectionLogger;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -55,6 +58,7 @@ final class SdsDirectory implements AutoCloseable {
     private final Settings settings;
     private final LDAPConnectionPool pool;
     private final boolean clientCertificate;
+    private final TlsFailures tlsFailures = new TlsFailures();
 
     SdsDirectory(List<LdapServer> servers, SocketFactory tlsSocketFactory, SSLSocketVerifier verifier,
             boolean clientCertificate, Settings settings) {
@@ -80,6 +84,7 @@ final class SdsDirectory implements AutoCloseable {
         // close_notify of a server that has stopped answering, stretching a timeout by seconds.
         options.setUseLinger(false, 0);
         options.setFollowReferrals(false);
+        options.setConnectionLogger(tlsFailures);
         options.setUseSchema(false);
         if (verifier != null) {
             options.setSSLSocketVerifier(verifier);
@@ -134,6 +139,7 @@ final class SdsDirectory implements AutoCloseable {
         request.setTimeLimitSeconds((int) Math.max(1, settings.responseTimeout().toSeconds()));
         request.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         SearchResult result;
+        tlsFailures.forget();
         try {
             result = pool.search(request);
         } catch (LDAPSearchException e) {
@@ -144,6 +150,8 @@ final class SdsDirectory implements AutoCloseable {
                 throw tooMany(what);
             }
             throw failure(e, what);
+        } finally {
+            tlsFailures.forget();
         }
         List<SearchResultEntry> entries = result.getSearchEntries();
         if (entries.size() > settings.maxResults()) {
@@ -179,16 +187,30 @@ final class SdsDirectory implements AutoCloseable {
                     + " raise SdsClient.Builder.connectTimeout or responseTimeout if it is just slow", e,
                     SdsUnavailableException.Reason.TIMEOUT, null);
         }
-        if (cause(e, SSLException.class) != null) {
-            TlsFailure kind = TlsFailure.classify(e, clientCertificate);
+        // A TLS failure: one the handshake reported (an SSLException in the chain, or one logged when the
+        // connection closed), or a connect to an LDAPS server that broke off during the handshake (a server
+        // refusing our certificate often closes while we are still sending it: "Broken pipe", no alert).
+        TlsFailures.Seen seen = tlsFailures.take();
+        boolean sslException = cause(e, SSLException.class) != null;
+        Throwable tlsError = seen != null ? seen.cause() : sslException
+                || (rc == ResultCode.CONNECT_ERROR && servers.stream().anyMatch(LdapServer::secure)) ? e : null;
+        TlsFailure kind = tlsError == null ? null : TlsFailure.classify(tlsError, clientCertificate);
+        if (kind != null && kind != TlsFailure.CONNECTION_FAILED && kind != TlsFailure.TIMEOUT
+                && (kind != TlsFailure.OTHER || sslException || seen != null)) {
             // UnboundID's FailoverServerSet tries the servers in order and throws the last one's failure.
-            String server = servers.get(servers.size() - 1).url();
+            String server = seen != null ? seen.server() : servers.get(servers.size() - 1).url();
+            for (LdapServer s : servers) {
+                if (seen != null && seen.server().equalsIgnoreCase(s.host() + ":" + s.port())) {
+                    server = s.url();
+                }
+            }
             String head = kind != TlsFailure.CLIENT_CERTIFICATE_REJECTED
                     ? "The TLS handshake with SDS failed (" + kind + ") for the " + what
                     : clientCertificate ? "LDAPS server " + server + " refused our client certificate for the " + what
                     : "LDAPS server " + server + " requires a client certificate and none is configured, so it "
                             + "refused the " + what;
-            return new SdsUnavailableException(head + tried + ": " + e.getMessage() + ". " + kind.fix(), e,
+            String detail = tlsError == e ? e.getMessage() : e.getMessage() + " (" + tlsError + ")";
+            return new SdsUnavailableException(head + tried + ": " + detail + ". " + kind.fix(), e,
                     SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, kind);
         }
         SdsUnavailableException.Reason reason = cause(e, ConnectException.class) != null
@@ -198,6 +220,46 @@ final class SdsDirectory implements AutoCloseable {
         return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
                 + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
                 + e.getMessage(), e, reason, null);
+    }
+
+    /**
+     * Keeps the TLS failure that closed a connection, per thread. A client certificate the server
+     * refuses fails the handshake on the server's side; with TLS 1.3 the client hears of it (a fatal
+     * alert) only when it reads the bind response, and UnboundID's pool then reports the failed bind
+     * as a result without the exception. The disconnect that the alert causes is logged, with its
+     * cause, on the thread that read it (synchronous mode), so it can be read back here.
+     */
+    private static final class TlsFailures extends LDAPConnectionLogger {
+        record Seen(String server, Throwable cause) {
+        }
+
+        private final ThreadLocal<Seen> seen = new ThreadLocal<>();
+
+        void forget() {
+            seen.remove();
+        }
+
+        Seen take() {
+            Seen s = seen.get();
+            seen.remove();
+            return s;
+        }
+
+        @Override
+        public void logDisconnect(LDAPConnectionInfo connectionInfo, String host, int port,
+                DisconnectType disconnectType, String disconnectMessage, Throwable disconnectCause) {
+            if (cause(disconnectCause, SSLException.class) != null) {
+                seen.set(new Seen(host + ":" + port, disconnectCause));
+            }
+        }
+
+        @Override
+        public void logConnectFailure(LDAPConnectionInfo connectionInfo, String host, int port,
+                LDAPException connectException) {
+            if (cause(connectException, SSLException.class) != null) {
+                seen.set(new Seen(host + ":" + port, connectException));
+            }
+        }
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

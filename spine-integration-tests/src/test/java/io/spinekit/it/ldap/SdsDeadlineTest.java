@@ -111,6 +111,22 @@ class SdsDeadlineTest {
     }
 
     @Test
+    void directoryThatSlowsDownAfterTheHandshakeIsATimeoutThoughEveryReadIsInTime() {
+        try (FaultyLdapServer proxy = FaultyLdapServer.start(healthy, FaultyLdapServer.Mode.PASS);
+                SdsClient client = client(proxy.url()).build()) {
+            assertThat(answer(client)).isEqualTo("HEALTHY");
+            // One byte every 100 ms: each read is well within the 700 ms deadline, the whole answer is not.
+            proxy.trickleInterval(Duration.ofMillis(100));
+            proxy.slowDown();
+
+            SdsUnavailableException e = assertThrows(SdsUnavailableException.class, () -> client.organisation(X26));
+
+            assertThat(e.reason()).isEqualTo(SdsUnavailableException.Reason.TIMEOUT);
+            assertThat(e).hasMessageContaining(proxy.url());
+        }
+    }
+
+    @Test
     void directoryThatStartsStallingServesTheCachedEntryStaleToEveryCaller() throws Exception {
         AtomicLong now = new AtomicLong(1_000_000_000L);
         try (FaultyLdapServer proxy = FaultyLdapServer.start(healthy, FaultyLdapServer.Mode.PASS);
