@@ -516,7 +516,10 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Sets how long to wait for a TCP connection to a server. Default 5 seconds.
+         * Sets how long to wait for a TCP connection to a server. Default 5 seconds. The TLS handshake
+         * that follows is bounded by the {@linkplain #responseTimeout(Duration) response timeout}
+         * for each server flight, so a connection attempt ends within {@code connectTimeout + 2 x
+         * responseTimeout}; then the next server is tried.
          *
          * @param timeout a positive duration
          * @return this
@@ -527,7 +530,10 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Sets how long to wait for an answer to one search. Default 5 seconds (public NHS code uses 3-5).
+         * Sets how long to wait for each answer of a server, counted from what we last sent and in
+         * all, not per read: each TLS handshake flight, and each search's response with all its
+         * entries. A server that trickles bytes cannot stretch it. Default 5 seconds (public NHS code
+         * uses 3-5).
          *
          * @param timeout a positive duration
          * @return this

@@ -34,7 +34,8 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The connection side of {@link SdsClient}: an UnboundID connection pool over a failover server set
- * (servers tried in the order given), anonymous simple bind, connect and response timeouts, a
+ * (servers tried in the order given), anonymous simple bind, connect and total answer deadlines on
+ * every socket ({@link DeadlineSocketFactory}), a
  * bounded size, background health checks, and retry of an operation on a fresh connection when its
  * connection turned out to be dead (so the pool heals after a server restart).
  */
@@ -42,8 +43,9 @@ final class SdsDirectory implements AutoCloseable {
     /**
      * Connection settings.
      *
-     * @param connectTimeout TCP connect (and TLS handshake) timeout
-     * @param responseTimeout how long to wait for an answer
+     * @param connectTimeout TCP connect timeout
+     * @param responseTimeout how long each answer may take in all, from our last write (each TLS
+     *        handshake flight, each LDAP response with its entries); see {@link DeadlineSocketFactory}
      * @param maxConnections the most connections the pool holds
      * @param healthCheckInterval how often idle connections are checked
      * @param failbackAfter how long a connection to a secondary server lives before it is replaced
