@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Directories that stall, trickle or swallow connections: every socket has connect, handshake and
  * read deadlines, so the client fails over, serves stale entries or says TIMEOUT. The assertions
- * are about results; the class timeout only stops a run that would otherwise hang for ever.
+ * are about results; the timeout (each test takes about one 700 ms deadline) only stops a run that
+ * would otherwise hang for ever, in a thread of its own because a blocked socket read ignores
+ * interrupts. Before the fix, six of these hung (the host name check waited on the handshake) and
+ * the black hole said UNAVAILABLE.
  */
 @Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SdsDeadlineTest {
