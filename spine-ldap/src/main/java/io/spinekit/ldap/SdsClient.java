@@ -602,27 +602,8 @@ public final class SdsClient implements AutoCloseable {
                 LOG.warn("SDS URL {} for environment {} is inferred, not published ({}); override ldap.url if it is"
                         + " wrong", profileUrlFact.value(), environmentName, profileUrlFact.source());
             }
-            List<LdapServer> servers = new ArrayList<>();
-            for (String u : chosen) {
-                LdapServer s = LdapServer.parse(u);
-                if (!s.secure() && !allowPlainLdap) {
-                    throw new SdsLookupException("Plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
-                            + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
-                }
-                servers.add(s);
-            }
-            boolean anySecure = servers.stream().anyMatch(LdapServer::secure);
-            if (anySecure && tls == null) {
-                throw new SdsLookupException("LDAPS server " + servers.stream().filter(LdapServer::secure)
-                        .findFirst().orElseThrow() + " needs a TLS context: call tls(SpineTlsContext) with the "
-                        + "environment's trust and your client certificate");
-            }
-            SdsDirectory directory = new SdsDirectory(servers,
-                    anySecure ? tls.ldapSocketFactory() : null,
-                    anySecure ? tls.ldapSocketVerifier() : null,
-                    anySecure && tls.clientIdentity().isPresent(),
-                    new SdsDirectory.Settings(connectTimeout, responseTimeout, maxConnections, healthCheckInterval,
-                            failbackAfter, maxResults));
+            SdsDirectory directory = SdsDirectory.open(chosen, allowPlainLdap, tls, new SdsDirectory.Settings(
+                    connectTimeout, responseTimeout, maxConnections, healthCheckInterval, failbackAfter, maxResults));
             return new SdsClient(this, directory);
         }
 

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.DisconnectType;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
+import com.unboundid.ldap.sdk.LDAPBindException;
 import com.unboundid.ldap.sdk.LDAPConnectionInfo;
 import com.unboundid.ldap.sdk.LDAPConnectionLogger;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
@@ -19,6 +20,7 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
+import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.TlsFailure;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -61,6 +63,38 @@ final class SdsDirectory implements AutoCloseable {
     private final LDAPConnectionPool pool;
     private final boolean clientCertificate;
     private final TlsFailures tlsFailures = new TlsFailures();
+
+    /**
+     * Checks the servers and opens the pool (no connection is made yet).
+     *
+     * @param urls the server URLs, in failover order
+     * @param allowPlainLdap whether plain {@code ldap://} URLs are allowed
+     * @param tls the TLS context, required when a URL is {@code ldaps://}
+     * @param settings the connection settings
+     * @return the directory
+     * @throws SdsLookupException for an invalid URL, a plain one not allowed, or LDAPS without a TLS context
+     */
+    static SdsDirectory open(List<String> urls, boolean allowPlainLdap, SpineTlsContext tls, Settings settings) {
+        List<LdapServer> servers = new ArrayList<>();
+        for (String u : urls) {
+            LdapServer s = LdapServer.parse(u);
+            if (!s.secure() && !allowPlainLdap) {
+                throw new SdsLookupException("Plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
+                        + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
+            }
+            servers.add(s);
+        }
+        boolean anySecure = servers.stream().anyMatch(LdapServer::secure);
+        if (anySecure && tls == null) {
+            throw new SdsLookupException("LDAPS server " + servers.stream().filter(LdapServer::secure)
+                    .findFirst().orElseThrow() + " needs a TLS context: call tls(SpineTlsContext) with the "
+                    + "environment's trust and your client certificate");
+        }
+        return new SdsDirectory(servers,
+                anySecure ? tls.ldapSocketFactory() : null,
+                anySecure ? tls.ldapSocketVerifier() : null,
+                anySecure && tls.clientIdentity().isPresent(), settings);
+    }
 
     SdsDirectory(List<LdapServer> servers, SocketFactory tlsSocketFactory, SSLSocketVerifier verifier,
             boolean clientCertificate, Settings settings) {
@@ -197,6 +231,20 @@ final class SdsDirectory implements AutoCloseable {
         Throwable tlsError = seen != null ? seen.cause() : sslException
                 || (rc == ResultCode.CONNECT_ERROR && servers.stream().anyMatch(LdapServer::secure)) ? e : null;
         TlsFailure kind = tlsError == null ? null : TlsFailure.classify(tlsError, clientCertificate);
+        // With TLS 1.3 the client's side of the handshake is over before the server checks our certificate;
+        // a server refusing it (or the lack of one) closes, and the alert may be lost with the connection: then
+        // the first LDAP message on the new connection, the pool's anonymous bind, breaks ("Broken pipe",
+        // "Connection reset", or the connection closed while waiting for the answer). TlsFailure.classify(e, true)
+        // reads a connection broken so as our certificate being refused; that holds here too, since nothing but
+        // the handshake came before the bind.
+        boolean brokeBeforeBind = false;
+        if (tlsError == null && servers.stream().anyMatch(LdapServer::secure)
+                && cause(e, LDAPBindException.class) != null
+                && (rc == ResultCode.SERVER_DOWN || TlsFailure.classify(e, true) == TlsFailure.CLIENT_CERTIFICATE_REJECTED)) {
+            tlsError = e;
+            kind = TlsFailure.CLIENT_CERTIFICATE_REJECTED;
+            brokeBeforeBind = true;
+        }
         if (kind != null && kind != TlsFailure.CONNECTION_FAILED && kind != TlsFailure.TIMEOUT
                 && (kind != TlsFailure.OTHER || sslException || seen != null)) {
             // UnboundID's FailoverServerSet tries the servers in order and throws the last one's failure.
@@ -206,11 +254,14 @@ final class SdsDirectory implements AutoCloseable {
                     server = s.url();
                 }
             }
+            String evidence = brokeBeforeBind ? " (it closed the connection straight after the TLS handshake, before"
+                    + " answering the anonymous bind)" : "";
             String head = kind != TlsFailure.CLIENT_CERTIFICATE_REJECTED
                     ? "The TLS handshake with SDS failed (" + kind + ") for the " + what
-                    : clientCertificate ? "LDAPS server " + server + " refused our client certificate for the " + what
-                    : "LDAPS server " + server + " requires a client certificate and none is configured, so it "
-                            + "refused the " + what;
+                    : clientCertificate ? "LDAPS server " + server + " refused our client certificate" + evidence
+                            + " for the " + what
+                    : "LDAPS server " + server + " requires a client certificate and none is configured" + evidence
+                            + ", so it refused the " + what;
             String detail = tlsError == e ? e.getMessage() : e.getMessage() + " (" + tlsError + ")";
             return new SdsUnavailableException(head + tried + ": " + detail + ". " + kind.fix(), e,
                     SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, kind);
