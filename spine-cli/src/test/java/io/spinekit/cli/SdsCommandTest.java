@@ -9,16 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testkit.FaultyLdapServer;
 import io.spinekit.testpki.PemFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spine sds route|asid|org}, run in-process against an embedded SDS over LDAPS with a client certificate. */
@@ -159,6 +162,21 @@ class SdsCommandTest {
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.err()).contains("No SDS server answered", sds.url());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void directoryThatNeverAnswersTheHandshakeIsATimeoutNotAHang() {
+        try (FaultyLdapServer stall = FaultyLdapServer.stall()) {
+            CliRun r = run("sds", "org", "--env", "int", "--ldap-url", stall.url(), "--trust", trust.toString(),
+                    "--cert", client.certificate().toString(), "--key", client.privateKey().toString(),
+                    "--ods", "A81001", "--timeout-ms", "700");
+
+            assertThat(r.code()).as(r.err()).isEqualTo(Cli.FAILURE);
+            assertThat(r.err()).contains("No SDS server answered the organisation with ODS code A81001 in time",
+                    stall.url(), "did not answer in full within 700 ms");
+            assertThat(stall.acceptedConnections()).isPositive();
+        }
     }
 
     @Test
