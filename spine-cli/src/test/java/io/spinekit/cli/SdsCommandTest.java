@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testkit.FaultyLdapServer;
 import io.spinekit.testkit.OpenTestSdsShapes;
 import io.spinekit.testpki.PemFiles;
 import java.io.IOException;
@@ -16,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spine sds route|asid|org}, run in-process against an embedded SDS over LDAPS with a client certificate. */
@@ -185,12 +188,29 @@ class SdsCommandTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void directoryThatNeverAnswersTheHandshakeIsATimeoutNotAHang() {
+        try (FaultyLdapServer stall = FaultyLdapServer.stall()) {
+            CliRun r = run("sds", "org", "--env", "int", "--ldap-url", stall.url(), "--trust", trust.toString(),
+                    "--cert", client.certificate().toString(), "--key", client.privateKey().toString(),
+                    "--ods", "A81001", "--timeout-ms", "700");
+
+            assertThat(r.code()).as(r.err()).isEqualTo(Cli.FAILURE);
+            assertThat(r.err()).contains("No SDS server answered the organisation with ODS code A81001 in time",
+                    stall.url(), "did not answer in full within 700 ms");
+            assertThat(stall.acceptedConnections()).isPositive();
+        }
+    }
+
+    @Test
     void directoryRequiringAClientCertificateRefusesOneWithout() {
         CliRun r = run("sds", "org", "--env", "int", "--ldap-url", sds.url(), "--trust", trust.toString(),
                 "--ods", "A81001");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.err()).contains(sds.url());
+        assertThat(r.err()).contains("LDAPS server " + sds.url() + " requires a client certificate and none is"
+                + " configured").doesNotContain("No SDS server answered");
     }
 
     @Test
