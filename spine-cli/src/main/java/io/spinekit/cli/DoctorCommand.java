@@ -50,6 +50,10 @@ import picocli.CommandLine.Spec;
  * valid, chained, not near expiry and issued to this machine's FQDN; LDAP answers an anonymous bind
  * and a root DSE read; the CIS endpoints answer; whether a maintenance window is open now. Works
  * against custom environments (for example loopback servers defined in an overrides file).
+ *
+ * <p>The DNS, TCP and TLS checks are spine-tls's {@link ConnectionCheck} and the LDAP check is
+ * spine-ldap's {@link SdsCheck}, each with its own total deadline; this command chooses what to
+ * check, formats the steps (text or {@code --json}) with the CLI's flag hints, and sets the exit code.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check this machine's connection to a Spine environment, step by step, with a fix for each "
