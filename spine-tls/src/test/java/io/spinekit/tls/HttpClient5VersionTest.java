@@ -95,6 +95,22 @@ class HttpClient5VersionTest {
     }
 
     @Test
+    void aRealHttpClientOlderThanFiveFourIsRefusedNamingItsVersion() throws Exception {
+        // httpclient5 and httpcore5 5.1.3 jars, copied into target by maven-dependency-plugin (see the pom)
+        Path old = Path.of(System.getProperty("spinekit.test.oldHttpClient5", "target/old-httpclient5"));
+        Path client = old.resolve("httpclient5-5.1.3.jar");
+        Path core = old.resolve("httpcore5-5.1.3.jar");
+        assertThat(client).as("run through Maven, which copies the old jars").isRegularFile();
+
+        String[] result = checkIsolated(List.of(client, core));
+
+        assertThat(result[1]).as("found()").isEqualTo("5.1.3");
+        assertThat(result[0]).as("check() failure").isEqualTo("The HttpClient 5 adapter needs "
+                + "org.apache.httpcomponents.client5:httpclient5 5.4 or later; the class path has \"5.1.3\": upgrade "
+                + "httpclient5 (and httpcore5 to the version it names)");
+    }
+
+    @Test
     void inAShadedJarTheApplicationsManifestVersionIsNotTakenForHttpClients() throws Exception {
         // The shaded spine CLI's manifest says Implementation-Version 0.1.0-SNAPSHOT for every package in it:
         // the check took that for httpclient5's version and refused the 5.5 it carries (spine demo failed).
