@@ -76,7 +76,8 @@ public final class ConnectionCheck {
     /**
      * The result of one step.
      *
-     * @param name the step: {@link #DNS}, {@link #TCP}, {@link #TLS} (or {@code ldap} from spine-ldap)
+     * @param name the step: {@link ConnectionCheck#DNS}, {@link ConnectionCheck#TCP},
+     *     {@link ConnectionCheck#TLS} (or {@code ldap} from spine-ldap)
      * @param target what was checked: a host, {@code host:port} or a URL
      * @param outcome how it ended
      * @param elapsed how long it took
