@@ -173,7 +173,7 @@ public final class FakeMesh implements AutoCloseable {
             store.mailboxes.put(m.id(), m);
         }
         this.handler = new FakeMeshHandler(store, new FakeMeshAuth(b.sharedKey, b.clock, b.timestampWindow),
-                b.clock, b.maxRequestBytes, b.storage);
+                b.clock, b.maxRequestBytes, b.storage, b.inboxPageSize);
         IssuedCertificate serverCert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
         SSLContext ctx = pki.sslContext(serverCert);
         try {
@@ -364,6 +364,7 @@ public final class FakeMesh implements AutoCloseable {
         private Duration timestampWindow = Duration.ofHours(2);
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Path storage;
+        private int inboxPageSize = 500;
 
         private Builder(TestPki pki) {
             this.pki = Objects.requireNonNull(pki, "pki");
@@ -428,6 +429,18 @@ public final class FakeMesh implements AutoCloseable {
          */
         public Builder maxRequestBytes(long max) {
             this.maxRequestBytes = max;
+            return this;
+        }
+
+        /**
+         * How many ids an inbox page holds when the client gives no {@code max_results} (default 500,
+         * the contract's; lower it to test paging).
+         *
+         * @param size ids per page, at least 1
+         * @return this
+         */
+        public Builder inboxPageSize(int size) {
+            this.inboxPageSize = size;
             return this;
         }
 

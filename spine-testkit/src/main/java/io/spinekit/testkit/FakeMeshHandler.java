@@ -48,12 +48,15 @@ final class FakeMeshHandler implements HttpHandler {
     final Clock clock;
     final long maxRequestBytes;
     final Path storage;
+    final int inboxPageSize;
     private final FakeMeshOperations ops;
     private final Map<FakeMesh.Operation, Deque<FakeMesh.Fault>> faults = new EnumMap<>(FakeMesh.Operation.class);
     private final Map<FakeMesh.Operation, AtomicInteger> counts = FakeMesh.counters();
     private final List<String> authFailures = new ArrayList<>();
 
-    FakeMeshHandler(FakeMeshStore store, FakeMeshAuth auth, Clock clock, long maxRequestBytes, Path storage) {
+    FakeMeshHandler(FakeMeshStore store, FakeMeshAuth auth, Clock clock, long maxRequestBytes, Path storage,
+            int inboxPageSize) {
+        this.inboxPageSize = inboxPageSize;
         this.store = store;
         this.auth = auth;
         this.clock = clock;

@@ -179,7 +179,7 @@ final class FakeMeshOperations {
     }
 
     FakeMeshHandler.Reply inbox(FakeMeshHandler.Request r, String mailbox) {
-        int max = 500;
+        int max = http.inboxPageSize;
         String maxText = r.query().get("max_results");
         if (maxText != null) {
             try {
@@ -209,8 +209,8 @@ final class FakeMeshOperations {
                     continue;
                 }
                 if (ids.size() == max) {
-                    next = "/messageexchange/" + mailbox + "/inbox?max_results=" + max + "&continue_from="
-                            + ids.get(ids.size() - 1);
+                    next = "/messageexchange/" + mailbox + "/inbox?" + (maxText == null ? "" : "max_results=" + max
+                            + "&") + "continue_from=" + ids.get(ids.size() - 1);
                     break;
                 }
                 ids.add(m.id);

@@ -103,12 +103,14 @@ class MeshExchangeTest {
 
     @Test
     void sendsAStreamAndFollowsEveryInboxPage() throws Exception {
-        try (MeshClient a = client(mesh, "X26ABC1", 1024); MeshClient b = client(mesh, "X26ABC2", 1024)) {
+        try (FakeMesh paged = FakeMesh.builder(mesh.pki()).inboxPageSize(5).start();
+                MeshClient a = client(paged, "X26ABC1", 1024); MeshClient b = client(paged, "X26ABC2", 1024)) {
             for (int i = 0; i < 12; i++) {
                 a.send(OutgoingMessage.to("X26ABC2", "TEST_WORKFLOW").build(),
                         new ByteArrayInputStream(("message " + i).getBytes(StandardCharsets.UTF_8)));
             }
-            assertThat(b.inbox()).hasSize(12).containsExactlyElementsOf(mesh.inbox("X26ABC2"));
+            assertThat(b.inbox()).hasSize(12).doesNotHaveDuplicates().containsExactlyElementsOf(paged.inbox("X26ABC2"));
+            assertThat(paged.requests(FakeMesh.Operation.INBOX)).isEqualTo(3);
         }
     }
 
