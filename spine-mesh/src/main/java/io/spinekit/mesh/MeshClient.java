@@ -77,6 +77,7 @@ public final class MeshClient implements AutoCloseable {
     private final long chunkSize;
     private final Path tempDirectory;
     private final String clientVersion;
+    private final TransferListener listener;
 
     MeshClient(MeshClientBuilder b) {
         this.root = b.root;
@@ -87,6 +88,7 @@ public final class MeshClient implements AutoCloseable {
         this.chunkSize = b.chunkSize;
         this.tempDirectory = b.tempDirectory;
         this.clientVersion = "spinekit==" + version();
+        this.listener = b.listener;
     }
 
     /**
@@ -155,6 +157,7 @@ public final class MeshClient implements AutoCloseable {
         String id = null;
         for (int k = 1; k <= n; k++) {
             id = sendChunk(message, file, size, k, n, id);
+            listener.chunkDone("send", id, k, n, Math.min(size, k * chunkSize));
         }
         return new SentMessage(id, n, size);
     }
@@ -360,6 +363,7 @@ public final class MeshClient implements AutoCloseable {
                         d.chunk(chunk, r);
                         return null;
                     });
+            listener.chunkDone("download", id, k, d.chunks, d.bytes());
         }
         return d.result();
     }

@@ -52,6 +52,7 @@ public final class MeshClientBuilder {
     Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     Clock clock = Clock.systemUTC();
     MeshHttp.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    TransferListener listener = TransferListener.NONE;
 
     MeshClientBuilder() {
     }
@@ -273,6 +274,17 @@ public final class MeshClientBuilder {
      */
     public MeshClientBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Told after each chunk sent or downloaded (default: nothing), for progress displays.
+     *
+     * @param listener the listener
+     * @return this
+     */
+    public MeshClientBuilder transferListener(TransferListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 

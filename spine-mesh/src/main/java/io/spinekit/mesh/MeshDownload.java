@@ -24,7 +24,6 @@ final class MeshDownload {
     private final OutputStream out;
     int chunks = 1;
     private long bytes;
-    private ClassicHttpResponse firstHeaders;
     private MeshMessage first;
 
     MeshDownload(String id, OutputStream out) {
@@ -51,7 +50,6 @@ final class MeshDownload {
         if (k == 1) {
             chunks = total;
             first = metadata(r);
-            firstHeaders = r;
         } else if (total != chunks) {
             throw new MeshException(MeshException.Reason.BAD_RESPONSE, "chunk " + k + " of message " + id
                     + " says " + total + " chunks, the first said " + chunks);
@@ -88,7 +86,7 @@ final class MeshDownload {
                 m.linkedMessageId(), m.checksum(), chunks, bytes);
     }
 
-    boolean started() {
-        return firstHeaders != null;
+    long bytes() {
+        return bytes;
     }
 }
