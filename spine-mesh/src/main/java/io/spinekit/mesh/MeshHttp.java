@@ -80,6 +80,7 @@ final class MeshHttp implements AutoCloseable {
     private final RetryPolicy retry;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration handshakeTimeout;
     private final Sleeper sleeper;
 
     /** Waits between retries (a seam for tests). */
@@ -92,6 +93,7 @@ final class MeshHttp implements AutoCloseable {
         this.retry = retry;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
+        this.handshakeTimeout = handshakeTimeout;
         this.sleeper = sleeper;
         boolean hscn = isHscn(root.getHost());
         HostnameVerifier names = hscn ? tls.hostnameVerifier() : sanOnly(tls.hostnameVerifier());
@@ -181,7 +183,8 @@ final class MeshHttp implements AutoCloseable {
                     try {
                         return handler.handle(response);
                     } catch (IOException e) {
-                        throw translate(e, what, Retry.NEVER, attempt + 1);
+                        // Not retried: part of the answer may already be in the caller's stream.
+                        throw translate(e, what, policy, attempt + 1);
                     }
                 }
                 byte[] body = errorBody(response);
@@ -200,7 +203,7 @@ final class MeshHttp implements AutoCloseable {
                 }
                 throw MeshErrors.status(what, status, body, attempt + 1, null);
             } catch (IOException e) {
-                throw translate(e, what, Retry.NEVER, attempt + 1);
+                throw translate(e, what, policy, attempt + 1);
             }
         }
     }
@@ -278,8 +281,10 @@ final class MeshHttp implements AutoCloseable {
                 ? "; not retried, because MESH may have taken it: check with tracking (by local id) before sending again"
                 : "";
         if (e instanceof ConnectTimeoutException) {
-            return new MeshException(MeshException.Reason.TIMEOUT, "could not connect to MESH within "
-                    + connectTimeout.toMillis() + " ms for the " + what + tries
+            // HttpClient reports a TLS handshake past its deadline as a connect timeout too.
+            return new MeshException(MeshException.Reason.TIMEOUT, "could not connect to MESH within the deadline ("
+                    + connectTimeout.toMillis() + " ms to connect, " + handshakeTimeout.toMillis()
+                    + " ms for the TLS handshake) for the " + what + tries
                     + ": check the URL, the firewall and the network route", e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
@@ -296,9 +301,10 @@ final class MeshHttp implements AutoCloseable {
                     + "certificate is the one MESH issued for this mailbox, and the host name", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new MeshException(MeshException.Reason.TIMEOUT, "no answer from MESH within "
-                    + responseTimeout.toMillis() + " ms for the " + what + tries + sendHint
-                    + (sendHint.isEmpty() ? "; raise the response timeout if MESH is slow" : ""), e);
+            return new MeshException(MeshException.Reason.TIMEOUT, "no answer from MESH within the deadline ("
+                    + handshakeTimeout.toMillis() + " ms for the TLS handshake, " + responseTimeout.toMillis()
+                    + " ms for a response) for the " + what + tries + sendHint
+                    + (sendHint.isEmpty() ? "; raise the timeouts if MESH is slow" : ""), e);
         }
         return new MeshException(MeshException.Reason.IO, "the MESH " + what + " failed" + tries + " ("
                 + detail(e) + ")" + sendHint, e);

@@ -174,7 +174,8 @@ public final class FakeMesh implements AutoCloseable {
         }
         this.handler = new FakeMeshHandler(store, new FakeMeshAuth(b.sharedKey, b.clock, b.timestampWindow),
                 b.clock, b.maxRequestBytes, b.storage, b.inboxPageSize);
-        IssuedCertificate serverCert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
+        IssuedCertificate serverCert = b.serverCertificate != null ? b.serverCertificate
+                : pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
         SSLContext ctx = pki.sslContext(serverCert);
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -365,6 +366,7 @@ public final class FakeMesh implements AutoCloseable {
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Path storage;
         private int inboxPageSize = 500;
+        private IssuedCertificate serverCertificate;
 
         private Builder(TestPki pki) {
             this.pki = Objects.requireNonNull(pki, "pki");
@@ -429,6 +431,18 @@ public final class FakeMesh implements AutoCloseable {
          */
         public Builder maxRequestBytes(long max) {
             this.maxRequestBytes = max;
+            return this;
+        }
+
+        /**
+         * The server certificate (default: CN and DNS subjectAltName {@code localhost} from the PKI),
+         * for example one without subjectAltName, as the HSCN MESH hosts have.
+         *
+         * @param certificate the certificate and key
+         * @return this
+         */
+        public Builder serverCertificate(IssuedCertificate certificate) {
+            this.serverCertificate = Objects.requireNonNull(certificate, "certificate");
             return this;
         }
 
