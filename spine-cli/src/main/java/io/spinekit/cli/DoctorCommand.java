@@ -1,26 +1,20 @@
 package io.spinekit.cli;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.RootDSE;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.MaintenanceSchedule;
 import io.spinekit.env.MaintenanceWindow;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.core.SpineException;
+import io.spinekit.ldap.SdsCheck;
 import io.spinekit.tls.CertificateInspector;
+import io.spinekit.tls.ConnectionCheck;
 import io.spinekit.tls.Finding;
 import io.spinekit.tls.Inspection;
 import io.spinekit.tls.Pem;
-import io.spinekit.tls.HandshakeReport;
 import io.spinekit.tls.SpineTlsContext;
-import io.spinekit.tls.TlsProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -28,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -61,6 +50,10 @@ import picocli.CommandLine.Spec;
  * valid, chained, not near expiry and issued to this machine's FQDN; LDAP answers an anonymous bind
  * and a root DSE read; the CIS endpoints answer; whether a maintenance window is open now. Works
  * against custom environments (for example loopback servers defined in an overrides file).
+ *
+ * <p>The DNS, TCP and TLS checks are spine-tls's {@link ConnectionCheck} and the LDAP check is
+ * spine-ldap's {@link SdsCheck}, each with its own total deadline; this command chooses what to
+ * check, formats the steps (text or {@code --json}) with the CLI's flag hints, and sets the exit code.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check this machine's connection to a Spine environment, step by step, with a fix for each "
@@ -223,52 +216,11 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private boolean resolve(String host, Duration timeout) {
-        CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> {
-            try {
-                return InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
-            InetAddress[] addresses = lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            report("dns", host, Status.PASS, "resolves to " + Arrays.stream(addresses)
-                    .map(InetAddress::getHostAddress).distinct().collect(Collectors.joining(", ")), null);
-            return true;
-        } catch (TimeoutException e) {
-            lookup.cancel(true);
-            report("dns", host, Status.FAIL, "no answer from DNS within " + timeout.toSeconds() + " s",
-                    "check this machine's DNS servers" + hscnHint(host));
-        } catch (ExecutionException e) {
-            report("dns", host, Status.FAIL, "does not resolve (" + host + " is unknown to this machine's DNS)",
-                    "check the name" + hscnHint(host));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            report("dns", host, Status.FAIL, "interrupted", null);
-        }
-        return false;
-    }
-
-    /** HSCN names (*.ncrs.nhs.uk) resolve only through HSCN DNS; internet-facing Spine names resolve anywhere. */
-    private static String hscnHint(String host) {
-        return host.toLowerCase(Locale.ROOT).endsWith(".ncrs.nhs.uk")
-                ? "; " + host + " is an HSCN name: it resolves only on HSCN, so check this machine's HSCN connection and DNS"
-                : "; check this machine's DNS and any proxy";
+        return report(ConnectionCheck.dns(host, timeout));
     }
 
     private boolean connect(String host, int port, Duration timeout) {
-        long t0 = System.nanoTime();
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-            report("tcp", host + ":" + port, Status.PASS,
-                    "connected in " + (System.nanoTime() - t0) / 1_000_000 + " ms", null);
-            return true;
-        } catch (IOException e) {
-            report("tcp", host + ":" + port, Status.FAIL, "cannot connect: " + e.getMessage(),
-                    "check that the server runs and that firewalls allow TCP " + port + " from this machine"
-                            + " (Spine: 443 for HTTPS, 636 for LDAPS)");
-            return false;
-        }
+        return report(ConnectionCheck.tcp(host, port, timeout));
     }
 
     private SpineTlsContext tlsContext(EnvironmentProfile profile) {
@@ -285,22 +237,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private boolean handshake(SpineTlsContext tls, URI u, Duration timeout) {
-        String target = u.getHost() + ":" + port(u);
-        CheckDeadline.Resource none = new CheckDeadline.Resource();
-        // The probe has its own total deadline (the timeout); the check's deadline is a backstop after it.
-        CheckDeadline.Verdict v = CheckDeadline.within(timeout.plusSeconds(1), none, () -> {
-            HandshakeReport r = TlsProbe.handshake(tls, u.getHost(), port(u), timeout, Duration.ofMillis(500), timeout);
-            if (r.success()) {
-                String detail = r.protocol().orElse("?") + " " + r.cipherSuite().orElse("?") + ", server "
-                        + r.serverChain().stream().findFirst().map(c -> c.subject()).orElse("?") + " verified"
-                        + (r.clientCertificate().isPresent() ? ", client certificate presented" : "");
-                return new CheckDeadline.Verdict(Status.PASS, detail, null);
-            }
-            return new CheckDeadline.Verdict(Status.FAIL, r.failure().map(f -> f.name() + ": ").orElse("") + r.message(),
-                    r.fix().map(Cli::hints).orElse(null));
-        });
-        report("tls", target, v.status(), v.detail(), v.fix());
-        return v.status() == Status.PASS;
+        return report(ConnectionCheck.tls(tls, u.getHost(), port(u), timeout));
     }
 
     private void checkClientCertificate(EnvironmentProfile profile, Path cert, Path key, Path trust) {
@@ -347,31 +284,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void checkLdap(URI l, SpineTlsContext tls, Duration timeout) {
-        int millis = (int) timeout.toMillis();
-        CheckDeadline.Resource open = new CheckDeadline.Resource();
-        CheckDeadline.Verdict v = CheckDeadline.within(timeout, open, () -> {
-            var options = tls.ldapConnectionOptions();
-            options.setConnectTimeoutMillis(millis);
-            options.setResponseTimeoutMillis(millis);
-            try (LDAPConnection c = open.hold(isTls(l)
-                    ? new LDAPConnection(tls.ldapSocketFactory(), options, l.getHost(), port(l))
-                    : new LDAPConnection(options, l.getHost(), port(l)))) {
-                c.bind(new SimpleBindRequest());
-                RootDSE root = c.getRootDSE();
-                if (root == null) {
-                    return new CheckDeadline.Verdict(Status.FAIL, "anonymous bind accepted but the root DSE cannot be read",
-                            "the directory must allow anonymous reads of the root DSE; check the URL points at SDS");
-                }
-                String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
-                return new CheckDeadline.Verdict(Status.PASS, "anonymous bind and root DSE read; naming contexts: " + contexts
-                        + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + vn).orElse(""), null);
-            } catch (LDAPException e) {
-                return new CheckDeadline.Verdict(Status.FAIL, e.getResultCode() + ": " + e.getMessage(),
-                        "check the LDAP URL (ldaps:// on 636), the client certificate (--cert, --key: Spine SDS requires "
-                                + "one) and --timeout");
-            }
-        });
-        report("ldap", l.toString(), v.status(), v.detail(), v.fix());
+        report(SdsCheck.check(l.toString(), tls, timeout));
     }
 
     private void checkHttp(URI u, SpineTlsContext tls, Duration timeout) {
@@ -416,6 +329,23 @@ final class DoctorCommand implements Callable<Integer> {
                         "no slot open now; next " + (next.conditional() ? "(if after an e-RS release) " : "") + window, null);
             }
         }
+    }
+
+    /**
+     * Reports a library step: OK is PASS, FAILED is FAIL, SKIPPED is WARN; a TLS or LDAP failure's
+     * detail starts with its kind ({@code UNKNOWN_CA: ...}), and fixes get the CLI's flag hints.
+     */
+    private boolean report(ConnectionCheck.Step step) {
+        Status status = switch (step.outcome()) {
+            case OK -> Status.PASS;
+            case FAILED -> Status.FAIL;
+            case SKIPPED -> Status.WARN;
+        };
+        boolean named = !step.name().equals(ConnectionCheck.DNS) && !step.name().equals(ConnectionCheck.TCP);
+        String detail = step.failure().filter(f -> named)
+                .map(f -> f.name() + ": ").orElse("") + step.detail();
+        report(step.name(), step.target(), status, detail, step.fix().map(Cli::hints).orElse(null));
+        return step.ok();
     }
 
     private void report(String check, String target, Status status, String detail, String fix) {

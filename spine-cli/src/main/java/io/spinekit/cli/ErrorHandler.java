@@ -59,51 +59,58 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         return Cli.USAGE;
     }
 
+    /** An exit code and the reason printed with {@code --json}. */
+    private record Outcome(int code, String reason) {
+    }
+
+    /** A spinekit exception type that maps to one outcome, whatever its details. */
+    private record ByType(Class<? extends Exception> type, Outcome outcome) {
+    }
+
+    /** The exception types whose outcome depends on the type alone (disjoint subclasses of SpineException). */
+    private static final List<ByType> BY_TYPE = List.of(
+            new ByType(InvalidIdentifierException.class, new Outcome(Cli.USAGE, "INVALID_IDENTIFIER")),
+            new ByType(TlsConfigurationException.class, new Outcome(Cli.USAGE, "TLS_CONFIGURATION")),
+            new ByType(WesException.class, new Outcome(Cli.USAGE, "WES")),
+            new ByType(CatalogException.class, new Outcome(Cli.FAILURE, "CATALOG")),
+            new ByType(SdsUnavailableException.class, new Outcome(Cli.FAILURE, "SDS_UNAVAILABLE")));
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         boolean json = wantsJson(parsed.originalArgs());
-        int code;
-        String reason;
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        if (ex instanceof CliException c) {
-            code = c.code();
-            reason = c.reason();
-        } else if (ex instanceof InvalidIdentifierException) {
-            code = Cli.USAGE;
-            reason = "INVALID_IDENTIFIER";
-        } else if (ex instanceof TlsConfigurationException) {
-            code = Cli.USAGE;
-            reason = "TLS_CONFIGURATION";
-        } else if (ex instanceof FileReadException f) {
-            code = Cli.USAGE;
-            reason = "FILE_" + f.reason().name();
-        } else if (ex instanceof WesException) {
-            code = Cli.USAGE;
-            reason = "WES";
-        } else if (ex instanceof CisException c) {
-            code = c.reason() == CisException.Reason.CONFIGURATION ? Cli.USAGE : Cli.FAILURE;
-            reason = c.reason().name();
-        } else if (ex instanceof CatalogException) {
-            code = Cli.FAILURE;
-            reason = "CATALOG";
-        } else if (ex instanceof SdsUnavailableException) {
-            code = Cli.FAILURE;
-            reason = "SDS_UNAVAILABLE";
+        Outcome outcome = outcome(ex);
+        if (ex instanceof SdsUnavailableException) {
             message = message + rootCause(ex);
-        } else if (ex instanceof SpineException) {
-            code = Cli.FAILURE;
-            reason = "FAILURE";
-        } else {
-            code = Cli.FAILURE;
-            reason = "INTERNAL";
+        } else if (outcome.reason().equals("INTERNAL")) {
             message = "internal error (" + ex.getClass().getName() + "): " + message
                     + "; please report it (set SPINE_DEBUG=1 for the stack trace)";
             if (System.getenv("SPINE_DEBUG") != null) {
                 ex.printStackTrace(cl.getErr());
             }
         }
-        report(cl, json, code, reason, message);
-        return code;
+        report(cl, json, outcome.code(), outcome.reason(), message);
+        return outcome.code();
+    }
+
+    /** The exit code and reason of an exception a command threw. */
+    private static Outcome outcome(Exception ex) {
+        if (ex instanceof CliException c) {
+            return new Outcome(c.code(), c.reason());
+        }
+        if (ex instanceof FileReadException f) {
+            return new Outcome(Cli.USAGE, "FILE_" + f.reason().name());
+        }
+        if (ex instanceof CisException c) {
+            return new Outcome(c.reason() == CisException.Reason.CONFIGURATION ? Cli.USAGE : Cli.FAILURE,
+                    c.reason().name());
+        }
+        for (ByType t : BY_TYPE) {
+            if (t.type().isInstance(ex)) {
+                return t.outcome();
+            }
+        }
+        return ex instanceof SpineException ? new Outcome(Cli.FAILURE, "FAILURE") : new Outcome(Cli.FAILURE, "INTERNAL");
     }
 
     /** Whether {@code --json} is among the arguments (before a {@code --} end of options). */

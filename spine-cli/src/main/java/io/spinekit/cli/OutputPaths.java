@@ -1,16 +1,91 @@
 package io.spinekit.cli;
 
+import io.spinekit.core.SpineException;
 import io.spinekit.core.Text;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
- * Checks on the files a command writes: two outputs of one command must be different files, compared
- * as the file system resolves them (symbolic links in the path, hard links), not as written.
+ * The files a command writes, for every command that writes one: an existing file is replaced only
+ * with {@code --force}; a file is written whole or not at all (a temporary file in the same
+ * directory, moved into place); two outputs of one command must be different files, compared as the
+ * file system resolves them (symbolic links in the path, hard links), not as written.
  */
 final class OutputPaths {
     private OutputPaths() {
+    }
+
+    /** What the CLI adds to a refusal to replace an existing file. */
+    static final String FORCE_HINT = " (use --force to replace it)";
+
+    /**
+     * Refuses an output file that exists already, unless {@code --force} was given.
+     *
+     * @param out the output
+     * @param force whether {@code --force} was given
+     * @throws CliException a usage error naming the file when it exists and {@code force} is false
+     */
+    static void requireNewOrForced(Path out, boolean force) {
+        if (!force && Files.exists(out)) {
+            throw alreadyExists(out);
+        }
+    }
+
+    /**
+     * Writes a file whole: through a temporary file in the target's directory, moved into place
+     * (atomically replacing an existing file with {@code --force}), so no half-written file is left.
+     *
+     * @param out the output
+     * @param bytes its content
+     * @param force whether {@code --force} was given (replace an existing file)
+     * @throws CliException a usage error when the file exists without {@code force}, or cannot be written
+     */
+    static void write(Path out, byte[] bytes, boolean force) {
+        Path target = out.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), ".spine-", ".tmp");
+            Files.write(tmp, bytes);
+            if (force) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(tmp, target);
+            }
+            tmp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(out);
+        } catch (IOException e) {
+            throw CliException.usage("Cannot write " + Text.quote(out.toString()) + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // best effort: the temporary file is in the target's directory
+                }
+            }
+        }
+    }
+
+    /**
+     * A library's refusal to write an output as a usage error, with {@link #FORCE_HINT} added when
+     * it refused because a file exists and {@code --force} was not given.
+     *
+     * @param e the library's exception
+     * @param force whether {@code --force} was given
+     * @return the usage error, to throw
+     */
+    static CliException refused(SpineException e, boolean force) {
+        String m = String.valueOf(e.getMessage());
+        boolean exists = !force && m.contains("already exists");
+        return CliException.usage(m + (exists && !m.contains(FORCE_HINT) ? FORCE_HINT : ""), e);
+    }
+
+    private static CliException alreadyExists(Path out) {
+        return CliException.usage(Text.quote(out.toString()) + " already exists; nothing was written" + FORCE_HINT);
     }
 
     /**

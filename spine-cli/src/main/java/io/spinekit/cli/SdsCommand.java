@@ -16,6 +16,7 @@ import io.spinekit.ldap.RouteRequest;
 import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.ldap.SdsResult;
+import io.spinekit.ldap.SdsWarning;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,6 +159,7 @@ final class SdsCommand {
                 m.put("reason", n.reason().name());
                 m.put("message", n.message());
                 m.put("mhsMatches", n.mhsMatches().stream().map(SdsCommand::mhsJson).toList());
+                m.put("warnings", warningsJson(n.warnings()));
                 return notFound(n.message(), m);
             }
             RouteResult.Found f = (RouteResult.Found) result;
@@ -166,6 +168,7 @@ final class SdsCommand {
                 m.put("found", true);
                 m.put("route", routeJson(f.route()));
                 m.put("candidates", f.candidates().stream().map(SdsCommand::routeJson).toList());
+                m.put("warnings", warningsJson(f.warnings()));
                 Cli.printJson(spec, m);
                 return Cli.OK;
             }
@@ -185,6 +188,7 @@ final class SdsCommand {
                     + " (target endpoint " + r.mhs().endpoint() + ")"));
             row(out, "MHS entry", r.mhs().dn());
             row(out, "AS entry", r.accreditedSystem().dn());
+            f.warnings().forEach(w -> row(out, "warning", w.message()));
             if (f.candidates().size() > 1) {
                 out.println(f.candidates().size() + " routes match; the newest nhsDateApproved is shown. Others:");
                 for (Route other : f.candidates().subList(1, f.candidates().size())) {
@@ -262,6 +266,7 @@ final class SdsCommand {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("found", true);
                 m.put("accreditedSystems", result.matches().stream().map(SdsCommand::asJson).toList());
+                m.put("warnings", warningsJson(result.warnings()));
                 Cli.printJson(spec, m);
                 return Cli.OK;
             }
@@ -279,6 +284,7 @@ final class SdsCommand {
                 row(out, "approved", as.dateApproved());
                 row(out, "entry", as.dn());
             }
+            result.warnings().forEach(w -> row(out, "warning", w.message()));
             out.flush();
             return Cli.OK;
         }
@@ -342,6 +348,18 @@ final class SdsCommand {
         r.syncReplyMode().ifPresent(a -> parts.add("sync reply " + a.sdsValue()));
         r.actor().ifPresent(a -> parts.add("actor " + a.sdsValue()));
         return parts.isEmpty() ? "none stated" : String.join(", ", parts);
+    }
+
+    /** Values SDS holds that the look-up skipped (issue 15 item 23): entry DN, attribute, value, reason. */
+    static List<Map<String, Object>> warningsJson(List<SdsWarning> warnings) {
+        return warnings.stream().map(w -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("entryDn", w.entryDn());
+            m.put("attribute", w.attribute());
+            m.put("value", w.value());
+            m.put("reason", w.reason());
+            return m;
+        }).toList();
     }
 
     static Map<String, Object> routeJson(Route r) {

@@ -225,11 +225,12 @@ final class TlsCommand {
                     return b.build();
                 });
                 OutputPaths.requireDistinct("--out-key", outKey, "--out-csr", outCsr);
+                OutputPaths.requireNewOrForced(outKey, force);
+                OutputPaths.requireNewOrForced(outCsr, force);
                 try {
                     csr.write(outKey, outCsr, passphrase, force);
                 } catch (TlsConfigurationException e) {
-                    boolean exists = !force && String.valueOf(e.getMessage()).contains("already exists");
-                    throw CliException.usage(e.getMessage() + (exists ? " (use --force to replace it)" : ""), e);
+                    throw OutputPaths.refused(e, force); // a file that appeared since the check above, or cannot be written
                 }
                 return print(csr);
             } finally {

@@ -1,6 +1,5 @@
 package io.spinekit.cli;
 
-import io.spinekit.core.Text;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.tls.NhsCertificateAuthority;
 import io.spinekit.tls.Pem;
@@ -8,10 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -78,15 +74,14 @@ final class TrustCommand implements Callable<Integer> {
         }
         EnvironmentProfile profile = EnvCommand.profile(Cli.input("", options::catalog), environment);
         List<NhsCertificateAuthority> cas = Cli.input("", () -> NhsCertificateAuthority.trustedBy(profile));
-        if (out != null && !force && Files.exists(out)) {
-            throw CliException.usage(Text.quote(out.toString()) + " already exists; nothing was written (use --force to "
-                    + "replace it)");
+        if (out != null) {
+            OutputPaths.requireNewOrForced(out, force);
         }
         char[] password = passwordFile != null ? TlsCommand.readSecret(passwordFile, "--password-file")
                 : DEFAULT_STORE_PASSWORD.toCharArray();
         byte[] bytes = encode(cas, password);
         if (out != null) {
-            write(bytes);
+            OutputPaths.write(out, bytes, force);
         }
         if (options.json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -133,35 +128,6 @@ final class TrustCommand implements Callable<Integer> {
             return buf.toByteArray();
         } catch (GeneralSecurityException | IOException e) {
             throw CliException.failure("Cannot build the " + format + " trust store: " + e.getMessage());
-        }
-    }
-
-    /** Writes through a temporary file in the same directory, moved into place (never half a file). */
-    private void write(byte[] bytes) {
-        Path target = out.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(target.getParent(), ".spine-trust-", ".tmp");
-            Files.write(tmp, bytes);
-            if (force) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(tmp, target);
-            }
-            tmp = null;
-        } catch (FileAlreadyExistsException e) {
-            throw CliException.usage(Text.quote(out.toString()) + " already exists; nothing was written (use --force "
-                    + "to replace it)");
-        } catch (IOException e) {
-            throw CliException.usage("Cannot write " + Text.quote(out.toString()) + ": " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // best effort: the temporary file is in the target's directory
-                }
-            }
         }
     }
 

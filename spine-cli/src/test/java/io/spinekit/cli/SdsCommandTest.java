@@ -9,16 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testkit.FaultyLdapServer;
+import io.spinekit.testkit.OpenTestSdsShapes;
 import io.spinekit.testpki.PemFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spine sds route|asid|org}, run in-process against an embedded SDS over LDAPS with a client certificate. */
@@ -83,6 +87,28 @@ class SdsCommandTest {
         assertThat(route.get("reliability").get("actor").asText())
                 .isEqualTo("urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH");
         assertThat(r.json().get("candidates")).hasSize(1);
+    }
+
+    @Test
+    void routeAndAsidJsonListTheValuesSdsHoldsThatWereSkipped() {
+        sds.clear();
+        OpenTestSdsShapes.load(sds);
+
+        CliRun r = sds("route", "--ods", "YES", "--interaction", OpenTestSdsShapes.GP_CONNECT, "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        assertThat(r.json().get("warnings")).hasSize(1);
+        JsonNode w = r.json().get("warnings").get(0);
+        assertThat(w.get("entryDn").asText()).isEqualTo(OpenTestSdsShapes.SPINE_BULK_AS_DN);
+        assertThat(w.get("attribute").asText()).isEqualTo("nhsAsSvcIA");
+        assertThat(w.get("value").asText()).isEqualTo(OpenTestSdsShapes.JUNK_INTERACTION);
+        assertThat(w.get("reason").asText()).isEqualTo("not an interaction id");
+
+        CliRun asid = sds("asid", "--asid", OpenTestSdsShapes.SPINE_BULK_ASID);
+        assertThat(asid.code()).as(asid.err()).isEqualTo(Cli.OK);
+        assertThat(asid.out()).contains("interactions   " + (OpenTestSdsShapes.BULK_INTERACTION_COUNT - 1),
+                "warning        SDS entry \"" + OpenTestSdsShapes.SPINE_BULK_AS_DN + "\": skipped nhsAsSvcIA value \""
+                        + OpenTestSdsShapes.JUNK_INTERACTION + "\" (not an interaction id)");
     }
 
     @Test
@@ -162,12 +188,29 @@ class SdsCommandTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void directoryThatNeverAnswersTheHandshakeIsATimeoutNotAHang() {
+        try (FaultyLdapServer stall = FaultyLdapServer.stall()) {
+            CliRun r = run("sds", "org", "--env", "int", "--ldap-url", stall.url(), "--trust", trust.toString(),
+                    "--cert", client.certificate().toString(), "--key", client.privateKey().toString(),
+                    "--ods", "A81001", "--timeout-ms", "700");
+
+            assertThat(r.code()).as(r.err()).isEqualTo(Cli.FAILURE);
+            assertThat(r.err()).contains("No SDS server answered the organisation with ODS code A81001 in time",
+                    stall.url(), "did not answer in full within 700 ms");
+            assertThat(stall.acceptedConnections()).isPositive();
+        }
+    }
+
+    @Test
     void directoryRequiringAClientCertificateRefusesOneWithout() {
         CliRun r = run("sds", "org", "--env", "int", "--ldap-url", sds.url(), "--trust", trust.toString(),
                 "--ods", "A81001");
 
         assertThat(r.code()).isEqualTo(Cli.FAILURE);
         assertThat(r.err()).contains(sds.url());
+        assertThat(r.err()).contains("LDAPS server " + sds.url() + " requires a client certificate and none is"
+                + " configured").doesNotContain("No SDS server answered");
     }
 
     @Test

@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param productKey the product key ({@code nhsProductKey})
  * @param description the description ({@code description})
  * @param dateApproved when the entry was approved ({@code nhsDateApproved}, no time zone)
+ * @param warnings the malformed values the record skipped (an {@code nhsAsSvcIA} value that is not
+ *        an interaction id, an {@code nhsAsClient} value that is not an ODS code), possibly none
  */
 public record AccreditedSystem(String dn, Asid asid, OdsCode odsCode, PartyKey partyKey,
         List<InteractionId> interactionIds, List<OdsCode> clients, Optional<String> productName,
         Optional<String> productVersion, Optional<String> productKey, Optional<String> description,
-        LocalDateTime dateApproved) {
+        LocalDateTime dateApproved, List<SdsWarning> warnings) {
 
     /**
      * Copies the lists and checks that required components are present.
@@ -43,6 +45,7 @@ public record AccreditedSystem(String dn, Asid asid, OdsCode odsCode, PartyKey p
      * @param productKey product key
      * @param description description
      * @param dateApproved approval date
+     * @param warnings skipped values
      */
     public AccreditedSystem {
         Objects.requireNonNull(dn, "dn");
@@ -56,6 +59,30 @@ public record AccreditedSystem(String dn, Asid asid, OdsCode odsCode, PartyKey p
         Objects.requireNonNull(productKey, "productKey");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(dateApproved, "dateApproved");
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A record with nothing skipped (the constructor before {@link #warnings()} existed).
+     *
+     * @param dn dn
+     * @param asid ASID
+     * @param odsCode ODS code
+     * @param partyKey party key
+     * @param interactionIds interactions
+     * @param clients client ODS codes
+     * @param productName product name
+     * @param productVersion product version
+     * @param productKey product key
+     * @param description description
+     * @param dateApproved approval date
+     */
+    public AccreditedSystem(String dn, Asid asid, OdsCode odsCode, PartyKey partyKey,
+            List<InteractionId> interactionIds, List<OdsCode> clients, Optional<String> productName,
+            Optional<String> productVersion, Optional<String> productKey, Optional<String> description,
+            LocalDateTime dateApproved) {
+        this(dn, asid, odsCode, partyKey, interactionIds, clients, productName, productVersion, productKey,
+                description, dateApproved, List.of());
     }
 
     /**

@@ -32,6 +32,15 @@ public sealed interface RouteResult permits RouteResult.Found, RouteResult.NotFo
     Freshness freshness();
 
     /**
+     * The malformed values the records of this result skipped because the answer did not depend on
+     * them (such as an {@code nhsAsSvcIA} value of the receiver's accredited system that is not an
+     * interaction id); they were also logged at WARN when the entries were read.
+     *
+     * @return the skipped values, possibly none
+     */
+    List<SdsWarning> warnings();
+
+    /**
      * Whether a route was found.
      *
      * @return {@code true} for {@link Found}
@@ -80,22 +89,38 @@ public sealed interface RouteResult permits RouteResult.Found, RouteResult.NotFo
      * @param candidates every route that matched, in the documented order (newest
      *        {@code nhsDateApproved} of the MHS record first, then by DN)
      * @param freshness when it was read and whether it is stale
+     * @param warnings the values the candidates' records skipped, possibly none
      */
-    record Found(RouteRequest request, Route route, List<Route> candidates, Freshness freshness)
-            implements RouteResult {
+    record Found(RouteRequest request, Route route, List<Route> candidates, Freshness freshness,
+            List<SdsWarning> warnings) implements RouteResult {
         /**
-         * Copies the candidates.
+         * Copies the candidates and warnings.
          *
          * @param request request
          * @param route preferred route
          * @param candidates all routes
          * @param freshness freshness
+         * @param warnings skipped values
          */
         public Found {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(route, "route");
             candidates = List.copyOf(candidates);
             Objects.requireNonNull(freshness, "freshness");
+            warnings = List.copyOf(warnings);
+        }
+
+        /**
+         * A result whose warnings are those of the candidates' accredited systems, each once.
+         *
+         * @param request request
+         * @param route preferred route
+         * @param candidates all routes
+         * @param freshness freshness
+         */
+        public Found(RouteRequest request, Route route, List<Route> candidates, Freshness freshness) {
+            this(request, route, candidates, freshness, candidates.stream()
+                    .flatMap(r -> r.accreditedSystem().warnings().stream()).distinct().toList());
         }
     }
 
@@ -108,9 +133,12 @@ public sealed interface RouteResult permits RouteResult.Found, RouteResult.NotFo
      * @param mhsMatches the MHS records that did match, if any (for {@link Reason#NO_ACCREDITED_SYSTEM}
      *        and {@link Reason#NO_INTERMEDIARY})
      * @param freshness when it was read and whether it is stale
+     * @param warnings the values this result's MHS records skipped, possibly none (an MHS record has no
+     *        multi-valued attribute to skip a value of, so none today; the accredited systems read
+     *        for {@link Reason#NO_ACCREDITED_SYSTEM} did not match and are not part of the result)
      */
     record NotFound(RouteRequest request, Reason reason, String message, List<MhsRecord> mhsMatches,
-            Freshness freshness) implements RouteResult {
+            Freshness freshness, List<SdsWarning> warnings) implements RouteResult {
         /**
          * Copies the matches.
          *
@@ -119,6 +147,7 @@ public sealed interface RouteResult permits RouteResult.Found, RouteResult.NotFo
          * @param message message
          * @param mhsMatches MHS matches
          * @param freshness freshness
+         * @param warnings skipped values
          */
         public NotFound {
             Objects.requireNonNull(request, "request");
@@ -126,6 +155,21 @@ public sealed interface RouteResult permits RouteResult.Found, RouteResult.NotFo
             Objects.requireNonNull(message, "message");
             mhsMatches = List.copyOf(mhsMatches);
             Objects.requireNonNull(freshness, "freshness");
+            warnings = List.copyOf(warnings);
+        }
+
+        /**
+         * A result with no warnings (MHS records skip no value).
+         *
+         * @param request request
+         * @param reason reason
+         * @param message message
+         * @param mhsMatches MHS matches
+         * @param freshness freshness
+         */
+        public NotFound(RouteRequest request, Reason reason, String message, List<MhsRecord> mhsMatches,
+                Freshness freshness) {
+            this(request, reason, message, mhsMatches, freshness, List.of());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.spinekit.ldap;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.spinekit.core.Text;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -206,7 +207,8 @@ final class SdsCache {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new SdsLookupException("The SDS look-up failed: " + cause, cause);
+            throw new SdsLookupException("The SDS look-up failed: "
+                    + Text.quote(String.valueOf(cause), SdsLookupException.QUOTE_LIMIT), cause);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.spinekit.ldap;
 
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.SearchResultEntry;
 import io.spinekit.env.Asid;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.Fact;
@@ -14,14 +12,10 @@ import io.spinekit.tls.SpineTlsContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,23 +65,16 @@ public final class SdsClient implements AutoCloseable {
 
     private final SdsDirectory directory;
     private final SdsCache cache;
-    private final String servicesBase;
-    private final String organisationsBase;
+    private final SdsLookups lookups;
     private final Optional<OdsCode> spineCoreOdsCode;
-    private final String spineCoreHint;
-    private final String environmentName;
-    private final Clock clock;
 
-    private SdsClient(Builder b, List<LdapServer> servers, SdsDirectory directory) {
+    private SdsClient(Builder b, SdsDirectory directory) {
         this.directory = directory;
         this.cache = new SdsCache(new SdsCache.Settings(b.cacheTtl, b.negativeCacheTtl, b.staleIfError,
                 b.staleRetryInterval, b.cacheMaximumSize), b.nanoTime);
-        this.servicesBase = "ou=services," + b.searchBase;
-        this.organisationsBase = "ou=organisations," + b.searchBase;
         this.spineCoreOdsCode = Optional.ofNullable(b.spineCoreOdsCode != null ? b.spineCoreOdsCode : b.profileSpineCore);
-        this.spineCoreHint = b.spineCoreHint;
-        this.environmentName = b.environmentName;
-        this.clock = b.clock;
+        this.lookups = new SdsLookups(directory, cache, b.searchBase, spineCoreOdsCode, b.spineCoreHint,
+                b.environmentName, b.clock);
     }
 
     /**
@@ -138,67 +125,7 @@ public final class SdsClient implements AutoCloseable {
      *         request goes through the intermediary and the Spine core ODS code is unknown
      */
     public RouteResult route(RouteRequest request) {
-        Objects.requireNonNull(request, "request");
-        return cache.get(request, () -> loadRoute(request), r -> !r.found(), SdsClient::staleRoute);
-    }
-
-    private static RouteResult staleRoute(RouteResult r) {
-        if (r instanceof RouteResult.Found f) {
-            return new RouteResult.Found(f.request(), f.route(), f.candidates(), f.freshness().asStale());
-        }
-        RouteResult.NotFound n = (RouteResult.NotFound) r;
-        return new RouteResult.NotFound(n.request(), n.reason(), n.message(), n.mhsMatches(), n.freshness().asStale());
-    }
-
-    private RouteResult loadRoute(RouteRequest request) {
-        OdsCode intermediaryOds = request.reliableIntermediary() ? requireSpineCore() : null;
-        Freshness now = new Freshness(clock.instant(), false);
-        String pk = request.partyKey().map(PartyKey::value).orElse(null);
-        List<MhsRecord> mhs = searchMhs(request.odsCode().value(), request.interactionId().value(), pk);
-        if (mhs.isEmpty()) {
-            return new RouteResult.NotFound(request, RouteResult.Reason.NO_MHS, "SDS has no nhsMhs entry for ODS code "
-                    + request.odsCode() + " and interaction " + request.interactionId()
-                    + request.partyKey().map(p -> " with party key " + p).orElse(""), List.of(), now);
-        }
-        List<AccreditedSystem> systems = search(servicesBase,
-                SdsFilters.accreditedSystemsForInteraction(request.odsCode().value(), request.interactionId().value()),
-                "accredited systems for ODS code " + request.odsCode() + " and interaction " + request.interactionId(),
-                SdsEntries::accreditedSystem, SdsEntries.AS_ORDER);
-        Map<PartyKey, AccreditedSystem> byPartyKey = new LinkedHashMap<>();
-        for (AccreditedSystem as : systems) {
-            byPartyKey.putIfAbsent(as.partyKey(), as); // newest first, so the newest wins
-        }
-        List<Route> candidates = new ArrayList<>();
-        for (MhsRecord m : mhs) {
-            AccreditedSystem as = byPartyKey.get(m.partyKey());
-            if (as != null) {
-                candidates.add(Route.direct(m, as));
-            }
-        }
-        if (candidates.isEmpty()) {
-            String keys = mhs.stream().map(m -> m.partyKey().value()).distinct().collect(Collectors.joining(", "));
-            return new RouteResult.NotFound(request, RouteResult.Reason.NO_ACCREDITED_SYSTEM, "SDS has " + mhs.size()
-                    + " nhsMhs entr" + (mhs.size() == 1 ? "y" : "ies") + " for ODS code " + request.odsCode()
-                    + " and interaction " + request.interactionId() + " (party key " + keys
-                    + ") but no nhsAs entry with that ODS code, interaction and party key", mhs, now);
-        }
-        if (intermediaryOds != null) {
-            List<MhsRecord> via = searchMhs(intermediaryOds.value(), RELIABLE_INTERMEDIARY, null);
-            if (via.isEmpty()) {
-                return new RouteResult.NotFound(request, RouteResult.Reason.NO_INTERMEDIARY,
-                        "SDS has no nhsMhs entry for Spine's reliable intermediary (ODS code " + intermediaryOds
-                                + ", interaction " + RELIABLE_INTERMEDIARY + ")", mhs, now);
-            }
-            MhsRecord intermediary = via.get(0);
-            candidates.replaceAll(r -> r.through(intermediary));
-        }
-        return new RouteResult.Found(request, candidates.get(0), candidates, now);
-    }
-
-    private OdsCode requireSpineCore() {
-        return spineCoreOdsCode.orElseThrow(() -> new SdsLookupException("The Spine core ODS code is unknown"
-                + (environmentName == null ? "" : " for environment " + environmentName)
-                + ", so Spine's reliable intermediary cannot be looked up: " + spineCoreHint));
+        return lookups.route(request);
     }
 
     // ---------------------------------------------------------------------------------- records
@@ -227,13 +154,7 @@ public final class SdsClient implements AutoCloseable {
      * @throws SdsLookupException when a matching entry is malformed or too many entries match
      */
     public SdsResult<MhsRecord> mhsRecords(OdsCode odsCode, InteractionId interactionId, PartyKey partyKey) {
-        Objects.requireNonNull(odsCode, "odsCode");
-        Objects.requireNonNull(interactionId, "interactionId");
-        Key key = new Key("mhs", odsCode.value(), interactionId.value(), partyKey == null ? "" : partyKey.value());
-        String what = "nhsMhs entries for ODS code " + odsCode + " and interaction " + interactionId
-                + (partyKey == null ? "" : " with party key " + partyKey);
-        return cached(key, what, () -> searchMhs(odsCode.value(), interactionId.value(),
-                partyKey == null ? null : partyKey.value()));
+        return lookups.mhsRecords(odsCode, interactionId, partyKey);
     }
 
     /**
@@ -246,12 +167,7 @@ public final class SdsClient implements AutoCloseable {
      * @throws SdsLookupException when a matching entry is malformed or too many entries match
      */
     public SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, InteractionId interactionId) {
-        Objects.requireNonNull(odsCode, "odsCode");
-        Objects.requireNonNull(interactionId, "interactionId");
-        String what = "accredited systems for ODS code " + odsCode + " and interaction " + interactionId;
-        return cached(new Key("as-ia", odsCode.value(), interactionId.value(), ""), what,
-                () -> search(servicesBase, SdsFilters.accreditedSystemsForInteraction(odsCode.value(),
-                        interactionId.value()), what, SdsEntries::accreditedSystem, SdsEntries.AS_ORDER));
+        return lookups.accreditedSystems(odsCode, interactionId);
     }
 
     /**
@@ -264,12 +180,7 @@ public final class SdsClient implements AutoCloseable {
      * @throws SdsLookupException when a matching entry is malformed or too many entries match
      */
     public SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, PartyKey partyKey) {
-        Objects.requireNonNull(odsCode, "odsCode");
-        Objects.requireNonNull(partyKey, "partyKey");
-        String what = "accredited systems for ODS code " + odsCode + " and party key " + partyKey;
-        return cached(new Key("as-pk", odsCode.value(), partyKey.value(), ""), what,
-                () -> search(servicesBase, SdsFilters.accreditedSystemsForPartyKey(odsCode.value(), partyKey.value()),
-                        what, SdsEntries::accreditedSystem, SdsEntries.AS_ORDER));
+        return lookups.accreditedSystems(odsCode, partyKey);
     }
 
     /**
@@ -281,11 +192,7 @@ public final class SdsClient implements AutoCloseable {
      * @throws SdsLookupException when the entry is malformed
      */
     public SdsResult<AccreditedSystem> accreditedSystem(Asid asid) {
-        Objects.requireNonNull(asid, "asid");
-        String what = "accredited system with ASID " + asid;
-        return cached(new Key("asid", asid.value(), "", ""), what,
-                () -> search(servicesBase, SdsFilters.accreditedSystem(asid.value()), what,
-                        SdsEntries::accreditedSystem, SdsEntries.AS_ORDER));
+        return lookups.accreditedSystem(asid);
     }
 
     /**
@@ -297,37 +204,7 @@ public final class SdsClient implements AutoCloseable {
      * @throws SdsLookupException when the entry is malformed
      */
     public SdsResult<Organisation> organisation(OdsCode odsCode) {
-        Objects.requireNonNull(odsCode, "odsCode");
-        String what = "organisation with ODS code " + odsCode;
-        return cached(new Key("org", odsCode.value(), "", ""), what,
-                () -> search(organisationsBase, SdsFilters.organisation(odsCode.value()), what,
-                        SdsEntries::organisation, SdsEntries.ORG_ORDER));
-    }
-
-    private List<MhsRecord> searchMhs(String ods, String interaction, String partyKey) {
-        String what = "nhsMhs entries for ODS code " + ods + " and interaction " + interaction
-                + (partyKey == null ? "" : " with party key " + partyKey);
-        return search(servicesBase, SdsFilters.mhs(ods, interaction, partyKey), what, SdsEntries::mhs,
-                SdsEntries.MHS_ORDER);
-    }
-
-    private <T> List<T> search(String base, Filter filter, String what, Function<SearchResultEntry, T> mapper,
-            java.util.Comparator<T> order) {
-        List<T> out = new ArrayList<>();
-        for (SearchResultEntry e : directory.search(base, filter, what)) {
-            out.add(mapper.apply(e));
-        }
-        out.sort(order);
-        return out;
-    }
-
-    private <T> SdsResult<T> cached(Key key, String what, java.util.function.Supplier<List<T>> loader) {
-        return cache.get(key, () -> new SdsResult<>(what, loader.get(), new Freshness(clock.instant(), false)),
-                SdsResult::isEmpty, SdsResult::asStale);
-    }
-
-    /** A cache key of the record look-ups; routes are keyed on their {@link RouteRequest}. */
-    private record Key(String kind, String a, String b, String c) {
+        return lookups.organisation(odsCode);
     }
 
     // ---------------------------------------------------------------------------------- cache
@@ -353,9 +230,7 @@ public final class SdsClient implements AutoCloseable {
      * @param odsCode the organisation
      */
     public void invalidate(OdsCode odsCode) {
-        Objects.requireNonNull(odsCode, "odsCode");
-        cache.invalidateIf(k -> k instanceof RouteRequest r ? r.odsCode().equals(odsCode)
-                : k instanceof Key key && !key.kind().equals("asid") && key.a().equals(odsCode.value()));
+        lookups.invalidate(odsCode);
     }
 
     /**
@@ -364,8 +239,7 @@ public final class SdsClient implements AutoCloseable {
      * @param asid the ASID
      */
     public void invalidate(Asid asid) {
-        Objects.requireNonNull(asid, "asid");
-        cache.invalidateIf(k -> k instanceof Key key && key.kind().equals("asid") && key.a().equals(asid.value()));
+        lookups.invalidate(asid);
     }
 
     // ---------------------------------------------------------------------------------- about
@@ -516,7 +390,10 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Sets how long to wait for a TCP connection to a server. Default 5 seconds.
+         * Sets how long to wait for a TCP connection to a server. Default 5 seconds. The TLS handshake
+         * that follows is bounded by the {@linkplain #responseTimeout(Duration) response timeout}
+         * for each server flight, so a connection attempt ends within {@code connectTimeout + 2 x
+         * responseTimeout}; then the next server is tried.
          *
          * @param timeout a positive duration
          * @return this
@@ -527,7 +404,10 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Sets how long to wait for an answer to one search. Default 5 seconds (public NHS code uses 3-5).
+         * Sets how long to wait for each answer of a server, counted from what we last sent and in
+         * all, not per read: each TLS handshake flight, and each search's response with all its
+         * entries. A server that trickles bytes cannot stretch it. Default 5 seconds (public NHS code
+         * uses 3-5).
          *
          * @param timeout a positive duration
          * @return this
@@ -722,27 +602,9 @@ public final class SdsClient implements AutoCloseable {
                 LOG.warn("SDS URL {} for environment {} is inferred, not published ({}); override ldap.url if it is"
                         + " wrong", profileUrlFact.value(), environmentName, profileUrlFact.source());
             }
-            List<LdapServer> servers = new ArrayList<>();
-            for (String u : chosen) {
-                LdapServer s = LdapServer.parse(u);
-                if (!s.secure() && !allowPlainLdap) {
-                    throw new SdsLookupException("Plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
-                            + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
-                }
-                servers.add(s);
-            }
-            boolean anySecure = servers.stream().anyMatch(LdapServer::secure);
-            if (anySecure && tls == null) {
-                throw new SdsLookupException("LDAPS server " + servers.stream().filter(LdapServer::secure)
-                        .findFirst().orElseThrow() + " needs a TLS context: call tls(SpineTlsContext) with the "
-                        + "environment's trust and your client certificate");
-            }
-            SdsDirectory directory = new SdsDirectory(servers,
-                    anySecure ? tls.ldapSocketFactory() : null,
-                    anySecure ? tls.ldapSocketVerifier() : null,
-                    new SdsDirectory.Settings(connectTimeout, responseTimeout, maxConnections, healthCheckInterval,
-                            failbackAfter, maxResults));
-            return new SdsClient(this, servers, directory);
+            SdsDirectory directory = SdsDirectory.open(chosen, allowPlainLdap, tls, new SdsDirectory.Settings(
+                    connectTimeout, responseTimeout, maxConnections, healthCheckInterval, failbackAfter, maxResults));
+            return new SdsClient(this, directory);
         }
 
         private static Duration positive(Duration d, String name) {

@@ -1,8 +1,12 @@
 package io.spinekit.ldap;
 
+import com.unboundid.ldap.sdk.DisconnectType;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
+import com.unboundid.ldap.sdk.LDAPBindException;
+import com.unboundid.ldap.sdk.LDAPConnectionInfo;
+import com.unboundid.ldap.sdk.LDAPConnectionLogger;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -16,15 +20,24 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
+import io.spinekit.tls.SpineTlsContext;
+import io.spinekit.tls.TlsFailure;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The connection side of {@link SdsClient}: an UnboundID connection pool over a failover server set
- * (servers tried in the order given), anonymous simple bind, connect and response timeouts, a
+ * (servers tried in the order given), anonymous simple bind, connect and total answer deadlines on
+ * every socket ({@link DeadlineSocketFactory}), a
  * bounded size, background health checks, and retry of an operation on a fresh connection when its
  * connection turned out to be dead (so the pool heals after a server restart).
  */
@@ -32,8 +45,9 @@ final class SdsDirectory implements AutoCloseable {
     /**
      * Connection settings.
      *
-     * @param connectTimeout TCP connect (and TLS handshake) timeout
-     * @param responseTimeout how long to wait for an answer
+     * @param connectTimeout TCP connect timeout
+     * @param responseTimeout how long each answer may take in all, from our last write (each TLS
+     *        handshake flight, each LDAP response with its entries); see {@link DeadlineSocketFactory}
      * @param maxConnections the most connections the pool holds
      * @param healthCheckInterval how often idle connections are checked
      * @param failbackAfter how long a connection to a secondary server lives before it is replaced
@@ -47,13 +61,55 @@ final class SdsDirectory implements AutoCloseable {
     private final List<LdapServer> servers;
     private final Settings settings;
     private final LDAPConnectionPool pool;
+    private final boolean clientCertificate;
+    private final TlsFailures tlsFailures = new TlsFailures();
+
+    /**
+     * Checks the servers and opens the pool (no connection is made yet).
+     *
+     * @param urls the server URLs, in failover order
+     * @param allowPlainLdap whether plain {@code ldap://} URLs are allowed
+     * @param tls the TLS context, required when a URL is {@code ldaps://}
+     * @param settings the connection settings
+     * @return the directory
+     * @throws SdsLookupException for an invalid URL, a plain one not allowed, or LDAPS without a TLS context
+     */
+    static SdsDirectory open(List<String> urls, boolean allowPlainLdap, SpineTlsContext tls, Settings settings) {
+        List<LdapServer> servers = new ArrayList<>();
+        for (String u : urls) {
+            LdapServer s = LdapServer.parse(u);
+            if (!s.secure() && !allowPlainLdap) {
+                throw new SdsLookupException("Plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
+                        + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
+            }
+            servers.add(s);
+        }
+        boolean anySecure = servers.stream().anyMatch(LdapServer::secure);
+        if (anySecure && tls == null) {
+            throw new SdsLookupException("LDAPS server " + servers.stream().filter(LdapServer::secure)
+                    .findFirst().orElseThrow() + " needs a TLS context: call tls(SpineTlsContext) with the "
+                    + "environment's trust and your client certificate");
+        }
+        return new SdsDirectory(servers,
+                anySecure ? tls.ldapSocketFactory() : null,
+                anySecure ? tls.ldapSocketVerifier() : null,
+                anySecure && tls.clientIdentity().isPresent(), settings);
+    }
 
     SdsDirectory(List<LdapServer> servers, SocketFactory tlsSocketFactory, SSLSocketVerifier verifier,
-            Settings settings) {
+            boolean clientCertificate, Settings settings) {
         this.servers = List.copyOf(servers);
         this.settings = settings;
+        this.clientCertificate = clientCertificate;
         LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(millis(settings.connectTimeout()));
+        // Our socket factory connects within connectTimeout and bounds every answer (each TLS handshake
+        // flight, each LDAP response) to responseTimeout in all, so a connection attempt ends within
+        // connectTimeout + 2 x responseTimeout. UnboundID's own connect timeout is only its wait for
+        // its connect thread (ConnectThread.getConnectedSocket joins it for this long, then hands over
+        // a socket whose handshake may still run): keep it beyond ours, so our deadline, with its
+        // precise exception, always ends the attempt first.
+        options.setConnectTimeoutMillis(millis(settings.connectTimeout().plus(settings.responseTimeout().multipliedBy(2))
+                .plusSeconds(1)));
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         options.setAbandonOnTimeout(true);
         options.setUseKeepAlive(true);
@@ -64,13 +120,15 @@ final class SdsDirectory implements AutoCloseable {
         // close_notify of a server that has stopped answering, stretching a timeout by seconds.
         options.setUseLinger(false, 0);
         options.setFollowReferrals(false);
+        options.setConnectionLogger(tlsFailures);
         options.setUseSchema(false);
         if (verifier != null) {
             options.setSSLSocketVerifier(verifier);
         }
         List<ServerSet> sets = new ArrayList<>();
         for (LdapServer s : servers) {
-            SocketFactory factory = s.secure() ? tlsSocketFactory : SocketFactory.getDefault();
+            SocketFactory factory = new DeadlineSocketFactory(s, s.secure() ? sslFactory(tlsSocketFactory) : null,
+                    settings.connectTimeout(), settings.responseTimeout());
             sets.add(new SingleServerSet(s.host(), s.port(), factory, options));
         }
         FailoverServerSet failover = new FailoverServerSet(sets);
@@ -92,6 +150,13 @@ final class SdsDirectory implements AutoCloseable {
         pool.setCheckConnectionAgeOnRelease(true);
     }
 
+    private static SSLSocketFactory sslFactory(SocketFactory factory) {
+        if (factory instanceof SSLSocketFactory ssl) {
+            return ssl;
+        }
+        throw new IllegalArgumentException("An LDAPS server needs an SSLSocketFactory, was " + factory);
+    }
+
     private static int millis(Duration d) {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
@@ -110,6 +175,7 @@ final class SdsDirectory implements AutoCloseable {
         request.setTimeLimitSeconds((int) Math.max(1, settings.responseTimeout().toSeconds()));
         request.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
         SearchResult result;
+        tlsFailures.forget();
         try {
             result = pool.search(request);
         } catch (LDAPSearchException e) {
@@ -120,6 +186,8 @@ final class SdsDirectory implements AutoCloseable {
                 throw tooMany(what);
             }
             throw failure(e, what);
+        } finally {
+            tlsFailures.forget();
         }
         List<SearchResultEntry> entries = result.getSearchEntries();
         if (entries.size() > settings.maxResults()) {
@@ -139,16 +207,121 @@ final class SdsDirectory implements AutoCloseable {
         if (rc == ResultCode.TIMEOUT || rc == ResultCode.TIME_LIMIT_EXCEEDED) {
             return new SdsUnavailableException("SDS did not answer the " + what + " within the response timeout of "
                     + settings.responseTimeout().toMillis() + " ms (servers: " + urls + "): the directory is slow or "
-                    + "unreachable; raise SdsClient.Builder.responseTimeout if it is just slow", e);
+                    + "unreachable; raise SdsClient.Builder.responseTimeout if it is just slow", e,
+                    SdsUnavailableException.Reason.TIMEOUT, null);
         }
-        if (rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
+        if (!(rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
                 || rc == ResultCode.BUSY || rc == ResultCode.LOCAL_ERROR || rc == ResultCode.DECODING_ERROR
-                || rc == ResultCode.ENCODING_ERROR) {
-            return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
-                    + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
-                    + e.getMessage(), e);
+                || rc == ResultCode.ENCODING_ERROR)) {
+            return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
         }
-        return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
+        String tried = " (servers tried in order: " + urls + "; connect timeout " + settings.connectTimeout().toMillis()
+                + " ms, each answer within " + settings.responseTimeout().toMillis() + " ms)";
+        if (cause(e, SocketTimeoutException.class) != null) {
+            return new SdsUnavailableException("No SDS server answered the " + what + " in time" + tried + ": "
+                    + e.getMessage() + ". The directory is unreachable, or holds connections open without answering;"
+                    + " raise SdsClient.Builder.connectTimeout or responseTimeout if it is just slow", e,
+                    SdsUnavailableException.Reason.TIMEOUT, null);
+        }
+        // A TLS failure: one the handshake reported (an SSLException in the chain, or one logged when the
+        // connection closed), or a connect to an LDAPS server that broke off during the handshake (a server
+        // refusing our certificate often closes while we are still sending it: "Broken pipe", no alert).
+        TlsFailures.Seen seen = tlsFailures.take();
+        boolean sslException = cause(e, SSLException.class) != null;
+        Throwable tlsError = seen != null ? seen.cause() : sslException
+                || (rc == ResultCode.CONNECT_ERROR && servers.stream().anyMatch(LdapServer::secure)) ? e : null;
+        TlsFailure kind = tlsError == null ? null : TlsFailure.classify(tlsError, clientCertificate);
+        // With TLS 1.3 the client's side of the handshake is over before the server checks our certificate;
+        // a server refusing it (or the lack of one) closes, and the alert may be lost with the connection: then
+        // the first LDAP message on the new connection, the pool's anonymous bind, breaks ("Broken pipe",
+        // "Connection reset", or the connection closed while waiting for the answer). TlsFailure.classify(e, true)
+        // reads a connection broken so as our certificate being refused; that holds here too, since nothing but
+        // the handshake came before the bind.
+        boolean brokeBeforeBind = false;
+        if (tlsError == null && servers.stream().anyMatch(LdapServer::secure)
+                && cause(e, LDAPBindException.class) != null
+                && (rc == ResultCode.SERVER_DOWN || TlsFailure.classify(e, true) == TlsFailure.CLIENT_CERTIFICATE_REJECTED)) {
+            tlsError = e;
+            kind = TlsFailure.CLIENT_CERTIFICATE_REJECTED;
+            brokeBeforeBind = true;
+        }
+        if (kind != null && kind != TlsFailure.CONNECTION_FAILED && kind != TlsFailure.TIMEOUT
+                && (kind != TlsFailure.OTHER || sslException || seen != null)) {
+            // UnboundID's FailoverServerSet tries the servers in order and throws the last one's failure.
+            String server = seen != null ? seen.server() : servers.get(servers.size() - 1).url();
+            for (LdapServer s : servers) {
+                if (seen != null && seen.server().equalsIgnoreCase(s.host() + ":" + s.port())) {
+                    server = s.url();
+                }
+            }
+            String evidence = brokeBeforeBind ? " (it closed the connection straight after the TLS handshake, before"
+                    + " answering the anonymous bind)" : "";
+            String head = kind != TlsFailure.CLIENT_CERTIFICATE_REJECTED
+                    ? "The TLS handshake with SDS failed (" + kind + ") for the " + what
+                    : clientCertificate ? "LDAPS server " + server + " refused our client certificate" + evidence
+                            + " for the " + what
+                    : "LDAPS server " + server + " requires a client certificate and none is configured" + evidence
+                            + ", so it refused the " + what;
+            String detail = tlsError == e ? e.getMessage() : e.getMessage() + " (" + tlsError + ")";
+            return new SdsUnavailableException(head + tried + ": " + detail + ". " + kind.fix(), e,
+                    SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, kind);
+        }
+        SdsUnavailableException.Reason reason = cause(e, ConnectException.class) != null
+                || cause(e, UnknownHostException.class) != null || cause(e, NoRouteToHostException.class) != null
+                || rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN
+                ? SdsUnavailableException.Reason.CONNECTION_FAILED : SdsUnavailableException.Reason.UNAVAILABLE;
+        return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
+                + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
+                + e.getMessage(), e, reason, null);
+    }
+
+    /**
+     * Keeps the TLS failure that closed a connection, per thread. A client certificate the server
+     * refuses fails the handshake on the server's side; with TLS 1.3 the client hears of it (a fatal
+     * alert) only when it reads the bind response, and UnboundID's pool then reports the failed bind
+     * as a result without the exception. The disconnect that the alert causes is logged, with its
+     * cause, on the thread that read it (synchronous mode), so it can be read back here.
+     */
+    private static final class TlsFailures extends LDAPConnectionLogger {
+        record Seen(String server, Throwable cause) {
+        }
+
+        private final ThreadLocal<Seen> seen = new ThreadLocal<>();
+
+        void forget() {
+            seen.remove();
+        }
+
+        Seen take() {
+            Seen s = seen.get();
+            seen.remove();
+            return s;
+        }
+
+        @Override
+        public void logDisconnect(LDAPConnectionInfo connectionInfo, String host, int port,
+                DisconnectType disconnectType, String disconnectMessage, Throwable disconnectCause) {
+            if (cause(disconnectCause, SSLException.class) != null) {
+                seen.set(new Seen(host + ":" + port, disconnectCause));
+            }
+        }
+
+        @Override
+        public void logConnectFailure(LDAPConnectionInfo connectionInfo, String host, int port,
+                LDAPException connectException) {
+            if (cause(connectException, SSLException.class) != null) {
+                seen.set(new Seen(host + ":" + port, connectException));
+            }
+        }
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     List<LdapServer> servers() {

@@ -1,6 +1,7 @@
 package io.spinekit.ldap;
 
 import com.unboundid.ldap.sdk.Entry;
+import io.spinekit.core.Text;
 import io.spinekit.env.Asid;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.InvalidIdentifierException;
@@ -20,13 +21,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Maps SDS entries to records. Attribute names are matched ignoring case (UnboundID's {@link Entry}
- * does); a missing optional attribute is empty; a missing required attribute or a malformed value is
- * an {@link SdsLookupException} naming the entry DN, the attribute and the value.
+ * Maps SDS entries to records, reading real data tolerantly (issue 15 item 23; the shapes are those
+ * FACTS.md section 3 lists from a capture of NHS's OpenTest SDS):
+ *
+ * <ul>
+ *   <li>attribute names are matched ignoring case (UnboundID's {@link Entry} does: {@code nhsMHSPartyKey},
+ *       {@code nhsMHsSN});
+ *   <li>every value is trimmed before it is parsed, as the directory's matching rules
+ *       ({@code caseIgnoreMatch}, {@code caseExactMatch}) ignore leading and trailing spaces: the ASID
+ *       {@code uniqueIdentifier} with a trailing space seen in OpenTest is that ASID; enum values match
+ *       ignoring case ({@code None}, {@code none}; {@code ebXML}, {@code EBXML}); party keys compare
+ *       ignoring case ({@code caseIgnoreMatch}), interaction ids exactly ({@code caseExactMatch});
+ *   <li>a malformed value of a multi-valued attribute the answer does not depend on (an
+ *       {@code nhsAsSvcIA} value that is not an interaction id, such as
+ *       {@code sdfsd:AccreditedSystemSearchRequest_1_0}, among an accredited system's 327; an
+ *       {@code nhsAsClient} value that is not an ODS code) is skipped, kept visible as an
+ *       {@link SdsWarning} on the record and logged at WARN;
+ *   <li>a missing required attribute or a malformed value the answer needs (a single-valued
+ *       attribute) is an {@link SdsLookupException} naming the entry DN, the attribute and the value.
+ * </ul>
  */
 final class SdsEntries {
+    private static final Logger LOG = LoggerFactory.getLogger(SdsEntries.class);
+
     /** {@code nhsDateApproved} and friends: {@code yyyyMMddHHmmss}, no zone. */
     static final DateTimeFormatter SDS_DATE = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
@@ -49,54 +70,79 @@ final class SdsEntries {
                 optional(e, "nhsMhsRetryInterval").map(v -> duration(e, "nhsMhsRetryInterval", v)),
                 optional(e, "nhsMhsRetries").map(v -> count(e, "nhsMhsRetries", v)),
                 optional(e, "nhsMhsAckRequested").map(v -> constant(e, "nhsMhsAckRequested", v,
-                        AlwaysOrNever.fromSds(v), AlwaysOrNever.expected())),
+                        AlwaysOrNever.fromSds(v.trim()), AlwaysOrNever.expected())),
                 optional(e, "nhsMhsDuplicateElimination").map(v -> constant(e, "nhsMhsDuplicateElimination", v,
-                        AlwaysOrNever.fromSds(v), AlwaysOrNever.expected())),
+                        AlwaysOrNever.fromSds(v.trim()), AlwaysOrNever.expected())),
                 optional(e, "nhsMhsSyncReplyMode").map(v -> constant(e, "nhsMhsSyncReplyMode", v,
-                        SyncReplyMode.fromSds(v), SyncReplyMode.expected())),
-                optional(e, "nhsMhsActor").map(v -> constant(e, "nhsMhsActor", v, Actor.fromSds(v),
+                        SyncReplyMode.fromSds(v.trim()), SyncReplyMode.expected())),
+                optional(e, "nhsMhsActor").map(v -> constant(e, "nhsMhsActor", v, Actor.fromSds(v.trim()),
                         Actor.expected())));
         String auth = required(e, "nhsMhsIsAuthenticated");
         return new MhsRecord(
                 e.getDN(),
-                required(e, "uniqueIdentifier"),
+                text(e, "uniqueIdentifier"),
                 identifier(e, "nhsIDCode", OdsCode::of),
                 identifier(e, "nhsMhsPartyKey", PartyKey::of),
                 identifier(e, "nhsMhsSvcIA", InteractionId::of),
-                required(e, "nhsMhsSN"),
-                required(e, "nhsMhsIN"),
+                text(e, "nhsMhsSN"),
+                text(e, "nhsMhsIN"),
                 uri(e, "nhsMhsEndPoint", required(e, "nhsMhsEndPoint")),
-                required(e, "nhsMhsFQDN"),
-                required(e, "nhsMhsCPAId"),
-                constant(e, "nhsMhsIsAuthenticated", auth, Authentication.fromSds(auth), Authentication.expected()),
+                text(e, "nhsMhsFQDN"),
+                text(e, "nhsMhsCPAId"),
+                constant(e, "nhsMhsIsAuthenticated", auth, Authentication.fromSds(auth.trim()),
+                        Authentication.expected()),
                 optional(e, "nhsEPInteractionType").map(v -> constant(e, "nhsEPInteractionType", v,
-                        InteractionType.fromSds(v), InteractionType.expected())),
-                optional(e, "nhsProductKey"),
+                        InteractionType.fromSds(v.trim()), InteractionType.expected())),
+                optionalText(e, "nhsProductKey"),
                 reliability,
                 date(e, "nhsDateApproved", required(e, "nhsDateApproved")));
     }
 
     static AccreditedSystem accreditedSystem(Entry e) {
-        List<InteractionId> interactions = new ArrayList<>();
-        for (String v : values(e, "nhsAsSvcIA")) {
-            interactions.add(parse(e, "nhsAsSvcIA", v, InteractionId::of));
-        }
-        List<OdsCode> clients = new ArrayList<>();
-        for (String v : values(e, "nhsAsClient")) {
-            clients.add(parse(e, "nhsAsClient", v, OdsCode::of));
+        // Read the identifiers the answer needs first, so an entry that is unusable fails before any
+        // warning about it is logged.
+        Asid asid = identifier(e, "uniqueIdentifier", Asid::of);
+        OdsCode odsCode = identifier(e, "nhsIDCode", OdsCode::of);
+        PartyKey partyKey = identifier(e, "nhsMhsPartyKey", PartyKey::of);
+        LocalDateTime approved = date(e, "nhsDateApproved", required(e, "nhsDateApproved"));
+        List<SdsWarning> warnings = new ArrayList<>();
+        List<InteractionId> interactions = tolerant(e, "nhsAsSvcIA", InteractionId::of, "not an interaction id",
+                warnings);
+        List<OdsCode> clients = tolerant(e, "nhsAsClient", OdsCode::of, "not an ODS code", warnings);
+        for (SdsWarning w : warnings) {
+            LOG.warn("{}", w.message());
         }
         return new AccreditedSystem(
                 e.getDN(),
-                identifier(e, "uniqueIdentifier", Asid::of),
-                identifier(e, "nhsIDCode", OdsCode::of),
-                identifier(e, "nhsMhsPartyKey", PartyKey::of),
+                asid,
+                odsCode,
+                partyKey,
                 interactions,
                 clients,
-                optional(e, "nhsProductName"),
-                optional(e, "nhsProductVersion"),
-                optional(e, "nhsProductKey"),
-                optional(e, "description"),
-                date(e, "nhsDateApproved", required(e, "nhsDateApproved")));
+                optionalText(e, "nhsProductName"),
+                optionalText(e, "nhsProductVersion"),
+                optionalText(e, "nhsProductKey"),
+                optionalText(e, "description"),
+                approved,
+                warnings);
+    }
+
+    /**
+     * The values of a multi-valued attribute the answer does not depend on: each trimmed and parsed;
+     * a value that does not parse is skipped and added to {@code warnings}.
+     */
+    private static <T> List<T> tolerant(Entry e, String attribute, Function<String, T> parser, String reason,
+            List<SdsWarning> warnings) {
+        String[] raw = values(e, attribute);
+        List<T> out = new ArrayList<>(raw.length);
+        for (String v : raw) {
+            try {
+                out.add(parser.apply(v.trim()));
+            } catch (InvalidIdentifierException ex) {
+                warnings.add(new SdsWarning(e.getDN(), attribute, v, reason));
+            }
+        }
+        return out;
     }
 
     static Organisation organisation(Entry e) {
@@ -108,13 +154,13 @@ final class SdsEntries {
         return new Organisation(
                 e.getDN(),
                 identifier(e, "nhsIDCode", OdsCode::of),
-                required(e, "o"),
-                required(e, "nhsOrgType"),
-                required(e, "nhsOrgTypeCode"),
+                text(e, "o"),
+                text(e, "nhsOrgType"),
+                text(e, "nhsOrgTypeCode"),
                 lines,
-                required(e, "l"),
-                required(e, "postalCode"),
-                optional(e, "nhsParentOrgCode"));
+                text(e, "l"),
+                text(e, "postalCode"),
+                optionalText(e, "nhsParentOrgCode"));
     }
 
     private static String[] values(Entry e, String attribute) {
@@ -122,14 +168,26 @@ final class SdsEntries {
         return v == null ? new String[0] : v;
     }
 
-    /** The single value of an attribute, empty when absent; several values are malformed. */
+    /**
+     * The single value of an attribute as stored (not trimmed, so a failure can show it), empty when
+     * absent; several values are malformed.
+     */
     static Optional<String> optional(Entry e, String attribute) {
         String[] v = e.getAttributeValues(attribute);
         if (v == null || v.length == 0) {
             return Optional.empty();
         }
         if (v.length > 1) {
-            throw new SdsLookupException(e.getDN(), attribute, String.join("', '", v), "a single value");
+            StringBuilder shown = new StringBuilder();
+            for (int i = 0; i < Math.min(v.length, 3); i++) {
+                shown.append(i == 0 ? "" : ", ").append(Text.quote(v[i], SdsLookupException.QUOTE_LIMIT));
+            }
+            if (v.length > 3) {
+                shown.append(" and ").append(v.length - 3).append(" more");
+            }
+            throw new SdsLookupException("SDS entry " + Text.quote(e.getDN(), SdsLookupException.QUOTE_LIMIT)
+                    + " has " + v.length + " values for single-valued attribute " + attribute + " (" + shown
+                    + "): expected a single value", e.getDN(), attribute, String.join(", ", v), null);
         }
         return Optional.of(v[0]);
     }
@@ -139,13 +197,24 @@ final class SdsEntries {
                 .orElseThrow(() -> new SdsLookupException(e.getDN(), attribute, null, "a value"));
     }
 
+    /** A required text value, trimmed. */
+    private static String text(Entry e, String attribute) {
+        return required(e, attribute).trim();
+    }
+
+    /** An optional text value, trimmed. */
+    private static Optional<String> optionalText(Entry e, String attribute) {
+        return optional(e, attribute).map(String::trim);
+    }
+
     private static <T> T identifier(Entry e, String attribute, Function<String, T> parser) {
         return parse(e, attribute, required(e, attribute), parser);
     }
 
+    /** Parses the trimmed value; a failure names the value as stored. */
     private static <T> T parse(Entry e, String attribute, String value, Function<String, T> parser) {
         try {
-            return parser.apply(value);
+            return parser.apply(value.trim());
         } catch (InvalidIdentifierException ex) {
             String message = ex.getMessage();
             int i = message.indexOf(": expected ");
@@ -156,7 +225,7 @@ final class SdsEntries {
 
     static Duration duration(Entry e, String attribute, String value) {
         try {
-            Duration d = Duration.parse(value);
+            Duration d = Duration.parse(value.trim());
             if (d.isNegative()) {
                 throw new SdsLookupException(e.getDN(), attribute, value, "a non-negative ISO 8601 duration");
             }
@@ -181,7 +250,7 @@ final class SdsEntries {
 
     static LocalDateTime date(Entry e, String attribute, String value) {
         try {
-            return LocalDateTime.parse(value, SDS_DATE);
+            return LocalDateTime.parse(value.trim(), SDS_DATE);
         } catch (DateTimeParseException ex) {
             throw new SdsLookupException(e.getDN(), attribute, value,
                     "a date and time as yyyyMMddHHmmss, such as '20240131093000'");

@@ -1,6 +1,7 @@
 package io.spinekit.ldap;
 
 import io.spinekit.core.SpineException;
+import io.spinekit.core.Text;
 import java.util.Optional;
 
 /**
@@ -9,11 +10,18 @@ import java.util.Optional;
  *
  * <p>When the failure is about one value the exception names the entry DN, the attribute and the
  * value ({@link #entryDn()}, {@link #attribute()}, {@link #value()}), so the record can be reported to
- * whoever maintains it. Subclasses: {@link SdsUnavailableException} (no server answered in time) and
+ * whoever maintains it. Echoed DNs and values are quoted with {@link Text#quote(CharSequence, int)}
+ * (control characters escaped, values over 200 characters cut). Subclasses:
+ * {@link SdsUnavailableException} (no server answered in time) and
  * {@link SdsNotFoundException} (nothing matched and the caller asked for a match).
  */
 public class SdsLookupException extends SpineException {
     private static final long serialVersionUID = 1L;
+    /**
+     * How much of a DN or value a message shows ({@link Text#quote(CharSequence, int)}): 200 characters,
+     * so the DNs, URLs and interaction ids SDS holds show whole while a huge value is cut.
+     */
+    static final int QUOTE_LIMIT = 200;
 
     /** The DN of the entry at fault, or {@code null}. */
     private final String entryDn;
@@ -53,10 +61,15 @@ public class SdsLookupException extends SpineException {
      * @param expectation what the value should look like
      */
     public SdsLookupException(String entryDn, String attribute, String value, String expectation) {
-        super("SDS entry '" + entryDn + "' has " + (value == null
+        this("SDS entry " + Text.quote(entryDn, QUOTE_LIMIT) + " has " + (value == null
                 ? "no value for required attribute " + attribute
-                : "a malformed " + attribute + " value '" + value + "'")
-                + ": expected " + expectation);
+                : "a malformed " + attribute + " value " + Text.quote(value, QUOTE_LIMIT))
+                + ": expected " + expectation, entryDn, attribute, value, null);
+    }
+
+    /** A message already written (with every echoed value quoted), about one entry and attribute. */
+    SdsLookupException(String message, String entryDn, String attribute, String value, Throwable cause) {
+        super(message, cause);
         this.entryDn = entryDn;
         this.attribute = attribute;
         this.value = value;

@@ -92,8 +92,8 @@ class SdsEntriesTest {
                     assertThat(ex.attribute()).contains(attribute);
                     assertThat(ex.value()).contains(value);
                 })
-                .hasMessage("SDS entry '" + DN + "' has a malformed " + attribute + " value '" + value
-                        + "': expected " + expected);
+                .hasMessage("SDS entry \"" + DN + "\" has a malformed " + attribute + " value \"" + value
+                        + "\": expected " + expected);
     }
 
     @ParameterizedTest
@@ -118,7 +118,7 @@ class SdsEntriesTest {
                     assertThat(ex.attribute()).contains(attribute);
                     assertThat(ex.value()).contains(value);
                 })
-                .hasMessageStartingWith("SDS entry '" + DN + "' has a malformed " + attribute + " value '" + value + "'");
+                .hasMessageStartingWith("SDS entry \"" + DN + "\" has a malformed " + attribute + " value \"" + value + "\"");
     }
 
     @Test
@@ -131,7 +131,7 @@ class SdsEntriesTest {
                     assertThat(ex.attribute()).contains("nhsMhsCPAId");
                     assertThat(ex.value()).isEmpty();
                 })
-                .hasMessage("SDS entry '" + DN + "' has no value for required attribute nhsMhsCPAId: expected a value");
+                .hasMessage("SDS entry \"" + DN + "\" has no value for required attribute nhsMhsCPAId: expected a value");
     }
 
     @Test
@@ -141,8 +141,8 @@ class SdsEntriesTest {
 
         assertThatThrownBy(() -> SdsEntries.mhs(e))
                 .isInstanceOf(SdsLookupException.class)
-                .hasMessage("SDS entry '" + DN + "' has a malformed nhsMhsEndPoint value 'https://a.test/', "
-                        + "'https://b.test/': expected a single value");
+                .hasMessage("SDS entry \"" + DN + "\" has 2 values for single-valued attribute nhsMhsEndPoint "
+                        + "(\"https://a.test/\", \"https://b.test/\"): expected a single value");
     }
 
     @Test
@@ -174,8 +174,8 @@ class SdsEntriesTest {
 
         assertThatThrownBy(() -> SdsEntries.accreditedSystem(e))
                 .isInstanceOf(SdsLookupException.class)
-                .hasMessage("SDS entry 'uniqueIdentifier=12345,ou=services,o=nhs' has a malformed uniqueIdentifier "
-                        + "value '12345': expected 12 digits, such as '200000000296'");
+                .hasMessage("SDS entry \"uniqueIdentifier=12345,ou=services,o=nhs\" has a malformed uniqueIdentifier "
+                        + "value \"12345\": expected 12 digits, such as '200000000296'");
     }
 
     @Test
@@ -214,5 +214,161 @@ class SdsEntriesTest {
 
         assertThat(sorted).extracting(MhsRecord::dn).containsExactly("uniqueIdentifier=C,ou=services,o=nhs",
                 "uniqueIdentifier=A,ou=services,o=nhs", "uniqueIdentifier=B,ou=services,o=nhs");
+    }
+    // Shapes seen in NHS's OpenTest SDS (FACTS.md section 3), issue 15 item 23.
+
+    static Entry accreditedSystemEntry(String asid, String... interactions) {
+        Entry e = new Entry("uniqueIdentifier=918999198738,ou=services,o=nhs");
+        e.addAttribute("objectClass", "top", "nhsAs");
+        e.addAttribute("uniqueIdentifier", asid);
+        e.addAttribute("nhsIDCode", "X26");
+        e.addAttribute("nhsMhsPartyKey", "X26-823848");
+        e.addAttribute("nhsAsSvcIA", interactions);
+        e.addAttribute("nhsDateApproved", "20240229235959");
+        return e;
+    }
+
+    @Test
+    void skipsAndReportsAnAsSvcIaValueThatIsNotAnInteractionId() {
+        String junk = "sdfsd:AccreditedSystemSearchRequest_1_0";
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 326; i++) {
+            values.add("urn:nhs:names:services:psis:REPC_IN" + (150000 + i) + "UK05");
+        }
+        values.add(200, junk);
+        Entry e = accreditedSystemEntry("918999198738", values.toArray(new String[0]));
+
+        AccreditedSystem as = SdsEntries.accreditedSystem(e);
+
+        assertThat(as.interactionIds()).hasSize(326).doesNotContainNull();
+        assertThat(as.interactionIds().get(200).value()).isEqualTo("urn:nhs:names:services:psis:REPC_IN150200UK05");
+        assertThat(as.warnings()).containsExactly(new SdsWarning(e.getDN(), "nhsAsSvcIA", junk,
+                "not an interaction id"));
+        assertThat(as.warnings().get(0).message()).isEqualTo("SDS entry \"" + e.getDN()
+                + "\": skipped nhsAsSvcIA value \"" + junk + "\" (not an interaction id)");
+    }
+
+    @Test
+    void logsASkippedValueAtWarnQuoted() {
+        Entry e = accreditedSystemEntry("918999198738", PSIS, "not an id\nFORGED LINE");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            SdsEntries.accreditedSystem(e);
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("WARN")
+                .contains("skipped nhsAsSvcIA value \"not an id\\nFORGED LINE\" (not an interaction id)")
+                .doesNotContain("\nFORGED");
+    }
+
+    @Test
+    void skipsAndReportsAMalformedClientOdsCode() {
+        Entry e = accreditedSystemEntry("918999198738", PSIS);
+        e.addAttribute("nhsAsClient", "A81001", "not an ods code", " B82001 ");
+
+        AccreditedSystem as = SdsEntries.accreditedSystem(e);
+
+        assertThat(as.clients()).containsExactly(OdsCode.of("A81001"), OdsCode.of("B82001"));
+        assertThat(as.warnings()).extracting(SdsWarning::attribute, SdsWarning::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nhsAsClient", "not an ods code"));
+    }
+
+    @Test
+    void readsAnAsidWithATrailingSpace() {
+        AccreditedSystem as = SdsEntries.accreditedSystem(accreditedSystemEntry("918999198738 ", PSIS));
+
+        assertThat(as.asid()).isEqualTo(Asid.of("918999198738"));
+        assertThat(as.warnings()).isEmpty();
+    }
+
+    @Test
+    void trimsValuesWithSurroundingWhiteSpace() {
+        Entry e = mhsEntry();
+        e.setAttribute("nhsIDCode", " X26");
+        e.setAttribute("nhsMHSPartyKey", "X26-823848 ");
+        e.setAttribute("nhsMhsSvcIA", " " + PSIS + " ");
+        e.setAttribute("nhsMHSEndPoint", " https://mhs.x26.test/reliablemessaging/reliablerequest ");
+        e.setAttribute("nhsMhsFQDN", "mhs.x26.test ");
+        e.setAttribute("nhsMHSIsAuthenticated", " None");
+        e.setAttribute("nhsDateApproved", "20200315093000 ");
+        e.addAttribute("nhsMhsRetryInterval", " PT61S ");
+        e.addAttribute("nhsMhsSyncReplyMode", "None ");
+
+        MhsRecord m = SdsEntries.mhs(e);
+
+        assertThat(m.odsCode()).isEqualTo(OdsCode.of("X26"));
+        assertThat(m.partyKey()).isEqualTo(PartyKey.of("X26-823848"));
+        assertThat(m.interactionId()).isEqualTo(InteractionId.of(PSIS));
+        assertThat(m.endpoint()).isEqualTo(URI.create("https://mhs.x26.test/reliablemessaging/reliablerequest"));
+        assertThat(m.fqdn()).isEqualTo("mhs.x26.test");
+        assertThat(m.authentication()).isEqualTo(Authentication.NONE);
+        assertThat(m.dateApproved()).isEqualTo(LocalDateTime.of(2020, 3, 15, 9, 30, 0));
+        assertThat(m.reliability().retryInterval()).contains(Duration.ofSeconds(61));
+        assertThat(m.reliability().syncReplyMode()).contains(SyncReplyMode.NONE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "nhsEPInteractionType|ebXML", "nhsEPInteractionType|EBXML", "nhsEPInteractionType|fhir",
+        "nhsEPInteractionType|FHIR", "nhsEPInteractionType|HL7", "nhsMhsSyncReplyMode|None",
+        "nhsMhsSyncReplyMode|none", "nhsMhsSyncReplyMode|MSHSignalsOnly", "nhsMhsSyncReplyMode|never",
+        "nhsMhsIsAuthenticated|None", "nhsMhsIsAuthenticated|transient", "nhsMhsPersistDuration|PT0M",
+        "nhsMhsPersistDuration|PT2S", "nhsMhsPersistDuration|PT4H10M", "nhsMhsRetryInterval|PT90M",
+        "nhsMhsRetries|0", "nhsMhsRetries|12",
+    })
+    void readsTheValueShapesSeenInOpenTest(String attribute, String value) {
+        Entry e = mhsEntry();
+        e.setAttribute(attribute, value);
+
+        MhsRecord m = SdsEntries.mhs(e);
+
+        assertThat(m.dn()).isEqualTo(DN);
+    }
+
+    @Test
+    void readsAnMhsWithA20HexDigitUniqueIdentifierAndAnItkInteraction() {
+        String itk = "urn:nhs-itk:services:201005:getNHSNumberRequest-v1-0";
+        Entry e = mhsEntry();
+        e.setAttribute("uniqueIdentifier", "1C4F2E9D0A7B3C5D6E8F");
+        e.setAttribute("nhsMhsSvcIA", itk);
+
+        MhsRecord m = SdsEntries.mhs(e);
+
+        assertThat(m.uniqueIdentifier()).isEqualTo("1C4F2E9D0A7B3C5D6E8F");
+        assertThat(m.interactionId()).isEqualTo(InteractionId.of(itk));
+    }
+
+    @Test
+    void aValueTheAnswerNeedsStillFailsNamingEntryAndAttribute() {
+        Entry e = accreditedSystemEntry("9189991987 38", PSIS);
+
+        assertThatThrownBy(() -> SdsEntries.accreditedSystem(e))
+                .isInstanceOfSatisfying(SdsLookupException.class, ex -> {
+                    assertThat(ex.entryDn()).contains(e.getDN());
+                    assertThat(ex.attribute()).contains("uniqueIdentifier");
+                    assertThat(ex.value()).contains("9189991987 38");
+                });
+    }
+
+    @Test
+    void messagesQuoteALineBreakAndCutAHugeValue() {
+        Entry e = mhsEntry();
+        e.setAttribute("nhsMhsRetries", "1\nFORGED log line");
+        assertThatThrownBy(() -> SdsEntries.mhs(e))
+                .isInstanceOf(SdsLookupException.class)
+                .hasMessageNotContaining("\n")
+                .hasMessageContaining("\"1\\nFORGED log line\"");
+
+        Entry huge = mhsEntry();
+        huge.setAttribute("nhsMhsRetries", "9".repeat(100_000));
+        assertThatThrownBy(() -> SdsEntries.mhs(huge))
+                .isInstanceOfSatisfying(SdsLookupException.class, ex -> {
+                    assertThat(ex.getMessage()).hasSizeLessThan(500).contains("(cut: 99800 more of 100000 characters)");
+                    assertThat(ex.value()).hasValueSatisfying(v -> assertThat(v).hasSize(100_000));
+                });
     }
 }

@@ -26,6 +26,18 @@ class SdsFiltersTest {
     }
 
     @Test
+    void everyInteractionIdFormSdsHoldsGoesIntoTheFilterAsIs() {
+        // FACTS.md section 3: ITK, ebXML and GP Connect ids are held in nhsMhsSvcIA / nhsAsSvcIA.
+        for (String id : new String[] {"urn:nhs-itk:services:201005:getNHSNumberRequest-v1-0",
+            "urn:oasis:names:tc:ebxml-msg:service:Ping", "urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1"}) {
+            assertThat(SdsFilters.mhs("X26", id, null)).hasToString(
+                    "(&(objectClass=nhsMhs)(nhsIDCode=X26)(nhsMhsSvcIA=" + id + "))");
+            assertThat(SdsFilters.accreditedSystemsForInteraction("X26", id)).hasToString(
+                    "(&(objectClass=nhsAs)(nhsIDCode=X26)(nhsAsSvcIA=" + id + "))");
+        }
+    }
+
+    @Test
     void escapesFilterSyntaxInEveryValue() {
         assertThat(SdsFilters.mhs("X26)(objectClass=*", PSIS, null)).hasToString(
                 "(&(objectClass=nhsMhs)(nhsIDCode=X26\\29\\28objectClass=\\2a)(nhsMhsSvcIA=" + PSIS + "))");

@@ -3,14 +3,9 @@ package io.spinekit.testkit;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
-import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
-import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.schema.Schema;
-import com.unboundid.ldif.LDIFException;
-import com.unboundid.ldif.LDIFReader;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
@@ -25,15 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -59,6 +47,10 @@ import javax.net.ssl.SSLContext;
  * {@link #searchCount()} counts the searches the directory received (health checks of the root DSE
  * excluded), so a test can check that the client's cache coalesced concurrent misses.
  *
+ * <p>Fixtures are built with {@link #mhs(String, String)} ({@link MhsFixture}),
+ * {@link #accreditedSystem(String, String)} ({@link AccreditedSystemFixture}) and
+ * {@link #organisation(String, String)} ({@link OrganisationFixture}), or given as LDIF.
+ *
  * <p>Thread-safe. Fixture values are strings on purpose: a test can store malformed values.
  */
 public final class EmbeddedSds implements AutoCloseable {
@@ -71,10 +63,7 @@ public final class EmbeddedSds implements AutoCloseable {
     /** Where people live (empty here). */
     public static final String PEOPLE = "ou=people,o=nhs";
 
-    /** The real SDS schema, shipped in spine-ldap (one copy for the client and the test directory). */
-    private static final String SCHEMA_RESOURCE = "/io/spinekit/ldap/sds-schema.ldif";
     private static final String LISTENER = "sds";
-    private static final int MAX_FILTERS = 1000;
 
     /** Whether the directory asks for a TLS client certificate. */
     public enum ClientAuth {
@@ -92,9 +81,7 @@ public final class EmbeddedSds implements AutoCloseable {
     private final boolean plain;
     private final int port;
     private final InMemoryDirectoryServer server;
-    private final AtomicLong latencyMillis = new AtomicLong();
-    private final AtomicLong searches = new AtomicLong();
-    private final List<String> filters = Collections.synchronizedList(new ArrayList<>());
+    private final SdsInterceptor interceptor = new SdsInterceptor();
     private volatile boolean running;
 
     private EmbeddedSds(Builder b) {
@@ -121,7 +108,7 @@ public final class EmbeddedSds implements AutoCloseable {
                         serverContext.getServerSocketFactory(), null,
                         b.clientAuth != ClientAuth.NONE, b.clientAuth == ClientAuth.REQUIRED));
             }
-            config.addInMemoryOperationInterceptor(new Interceptor());
+            config.addInMemoryOperationInterceptor(interceptor);
             this.server = new InMemoryDirectoryServer(config);
             clear();
         } catch (LDAPException e) {
@@ -154,16 +141,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @return the merged schema
      */
     public static Schema schema() {
-        try (InputStream in = EmbeddedSds.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE + " (it ships in spine-ldap)");
-            }
-            return Schema.mergeSchemas(Schema.getDefaultStandardSchema(), Schema.getSchema(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (LDIFException | LDAPException e) {
-            throw new IllegalStateException("cannot load the SDS schema: " + e.getMessage(), e);
-        }
+        return SdsContent.schema();
     }
 
     // ----------------------------------------------------------------------------- lifecycle
@@ -212,12 +190,12 @@ public final class EmbeddedSds implements AutoCloseable {
      * @param delay the delay; zero for none
      */
     public void latency(Duration delay) {
-        latencyMillis.set(delay.toMillis());
+        interceptor.latency(delay);
     }
 
     /** Removes any latency. */
     public void noLatency() {
-        latencyMillis.set(0);
+        interceptor.latency(Duration.ZERO);
     }
 
     /** Stops the directory for good. */
@@ -314,7 +292,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @return the count
      */
     public long searchCount() {
-        return searches.get();
+        return interceptor.searchCount();
     }
 
     /**
@@ -324,15 +302,12 @@ public final class EmbeddedSds implements AutoCloseable {
      * @return a copy of the filters
      */
     public List<String> searchFilters() {
-        synchronized (filters) {
-            return List.copyOf(filters);
-        }
+        return interceptor.searchFilters();
     }
 
     /** Sets {@link #searchCount()} to zero and forgets the filters. */
     public void resetSearchCount() {
-        searches.set(0);
-        filters.clear();
+        interceptor.resetSearchCount();
     }
 
     /**
@@ -362,16 +337,7 @@ public final class EmbeddedSds implements AutoCloseable {
 
     /** Removes every entry but the base ones ({@code o=nhs} and its {@code ou}s). */
     public void clear() {
-        server.clear();
-        try {
-            server.add(new Entry(ROOT, new Attribute("objectClass", "top", "organization"), new Attribute("o", "nhs")));
-            for (String ou : List.of(SERVICES, ORGANISATIONS, PEOPLE)) {
-                server.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"),
-                        new Attribute("ou", ou.substring(3, ou.indexOf(',')))));
-            }
-        } catch (LDAPException e) {
-            throw new IllegalStateException("cannot add the base entries: " + e.getMessage(), e);
-        }
+        SdsContent.reset(server);
     }
 
     /**
@@ -415,11 +381,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @throws IllegalArgumentException when the LDIF is invalid or the directory rejects the entry
      */
     public String addEntry(String... ldifLines) {
-        try {
-            return add(LDIFReader.decodeEntry(ldifLines));
-        } catch (LDIFException e) {
-            throw new IllegalArgumentException("invalid LDIF entry: " + e.getMessage(), e);
-        }
+        return SdsContent.addLdifEntry(server, ldifLines);
     }
 
     /**
@@ -430,7 +392,7 @@ public final class EmbeddedSds implements AutoCloseable {
      * @throws IllegalArgumentException when the LDIF is invalid or an entry is rejected
      */
     public int importLdif(String ldif) {
-        return importLdif(new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)));
+        return SdsContent.importLdif(server, new ByteArrayInputStream(ldif.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -442,36 +404,14 @@ public final class EmbeddedSds implements AutoCloseable {
      */
     public int importLdif(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return importLdif(in);
+            return SdsContent.importLdif(server, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private int importLdif(InputStream in) {
-        int n = 0;
-        try (LDIFReader reader = new LDIFReader(in)) {
-            Entry e;
-            while ((e = reader.readEntry()) != null) {
-                add(e);
-                n++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (LDIFException e) {
-            throw new IllegalArgumentException("invalid LDIF: " + e.getMessage(), e);
-        }
-        return n;
     }
 
     private String add(Entry entry) {
-        try {
-            server.add(entry);
-            return entry.getDN();
-        } catch (LDAPException e) {
-            throw new IllegalArgumentException("the embedded SDS rejected entry '" + entry.getDN() + "': "
-                    + e.getMessage(), e);
-        }
+        return SdsContent.add(server, entry);
     }
 
     // ----------------------------------------------------------------------------- fixture builders
@@ -514,361 +454,6 @@ public final class EmbeddedSds implements AutoCloseable {
      */
     public static OrganisationFixture organisation(String odsCode, String name) {
         return new OrganisationFixture(odsCode, name);
-    }
-
-    /** Common handling of attributes: ordered, case-insensitive names, any value (even malformed). */
-    private abstract static class Fixture<F extends Fixture<F>> {
-        private final Map<String, List<String>> attributes = new LinkedHashMap<>();
-
-        abstract F self();
-
-        /**
-         * Sets an attribute to the given values, replacing earlier ones; no values removes it.
-         *
-         * @param name the attribute name (any case)
-         * @param values the values, stored as given
-         * @return this
-         */
-        public F attribute(String name, String... values) {
-            String key = name.toLowerCase(Locale.ROOT);
-            attributes.keySet().removeIf(k -> k.equalsIgnoreCase(key));
-            attributes.remove(key);
-            if (values.length > 0) {
-                attributes.put(name, List.of(values));
-            }
-            return self();
-        }
-
-        /**
-         * Removes an attribute.
-         *
-         * @param name the attribute name (any case)
-         * @return this
-         */
-        public F without(String name) {
-            return attribute(name);
-        }
-
-        String value(String name) {
-            for (Map.Entry<String, List<String>> e : attributes.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
-        }
-
-        Entry toEntry(String dn) {
-            Entry e = new Entry(dn);
-            attributes.forEach((k, v) -> e.addAttribute(k, v.toArray(new String[0])));
-            return e;
-        }
-    }
-
-    /** An {@code nhsMhs} entry to add; see {@link EmbeddedSds#mhs(String, String)}. Not thread-safe. */
-    public static final class MhsFixture extends Fixture<MhsFixture> {
-        MhsFixture(String odsCode, String interactionId) {
-            Objects.requireNonNull(odsCode, "odsCode");
-            Objects.requireNonNull(interactionId, "interactionId");
-            String id = UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(Locale.ROOT);
-            String fqdn = "mhs." + odsCode.toLowerCase(Locale.ROOT) + ".spinekit.test";
-            String service = interactionId;
-            String name = interactionId;
-            int cut = interactionId.lastIndexOf(':');
-            if (interactionId.startsWith("urn:nhs:names:services:")) {
-                String rest = interactionId.substring("urn:nhs:names:services:".length());
-                int colon = rest.indexOf(':');
-                if (colon > 0) {
-                    service = "urn:nhs:names:services:" + rest.substring(0, colon);
-                    name = rest.substring(colon + 1);
-                }
-            } else if (cut > 0) {
-                service = interactionId.substring(0, cut);
-                name = interactionId.substring(cut + 1);
-            }
-            attribute("objectClass", "top", "nhsMhs");
-            attribute("uniqueIdentifier", id);
-            attribute("nhsIDCode", odsCode);
-            attribute("nhsMhsPartyKey", odsCode + "-0000001");
-            attribute("nhsMhsSvcIA", interactionId);
-            attribute("nhsMhsSN", service);
-            attribute("nhsMhsIN", name);
-            attribute("nhsMhsEndPoint", "https://" + fqdn + "/");
-            attribute("nhsMhsFQDN", fqdn);
-            attribute("nhsMhsIsAuthenticated", "none");
-            attribute("nhsMhsCPAId", id);
-            attribute("nhsProductKey", "1");
-            attribute("nhsEPInteractionType", "HL7");
-            attribute("nhsContractPropertyTemplateKey", "1");
-            attribute("nhsRequestorURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
-            attribute("nhsApproverURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
-            attribute("nhsDNSApprover", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
-            attribute("nhsDateRequested", "20200101110000");
-            attribute("nhsDateApproved", "20200101120000");
-            attribute("nhsDateDNSApproved", "20200101120000");
-        }
-
-        @Override
-        MhsFixture self() {
-            return this;
-        }
-
-        /**
-         * Sets the unique identifier (the DN's RDN) and the CPA id to the same value.
-         *
-         * @param id the identifier
-         * @return this
-         */
-        public MhsFixture uniqueIdentifier(String id) {
-            attribute("uniqueIdentifier", id);
-            return attribute("nhsMhsCPAId", id);
-        }
-
-        /**
-         * Sets {@code nhsMhsPartyKey}.
-         *
-         * @param partyKey the party key
-         * @return this
-         */
-        public MhsFixture partyKey(String partyKey) {
-            return attribute("nhsMhsPartyKey", partyKey);
-        }
-
-        /**
-         * Sets {@code nhsMhsEndPoint}.
-         *
-         * @param url the endpoint
-         * @return this
-         */
-        public MhsFixture endpoint(String url) {
-            return attribute("nhsMhsEndPoint", url);
-        }
-
-        /**
-         * Sets {@code nhsMhsFQDN}.
-         *
-         * @param fqdn the host name
-         * @return this
-         */
-        public MhsFixture fqdn(String fqdn) {
-            return attribute("nhsMhsFQDN", fqdn);
-        }
-
-        /**
-         * Sets {@code nhsMhsCPAId}.
-         *
-         * @param cpaId the CPA id
-         * @return this
-         */
-        public MhsFixture cpaId(String cpaId) {
-            return attribute("nhsMhsCPAId", cpaId);
-        }
-
-        /**
-         * Sets {@code nhsMhsSN} and {@code nhsMhsIN}.
-         *
-         * @param serviceName the service name
-         * @param interactionName the interaction name
-         * @return this
-         */
-        public MhsFixture names(String serviceName, String interactionName) {
-            attribute("nhsMhsSN", serviceName);
-            return attribute("nhsMhsIN", interactionName);
-        }
-
-        /**
-         * Sets {@code nhsMhsIsAuthenticated}.
-         *
-         * @param value {@code none}, {@code transient} or {@code persistent}
-         * @return this
-         */
-        public MhsFixture authenticated(String value) {
-            return attribute("nhsMhsIsAuthenticated", value);
-        }
-
-        /**
-         * Sets {@code nhsEPInteractionType}.
-         *
-         * @param value {@code FHIR}, {@code HL7}, {@code EBXML} or {@code N/A}
-         * @return this
-         */
-        public MhsFixture interactionType(String value) {
-            return attribute("nhsEPInteractionType", value);
-        }
-
-        /**
-         * Sets the ebXML reliability attributes.
-         *
-         * @param persistDuration {@code nhsMhsPersistDuration}, such as {@code PT5M}
-         * @param retries {@code nhsMhsRetries}, such as {@code 2}
-         * @param retryInterval {@code nhsMhsRetryInterval}, such as {@code PT1M}
-         * @return this
-         */
-        public MhsFixture reliability(String persistDuration, String retries, String retryInterval) {
-            attribute("nhsMhsPersistDuration", persistDuration);
-            attribute("nhsMhsRetries", retries);
-            return attribute("nhsMhsRetryInterval", retryInterval);
-        }
-
-        /**
-         * Sets the ebXML messaging flags.
-         *
-         * @param ackRequested {@code nhsMhsAckRequested}: {@code always} or {@code never}
-         * @param duplicateElimination {@code nhsMhsDuplicateElimination}: {@code always} or {@code never}
-         * @param syncReplyMode {@code nhsMhsSyncReplyMode}, such as {@code MSHSignalsOnly}
-         * @param actor {@code nhsMhsActor}, such as {@code urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH}
-         * @return this
-         */
-        public MhsFixture messaging(String ackRequested, String duplicateElimination, String syncReplyMode,
-                String actor) {
-            attribute("nhsMhsAckRequested", ackRequested);
-            attribute("nhsMhsDuplicateElimination", duplicateElimination);
-            attribute("nhsMhsSyncReplyMode", syncReplyMode);
-            return attribute("nhsMhsActor", actor);
-        }
-
-        /**
-         * Sets {@code nhsDateApproved}.
-         *
-         * @param yyyyMMddHHmmss the approval time
-         * @return this
-         */
-        public MhsFixture dateApproved(String yyyyMMddHHmmss) {
-            return attribute("nhsDateApproved", yyyyMMddHHmmss);
-        }
-
-        Entry entry() {
-            return toEntry("uniqueIdentifier=" + value("uniqueIdentifier") + "," + SERVICES);
-        }
-    }
-
-    /** An {@code nhsAs} entry to add; see {@link EmbeddedSds#accreditedSystem(String, String)}. Not thread-safe. */
-    public static final class AccreditedSystemFixture extends Fixture<AccreditedSystemFixture> {
-        AccreditedSystemFixture(String asid, String odsCode) {
-            Objects.requireNonNull(asid, "asid");
-            Objects.requireNonNull(odsCode, "odsCode");
-            attribute("objectClass", "top", "nhsAs");
-            attribute("uniqueIdentifier", asid);
-            attribute("nhsIDCode", odsCode);
-            attribute("nhsMhsPartyKey", odsCode + "-0000001");
-            attribute("nhsRequestorURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
-            attribute("nhsApproverURP", "uniqueIdentifier=000000000001,uniqueIdentifier=000000000002,uid=000000000003,ou=People,o=nhs");
-            attribute("nhsDateRequested", "20200101110000");
-            attribute("nhsDateApproved", "20200101120000");
-        }
-
-        @Override
-        AccreditedSystemFixture self() {
-            return this;
-        }
-
-        /**
-         * Sets {@code nhsMhsPartyKey}.
-         *
-         * @param partyKey the party key
-         * @return this
-         */
-        public AccreditedSystemFixture partyKey(String partyKey) {
-            return attribute("nhsMhsPartyKey", partyKey);
-        }
-
-        /**
-         * Sets {@code nhsAsSvcIA}.
-         *
-         * @param interactionIds the interaction ids
-         * @return this
-         */
-        public AccreditedSystemFixture interactions(String... interactionIds) {
-            return attribute("nhsAsSvcIA", interactionIds);
-        }
-
-        /**
-         * Sets {@code nhsAsClient}.
-         *
-         * @param odsCodes the client organisations
-         * @return this
-         */
-        public AccreditedSystemFixture clients(String... odsCodes) {
-            return attribute("nhsAsClient", odsCodes);
-        }
-
-        /**
-         * Sets {@code nhsProductName} and {@code nhsProductVersion}.
-         *
-         * @param name the product name
-         * @param version the product version
-         * @return this
-         */
-        public AccreditedSystemFixture product(String name, String version) {
-            attribute("nhsProductName", name);
-            return attribute("nhsProductVersion", version);
-        }
-
-        /**
-         * Sets {@code nhsDateApproved}.
-         *
-         * @param yyyyMMddHHmmss the approval time
-         * @return this
-         */
-        public AccreditedSystemFixture dateApproved(String yyyyMMddHHmmss) {
-            return attribute("nhsDateApproved", yyyyMMddHHmmss);
-        }
-
-        Entry entry() {
-            return toEntry("uniqueIdentifier=" + value("uniqueIdentifier") + "," + SERVICES);
-        }
-    }
-
-    /** An {@code nhsOrg} entry to add; see {@link EmbeddedSds#organisation(String, String)}. Not thread-safe. */
-    public static final class OrganisationFixture extends Fixture<OrganisationFixture> {
-        OrganisationFixture(String odsCode, String name) {
-            Objects.requireNonNull(odsCode, "odsCode");
-            Objects.requireNonNull(name, "name");
-            attribute("objectClass", "top", "organization", "nhsOrg");
-            attribute("uniqueIdentifier", odsCode);
-            attribute("nhsIDCode", odsCode);
-            attribute("o", name);
-            attribute("nhsOrgType", "GP PRACTICE");
-            attribute("nhsOrgTypeCode", "PR");
-            attribute("postalAddress", "1 Test Street");
-            attribute("l", "LEEDS");
-            attribute("postalCode", "LS1 4HR");
-        }
-
-        @Override
-        OrganisationFixture self() {
-            return this;
-        }
-
-        /**
-         * Sets {@code nhsOrgType} and {@code nhsOrgTypeCode}.
-         *
-         * @param type such as {@code GP PRACTICE}
-         * @param typeCode such as {@code PR}
-         * @return this
-         */
-        public OrganisationFixture type(String type, String typeCode) {
-            attribute("nhsOrgType", type);
-            return attribute("nhsOrgTypeCode", typeCode);
-        }
-
-        /**
-         * Sets the address: {@code postalAddress} (lines joined with {@code $}), {@code l} and {@code postalCode}.
-         *
-         * @param locality the town or city
-         * @param postcode the postcode
-         * @param lines the address lines
-         * @return this
-         */
-        public OrganisationFixture address(String locality, String postcode, String... lines) {
-            attribute("postalAddress", String.join("$", lines));
-            attribute("l", locality);
-            return attribute("postalCode", postcode);
-        }
-
-        Entry entry() {
-            return toEntry("uniqueIdentifier=" + value("uniqueIdentifier") + "," + ORGANISATIONS);
-        }
     }
 
     // ----------------------------------------------------------------------------- builder
@@ -959,29 +544,6 @@ public final class EmbeddedSds implements AutoCloseable {
     }
 
     // ----------------------------------------------------------------------------- internals
-
-    private final class Interceptor extends InMemoryOperationInterceptor {
-        @Override
-        public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
-            long delay = latencyMillis.get();
-            if (delay > 0) {
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (!request.getRequest().getBaseDN().isEmpty()) {
-                searches.incrementAndGet();
-                synchronized (filters) {
-                    if (filters.size() >= MAX_FILTERS) {
-                        filters.remove(0);
-                    }
-                    filters.add(request.getRequest().getFilter().toString());
-                }
-            }
-        }
-    }
 
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

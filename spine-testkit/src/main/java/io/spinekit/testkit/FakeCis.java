@@ -1,55 +1,36 @@
 package io.spinekit.testkit;
 
-import io.spinekit.testpki.TestPki;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.spinekit.cis.Cis2Issuer;
 import io.spinekit.cis.CisUrls;
-import io.spinekit.cis.GasActivationResponse;
 import io.spinekit.cis.GasAuthenticationResponse;
-import io.spinekit.cis.GasMessage;
 import io.spinekit.cis.GasService;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.TestPki;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Base64;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * A fake Care Identity Service: a real HTTPS server (WireMock on Jetty) on loopback that presents a
@@ -58,9 +39,9 @@ import java.util.UUID;
  *
  * <p>It answers:
  * <ul>
- *   <li>{@value #ROLE_ASSERTION_PATH}{@code ?token=...}: per ticket, a success (SAML written by
- *       {@link FakeCisSaml}), a failure status, hostile XML, a slow answer or HTTP 500; unknown
- *       tickets get a failure status;</li>
+ *   <li>{@value #ROLE_ASSERTION_PATH}{@code ?token=...}: per ticket, a success (SAML shaped like
+ *       sbapi's, see {@link #roleAssertionResponse(RoleAssertion, SsoTicket)}), a failure status,
+ *       hostile XML, a slow answer or HTTP 500; unknown tickets get a failure status;</li>
  *   <li>GAS {@code POST /login/authactivate}, {@code /login/authvalidate} and {@code /login/authlogout}
  *       with {@code gpOBJECT} messages: a random challenge, the authentication answer given with
  *       {@link #givenAuthentication(GasAuthenticationResponse)}, and a logout acknowledgement;
@@ -69,6 +50,8 @@ import java.util.UUID;
  *       and a JWKS with one RSA signing key; {@link #idToken(String)} signs ID tokens with it.</li>
  * </ul>
  * {@link #urls()} and {@link #profile(String)} point spinekit at it. Everything it answers is made up.
+ * The bodies are written by package-private helpers, one per service (SAML and hostile documents,
+ * GAS, CIS2); this class holds the server and the stubs.
  *
  * <pre>{@code
  * try (FakeCis cis = FakeCis.start(pki)) {
@@ -91,8 +74,6 @@ public final class FakeCis implements AutoCloseable {
     public static final String GAS_LOGOUT_PATH = "/login/authlogout";
     /** The JWKS path. */
     public static final String JWKS_PATH = ISSUER_PATH + "/connect/jwk_uri";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Hostile role assertion bodies a test can ask for. */
     public enum Hostile {
@@ -153,26 +134,8 @@ public final class FakeCis implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo(ROLE_ASSERTION_PATH)).atPriority(10).willReturn(xml(200,
                 FakeCisSaml.failureResponse("Invalid SSO token"))));
         givenDiscovery(defaultDiscovery());
-        serveJwks();
-        for (String path : List.of(GAS_ACTIVATE_PATH, GAS_VALIDATE_PATH, GAS_LOGOUT_PATH)) {
-            server.stubFor(post(urlPathEqualTo(path)).atPriority(10).willReturn(aResponse().withStatus(400)
-                    .withHeader("Content-Type", "text/plain").withBody("not a GAS message for " + path)));
-        }
-        byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String challenge = Base64.getEncoder().encodeToString(random);
-        gas(GAS_ACTIVATE_PATH, GasService.ACTIVATION, 5, new GasActivationResponse(challenge,
-                Base64.getEncoder().encodeToString(("fake-cis signature over " + challenge).getBytes(
-                        java.nio.charset.StandardCharsets.US_ASCII))).toMessage());
-        gas(GAS_LOGOUT_PATH, GasService.LOGOUT, 5, GasMessage.builder().service(GasService.LOGOUT).build());
-    }
-
-    private void gas(String path, GasService service, int priority, GasMessage answer) {
-        server.stubFor(post(urlPathEqualTo(path)).atPriority(priority)
-                .withRequestBody(containing("<gpOBJECT>"))
-                .withRequestBody(containing("<gpPARAM name=\"service\">" + service.name() + "</gpPARAM>"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
-                        .withBody(answer.withDoctypeSystemId(baseUrl() + "/login/dtd").toXml())));
+        FakeCis2.serveJwks(server, signingKey);
+        FakeGas.installDefaults(server, baseUrl());
     }
 
     /**
@@ -182,7 +145,7 @@ public final class FakeCis implements AutoCloseable {
      * @param response the answer
      */
     public void givenAuthentication(GasAuthenticationResponse response) {
-        gas(GAS_VALIDATE_PATH, GasService.AUTHENTICATION, 1, response.toMessage());
+        FakeGas.answer(server, baseUrl(), GAS_VALIDATE_PATH, GasService.AUTHENTICATION, 1, response.toMessage());
     }
 
     /**
@@ -276,7 +239,33 @@ public final class FakeCis implements AutoCloseable {
     }
 
     /**
-     * Answers the ticket with {@link FakeCisSaml#sampleAssertion(Instant)} valid now.
+     * A realistic made-up assertion, the one {@link #givenAssertion(SsoTicket)} serves: user
+     * {@code 900000000101} ("Example Alex Dr") with two role profiles, the second selected, live mode,
+     * a window from 3 minutes before {@code now} to 1 minute after it (real ones are about 4 minutes
+     * long). Pass a time in the past for an expired one.
+     *
+     * @param now the current time
+     * @return the assertion
+     */
+    public static RoleAssertion sampleAssertion(Instant now) {
+        return FakeCisSaml.sampleAssertion(now);
+    }
+
+    /**
+     * The body of a successful role assertion response carrying an assertion, as this fake serves it
+     * (SAML 1.1 in sbapi's shape; the ticket echoed where CIS echoes it), for tests that serve it
+     * their own way (for example dribbled through {@link #wireMock()}).
+     *
+     * @param assertion the assertion to write (every field; absent optional fields are omitted)
+     * @param ticket the ticket to echo
+     * @return the response XML
+     */
+    public static String roleAssertionResponse(RoleAssertion assertion, SsoTicket ticket) {
+        return FakeCisSaml.successResponse(assertion, ticket);
+    }
+
+    /**
+     * Answers the ticket with {@link #sampleAssertion(Instant)} valid now.
      *
      * @param ticket the ticket
      * @return the assertion served
@@ -294,7 +283,7 @@ public final class FakeCis implements AutoCloseable {
      * @param assertion the assertion to serve
      */
     public void givenAssertion(SsoTicket ticket, RoleAssertion assertion) {
-        givenRoleAssertionBody(ticket, 200, FakeCisSaml.successResponse(assertion, ticket));
+        givenRoleAssertionBody(ticket, 200, roleAssertionResponse(assertion, ticket));
     }
 
     /**
@@ -314,7 +303,7 @@ public final class FakeCis implements AutoCloseable {
      * @param kind which attack
      */
     public void givenHostileXml(SsoTicket ticket, Hostile kind) {
-        givenRoleAssertionBody(ticket, 200, hostile(kind));
+        givenRoleAssertionBody(ticket, 200, FakeCisSaml.hostile(kind, baseUrl()));
     }
 
     /**
@@ -391,24 +380,7 @@ public final class FakeCis implements AutoCloseable {
      * @return the document as a map
      */
     public Map<String, Object> defaultDiscovery() {
-        String iss = issuer().toString();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("issuer", iss);
-        d.put("authorization_endpoint", iss + "/authorize");
-        d.put("token_endpoint", iss + "/access_token");
-        d.put("userinfo_endpoint", iss + "/userinfo");
-        d.put("end_session_endpoint", iss + "/connect/endSession");
-        d.put("jwks_uri", baseUrl() + JWKS_PATH);
-        d.put("scopes_supported", List.of("openid", "profile", "email", "nhsperson", "associatedorgs",
-                "nationalrbacaccess", "professionalmemberships", "organisationalmemberships", "selectedrole"));
-        d.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name",
-                "nhsid_useruid", "nhsid_nrbac_roles", "selected_roleid", "id_assurance_level",
-                "authentication_assurance_level"));
-        d.put("response_types_supported", List.of("code"));
-        d.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
-        d.put("id_token_signing_alg_values_supported", List.of("RS512", "RS256"));
-        d.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt"));
-        return d;
+        return FakeCis2.discovery(issuer().toString(), baseUrl());
     }
 
     /**
@@ -417,13 +389,7 @@ public final class FakeCis implements AutoCloseable {
      * @param document the document as a map
      */
     public void givenDiscovery(Map<String, Object> document) {
-        try {
-            server.stubFor(get(urlPathEqualTo(ISSUER_PATH + Cis2Issuer.DISCOVERY_PATH)).willReturn(aResponse()
-                    .withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(JSON.writeValueAsString(document))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write discovery document", e);
-        }
+        FakeCis2.serveDiscovery(server, document);
     }
 
     /**
@@ -442,14 +408,8 @@ public final class FakeCis implements AutoCloseable {
      */
     public RSAKey rotateSigningKey() {
         signingKey = newKey();
-        serveJwks();
+        FakeCis2.serveJwks(server, signingKey);
         return signingKey;
-    }
-
-    private void serveJwks() {
-        server.stubFor(get(urlPathEqualTo(JWKS_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
     }
 
     /**
@@ -464,107 +424,18 @@ public final class FakeCis implements AutoCloseable {
         return new IdToken(audience);
     }
 
-    /** Builds one signed ID token. Not thread-safe. */
-    public final class IdToken {
-        private final JWTClaimsSet.Builder claims;
-        private RSAKey key = signingKey;
-        private JWSAlgorithm algorithm = JWSAlgorithm.RS512;
-
+    /**
+     * Builds one signed ID token: {@code claim}, {@code issuer}, {@code times}, {@code signedWith},
+     * {@code algorithm}, then {@code sign}. Not thread-safe.
+     */
+    public final class IdToken extends FakeIdToken<IdToken> {
         private IdToken(String audience) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            claims = new JWTClaimsSet.Builder()
-                    .issuer(FakeCis.this.issuer().toString())
-                    .subject("900000000101")
-                    .audience(audience)
-                    .issueTime(Date.from(now))
-                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                    .jwtID(UUID.randomUUID().toString())
-                    .claim("auth_time", now.minus(Duration.ofMinutes(1)).getEpochSecond())
-                    .claim("name", "Example Alex Dr")
-                    .claim("nhsid_useruid", "900000000101")
-                    .claim("nhsid_nrbac_roles", List.of(
-                            Map.of("person_orgid", "900000000401", "person_roleid", "900000000201",
-                                    "org_code", "X99", "role_code", "S9000:G9000:R9003",
-                                    "role_name", "\"Clinical\":\"Clinical Provision\":\"Example Clinician Access Role\""),
-                            Map.of("person_orgid", "900000000402", "person_roleid", "900000000202",
-                                    "org_code", "X99001", "role_code", "S9080:G9440:R9110",
-                                    "role_name", "\"Admin & Clerical\":\"Admin\":\"Example Demographic Administrator\"")))
-                    .claim("selected_roleid", "900000000202")
-                    .claim("id_assurance_level", "3")
-                    .claim("authentication_assurance_level", "3");
+            super(FakeCis.this.issuer().toString(), audience, signingKey);
         }
 
-        /**
-         * Sets or replaces a claim (null removes it).
-         *
-         * @param name the claim
-         * @param value its value
-         * @return this
-         */
-        public IdToken claim(String name, Object value) {
-            claims.claim(name, value);
+        @Override
+        IdToken self() {
             return this;
-        }
-
-        /**
-         * Sets the issuer claim.
-         *
-         * @param issuer the issuer string
-         * @return this
-         */
-        public IdToken issuer(String issuer) {
-            claims.issuer(issuer);
-            return this;
-        }
-
-        /**
-         * Sets the issue and expiry times.
-         *
-         * @param issuedAt {@code iat}
-         * @param expiresAt {@code exp}
-         * @return this
-         */
-        public IdToken times(Instant issuedAt, Instant expiresAt) {
-            claims.issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
-            return this;
-        }
-
-        /**
-         * Signs with another key (for example one the JWKS does not hold).
-         *
-         * @param other the key
-         * @return this
-         */
-        public IdToken signedWith(RSAKey other) {
-            this.key = Objects.requireNonNull(other, "other");
-            return this;
-        }
-
-        /**
-         * Signs with another RSA algorithm.
-         *
-         * @param alg for example RS256
-         * @return this
-         */
-        public IdToken algorithm(JWSAlgorithm alg) {
-            this.algorithm = Objects.requireNonNull(alg, "alg");
-            return this;
-        }
-
-        /**
-         * Signs the token.
-         *
-         * @return the compact JWS
-         */
-        public String sign() {
-            try {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())
-                        .type(JOSEObjectType.JWT).build(), claims.build());
-                jwt.sign(new RSASSASigner(key));
-                return jwt.serialize();
-            } catch (JOSEException e) {
-                throw new IllegalStateException("cannot sign test token", e);
-            }
         }
     }
 
@@ -574,11 +445,7 @@ public final class FakeCis implements AutoCloseable {
      * @return the key
      */
     public static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("fake-cis-" + UUID.randomUUID()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate RSA key", e);
-        }
+        return FakeCis2.newKey();
     }
 
     /**
@@ -604,29 +471,6 @@ public final class FakeCis implements AutoCloseable {
         server.resetRequests();
     }
 
-    private String hostile(Hostile kind) {
-        String saml = FakeCisSaml.successResponse(FakeCisSaml.sampleAssertion(Instant.now()), SsoTicket.of("hostile"));
-        return switch (kind) {
-            case XXE_FILE -> "<?xml version=\"1.0\"?>\n<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
-                    + saml.replace("Example Alex Dr", "&xxe;");
-            case XXE_HTTP -> "<?xml version=\"1.0\"?>\n<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM \"" + baseUrl()
-                    + "/xxe-canary\">]>\n" + saml.replace("Example Alex Dr", "&xxe;");
-            case BILLION_LAUGHS -> billionLaughs();
-            case DEEP_NESTING -> "<a>".repeat(10_000) + "</a>".repeat(10_000);
-            case OVERSIZED -> saml.replace("</samlp:Response>", "<!-- " + "x".repeat(3 * 1024 * 1024) + " -->"
-                    + "</samlp:Response>");
-        };
-    }
-
-    private static String billionLaughs() {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
-        for (int i = 1; i <= 9; i++) {
-            String prev = i == 1 ? "lol" : "lol" + (i - 1);
-            sb.append("<!ENTITY lol").append(i).append(" \"").append(("&" + prev + ";").repeat(10)).append("\">\n");
-        }
-        return sb.append("]>\n<lolz>&lol9;</lolz>\n").toString();
-    }
-
     private static ResponseDefinitionBuilder xml(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(body);
     }
@@ -646,7 +490,6 @@ public final class FakeCis implements AutoCloseable {
      * @return true if at least one request arrived
      */
     public boolean wasRequested(String path) {
-        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathEqualTo(path)))
-                .size() > 0;
+        return !server.findAll(anyRequestedFor(urlPathEqualTo(path))).isEmpty();
     }
 }

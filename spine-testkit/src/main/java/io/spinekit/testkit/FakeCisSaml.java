@@ -5,6 +5,7 @@ import io.spinekit.cis.RoleProfile;
 import io.spinekit.cis.SessionMode;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.cis.ValidityWindow;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,13 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes SAML 1.1 role assertion responses shaped like the ones CIS's {@code /saml/RoleAssertion}
- * returns, for {@link FakeCis} and for tests. The output is constructed, not a capture: it follows the
- * published shape (namespace {@code http://www.syntegra.com} attributes, subject
- * {@code uid=<user UID>,ou=People,o=nhs}, the ticket echoed in the nested assertion's
- * {@code SubjectConfirmationData}) with made-up content.
+ * The sbapi bodies of {@link FakeCis}: SAML 1.1 role assertion responses shaped like the ones CIS's
+ * {@code /saml/RoleAssertion} returns, and the hostile documents of {@link FakeCis.Hostile}. The SAML
+ * is constructed, not a capture: it follows the published shape (namespace
+ * {@code http://www.syntegra.com} attributes, subject {@code uid=<user UID>,ou=People,o=nhs}, the
+ * ticket echoed in the nested assertion's {@code SubjectConfirmationData}) with made-up content.
+ * Tests outside the package use {@link FakeCis#sampleAssertion(Instant)} and
+ * {@link FakeCis#roleAssertionResponse(RoleAssertion, SsoTicket)}.
  */
-public final class FakeCisSaml {
+final class FakeCisSaml {
     private static final String SYNTEGRA = "http://www.syntegra.com";
 
     private FakeCisSaml() {
@@ -33,7 +36,7 @@ public final class FakeCisSaml {
      * @param now the current time
      * @return the assertion
      */
-    public static RoleAssertion sampleAssertion(Instant now) {
+    static RoleAssertion sampleAssertion(Instant now) {
         Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
         return new RoleAssertion("900000000101", "Example Alex Dr", "uid=900000000101,ou=People,o=nhs",
                 Optional.of("C9999998"), "900000000202", Optional.of(SessionMode.LIVE), Optional.of("1.1"),
@@ -59,7 +62,7 @@ public final class FakeCisSaml {
      * @param ticket the ticket to echo in the nested assertion
      * @return the response XML
      */
-    public static String successResponse(RoleAssertion a, SsoTicket ticket) {
+    static String successResponse(RoleAssertion a, SsoTicket ticket) {
         String issue = a.issueInstant().orElse(a.validity().notBefore()).toString();
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:1.0:protocol\" ResponseID=\"null\" "
@@ -124,13 +127,45 @@ public final class FakeCisSaml {
      * @param message the status message
      * @return the response XML
      */
-    public static String failureResponse(String message) {
+    static String failureResponse(String message) {
         return "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:1.0:protocol\" ResponseID=\"null\" "
                 + "InResponseTo=\"null\" MajorVersion=\"1\" MinorVersion=\"1\" IssueInstant=\""
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\">\n  <samlp:Status>\n"
                 + "    <samlp:StatusCode Value=\"samlp:Responder\"><samlp:StatusCode Value=\"samlp:RequestDenied\"/>"
                 + "</samlp:StatusCode>\n    <samlp:StatusMessage>" + escape(message) + "</samlp:StatusMessage>\n"
                 + "  </samlp:Status>\n</samlp:Response>\n";
+    }
+
+    /**
+     * A hostile document: external entities (a local file, or {@code /xxe-canary} on
+     * {@code baseUrl}) in an otherwise valid response, nested entity expansion, elements nested
+     * 10,000 deep, or a valid response padded to over 3 MiB.
+     *
+     * @param kind which attack
+     * @param baseUrl the fake's base URL, for {@link FakeCis.Hostile#XXE_HTTP}
+     * @return the document
+     */
+    static String hostile(FakeCis.Hostile kind, URI baseUrl) {
+        String saml = successResponse(sampleAssertion(Instant.now()), SsoTicket.of("hostile"));
+        return switch (kind) {
+            case XXE_FILE -> "<?xml version=\"1.0\"?>\n<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                    + saml.replace("Example Alex Dr", "&xxe;");
+            case XXE_HTTP -> "<?xml version=\"1.0\"?>\n<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM \"" + baseUrl
+                    + "/xxe-canary\">]>\n" + saml.replace("Example Alex Dr", "&xxe;");
+            case BILLION_LAUGHS -> billionLaughs();
+            case DEEP_NESTING -> "<a>".repeat(10_000) + "</a>".repeat(10_000);
+            case OVERSIZED -> saml.replace("</samlp:Response>", "<!-- " + "x".repeat(3 * 1024 * 1024) + " -->"
+                    + "</samlp:Response>");
+        };
+    }
+
+    private static String billionLaughs() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            String prev = i == 1 ? "lol" : "lol" + (i - 1);
+            sb.append("<!ENTITY lol").append(i).append(" \"").append(("&" + prev + ";").repeat(10)).append("\">\n");
+        }
+        return sb.append("]>\n<lolz>&lol9;</lolz>\n").toString();
     }
 
     private static void attribute(StringBuilder sb, String name, List<String> values) {

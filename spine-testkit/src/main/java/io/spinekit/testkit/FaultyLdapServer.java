@@ -53,6 +53,7 @@ public final class FaultyLdapServer implements AutoCloseable {
     private volatile Mode mode;
     private volatile Duration trickleInterval = Duration.ofSeconds(1);
     private volatile boolean closed;
+    private volatile boolean slowOpen;
 
     private FaultyLdapServer(ServerSocket server, EmbeddedSds target, Mode mode, boolean accept) {
         this.server = server;
@@ -137,10 +138,24 @@ public final class FaultyLdapServer implements AutoCloseable {
      */
     public void mode(Mode mode) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.slowOpen = false;
         for (Socket s : open) {
             closeQuietly(s);
         }
         open.clear();
+    }
+
+    /**
+     * Slows down: new connections and the ones already open (past their TLS handshake, say) from
+     * now on get the directory's bytes one per trickle interval, as in {@link Mode#TRICKLE}. Only for
+     * a server started in front of a directory.
+     */
+    public void slowDown() {
+        if (target == null) {
+            throw new IllegalStateException("slowDown() needs a server in front of a directory: start(sds, mode)");
+        }
+        this.mode = Mode.TRICKLE;
+        this.slowOpen = true;
     }
 
     /**
@@ -211,15 +226,21 @@ public final class FaultyLdapServer implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean trickle, String direction) {
+        boolean downstream = direction.equals("down");
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                byte[] buffer = new byte[trickle ? 1 : 8192];
+                byte[] buffer = new byte[8192];
                 int n;
                 while (!closed && (n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                    if (trickle) {
-                        Thread.sleep(trickleInterval.toMillis());
+                    if (trickle || (slowOpen && downstream)) {
+                        for (int i = 0; i < n && !closed; i++) {
+                            out.write(buffer[i]);
+                            out.flush();
+                            Thread.sleep(trickleInterval.toMillis());
+                        }
+                    } else {
+                        out.write(buffer, 0, n);
+                        out.flush();
                     }
                 }
             } catch (IOException e) {

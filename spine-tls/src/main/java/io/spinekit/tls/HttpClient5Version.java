@@ -41,9 +41,10 @@ final class HttpClient5Version {
     }
 
     /**
-     * The version of the httpclient5 on the class path, from its jar's manifest or Maven properties.
+     * The version of the httpclient5 on the class path, from its jar's manifest (when the manifest is
+     * httpclient5's own, titled "Apache HttpClient") or its Maven properties.
      *
-     * @return the version, or empty when there is no httpclient5 or it does not say
+     * @return the version, or empty when there is no httpclient5 or it does not say (as in a shaded jar)
      */
     static Optional<String> found() {
         Optional<Class<?>> builder = load(BUILDER);
@@ -51,7 +52,9 @@ final class HttpClient5Version {
             return Optional.empty();
         }
         Package pkg = builder.get().getPackage();
-        if (pkg != null && pkg.getImplementationVersion() != null) {
+        // Only httpclient5's own manifest says its version: in a shaded (one-jar) application every package
+        // reports the application's manifest, whose version is the application's, not httpclient5's.
+        if (pkg != null && pkg.getImplementationVersion() != null && isHttpClient(pkg.getImplementationTitle())) {
             return Optional.of(pkg.getImplementationVersion());
         }
         ClassLoader loader = builder.get().getClassLoader();
@@ -65,6 +68,11 @@ final class HttpClient5Version {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a manifest's Implementation-Title is httpclient5's ("Apache HttpClient"). */
+    private static boolean isHttpClient(String implementationTitle) {
+        return implementationTitle != null && implementationTitle.toLowerCase(java.util.Locale.ROOT).contains("httpclient");
     }
 
     /**

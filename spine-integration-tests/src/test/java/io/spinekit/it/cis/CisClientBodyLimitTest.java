@@ -7,6 +7,7 @@ import io.spinekit.cis.SsoTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.spinekit.testkit.TestPkiExtension;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
@@ -22,17 +23,18 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A server that announces a huge body, sends more than the limit and then goes quiet: the client must
  * stop at the limit and abort, not drain the rest (which would wait for the response timeout, here
  * two minutes, and fail the generous {@link Timeout}).
  */
+@ExtendWith(TestPkiExtension.class)
 class CisClientBodyLimitTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void oversizedBodyIsAbortedAtTheLimitNotDrained() throws Exception {
-        TestPki pki = TestPki.create();
+    void oversizedBodyIsAbortedAtTheLimitNotDrained(TestPki pki) throws Exception {
         try (SSLServerSocket server = (SSLServerSocket) pki.sslContext(pki.certificate("localhost").serverAuth().issue())
                 .getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> serveHugeThenHang(server), "huge-body-server");

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.spinekit.testkit.FakeCis;
+import io.spinekit.testkit.FakeCisExtension;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import java.net.URI;
@@ -23,27 +24,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CIS2 discovery and ID token validation against FakeCis (no client certificate, as CIS2 is internet-facing). */
 class CisClientCis2Test {
     private static final String CLIENT_ID = "spinekit-test-client";
-    private static TestPki pki;
+    /** One fake per class that asks for no client certificate, reset after each test. */
+    @RegisterExtension
+    static final FakeCisExtension CIS = FakeCisExtension.serverTlsOnly();
     private static FakeCis cis;
     private static SpineTlsContext publicTls;
 
     @BeforeAll
-    static void start() {
-        pki = TestPki.create();
-        cis = FakeCis.start(pki, pki.certificate("localhost").serverAuth().issue(), false);
+    static void start(FakeCis fake, TestPki pki) {
+        cis = fake;
         publicTls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate())).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        cis.close();
     }
 
     private static CisClient client() {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.testkit.FakeCis;
-import io.spinekit.testkit.FakeCisSaml;
+import io.spinekit.testkit.FakeCisExtension;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.testpki.IssuedCertificate;
@@ -23,35 +23,25 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.DnsResolver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CisClient against FakeCis over real mutual TLS on loopback. */
 class CisClientRoleAssertionTest {
     private static final SsoTicket TICKET = SsoTicket.of("AQIC5wM2LY4SfczTestOnlyTicketABC=@AAJTSQACMDE=#");
+    /** One fake per class over mutual TLS, reset after each test. */
+    @RegisterExtension
+    static final FakeCisExtension CIS = FakeCisExtension.mutualTls();
     private static TestPki pki;
     private static FakeCis cis;
     private static SpineTlsContext tls;
 
     @BeforeAll
-    static void start() {
-        pki = TestPki.create();
-        cis = FakeCis.start(pki);
-        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
-                .clientIdentity(client.privateKey(), client.chain()).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        cis.close();
-    }
-
-    @AfterEach
-    void reset() {
-        cis.reset();
+    static void start(FakeCis fake, TestPki fakePki, SpineTlsContext clientTls) {
+        pki = fakePki;
+        cis = fake;
+        tls = clientTls;
     }
 
     private static CisClient client() {
@@ -116,7 +106,7 @@ class CisClientRoleAssertionTest {
 
     @Test
     void expiredAssertionFromTheServerIsRefused() {
-        RoleAssertion old = FakeCisSaml.sampleAssertion(Instant.now().minus(Duration.ofHours(1)));
+        RoleAssertion old = FakeCis.sampleAssertion(Instant.now().minus(Duration.ofHours(1)));
         cis.givenAssertion(TICKET, old);
 
         try (CisClient client = client()) {
@@ -179,7 +169,7 @@ class CisClientRoleAssertionTest {
         cis.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(FakeCis.ROLE_ASSERTION_PATH)).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
-                        .withBody(FakeCisSaml.successResponse(FakeCisSaml.sampleAssertion(Instant.now()), TICKET))
+                        .withBody(FakeCis.roleAssertionResponse(FakeCis.sampleAssertion(Instant.now()), TICKET))
                         .withChunkedDribbleDelay(40, 20_000)));
 
         try (CisClient client = CisClient.builder().profile(cis.profile("local-mock")).spineTls(tls)

@@ -15,9 +15,8 @@ import io.spinekit.cis.SsoTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spinekit.testkit.FakeCis;
-import io.spinekit.testpki.TestPki;
+import io.spinekit.testkit.FakeCisExtension;
 import io.spinekit.tls.SpineTlsContext;
-import io.spinekit.testpki.IssuedCertificate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The legacy smartcard flow against FakeCis: the Identity Agent's GAS exchange (activate, validate),
@@ -37,24 +36,18 @@ import org.junit.jupiter.api.Test;
  * read with spinekit's GAS types on both sides.
  */
 class SmartcardFlowTest {
-    private static TestPki pki;
+    /** One fake per class over mutual TLS, as the Identity Agent and the server reach GAS and sbapi. */
+    @RegisterExtension
+    static final FakeCisExtension CIS = FakeCisExtension.mutualTls();
     private static FakeCis cis;
     private static SpineTlsContext tls;
     private static HttpClient http;
 
     @BeforeAll
-    static void start() {
-        pki = TestPki.create();
-        cis = FakeCis.start(pki);
-        IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
-        tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
-                .clientIdentity(client.privateKey(), client.chain()).build();
+    static void start(FakeCis fake, SpineTlsContext clientTls) {
+        cis = fake;
+        tls = clientTls;
         http = tls.jdkHttpClientBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        cis.close();
     }
 
     private static HttpResponse<String> post(URI url, GasMessage message) throws IOException, InterruptedException {
@@ -66,7 +59,7 @@ class SmartcardFlowTest {
     void identityAgentExchangeThenRoleAssertionThenLogout() throws Exception {
         CisUrls urls = CisUrls.of(cis.profile("local-mock"));
         SsoTicket ticket = SsoTicket.of("AQIC5wM2LY4SfczFlowTest" + System.nanoTime() + "=@AAJTSQACMDE=#");
-        RoleAssertion assertion = io.spinekit.testkit.FakeCisSaml.sampleAssertion(Instant.now());
+        RoleAssertion assertion = FakeCis.sampleAssertion(Instant.now());
         List<GasRole> roles = List.of(
                 GasRole.of(0, "900000000201", "X99", "EXAMPLE FIXTURE NHS TRUST",
                         "\"Clinical\":\"Clinical Provision\":\"Example Clinician Access Role\""),

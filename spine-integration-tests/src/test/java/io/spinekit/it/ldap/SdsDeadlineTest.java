@@ -22,17 +22,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Directories that stall, trickle or swallow connections: every socket has connect, handshake and
  * read deadlines, so the client fails over, serves stale entries or says TIMEOUT. The assertions
- * are about results; the class timeout only stops a run that would otherwise hang for ever.
+ * are about results; the timeout (each test takes about one 700 ms deadline) only stops a run that
+ * would otherwise hang for ever, in a thread of its own because a blocked socket read ignores
+ * interrupts. Before the fix, six of these hung (the host name check waited on the handshake) and
+ * the black hole said UNAVAILABLE.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-@Disabled("issue 15 item 7: reproduction written, the deadline fix is not in yet (expected to fail until it is)")
+@Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SdsDeadlineTest {
     static final OdsCode X26 = OdsCode.of("X26");
     static final Duration DEADLINE = Duration.ofMillis(700);
@@ -109,6 +110,22 @@ class SdsDeadlineTest {
         try (FaultyLdapServer hole = FaultyLdapServer.blackHole(); SdsClient client = client(hole.url()).build()) {
             SdsUnavailableException e = assertThrows(SdsUnavailableException.class, () -> client.organisation(X26));
             assertThat(e.reason()).isEqualTo(SdsUnavailableException.Reason.TIMEOUT);
+        }
+    }
+
+    @Test
+    void directoryThatSlowsDownAfterTheHandshakeIsATimeoutThoughEveryReadIsInTime() {
+        try (FaultyLdapServer proxy = FaultyLdapServer.start(healthy, FaultyLdapServer.Mode.PASS);
+                SdsClient client = client(proxy.url()).build()) {
+            assertThat(answer(client)).isEqualTo("HEALTHY");
+            // One byte every 100 ms: each read is well within the 700 ms deadline, the whole answer is not.
+            proxy.trickleInterval(Duration.ofMillis(100));
+            proxy.slowDown();
+
+            SdsUnavailableException e = assertThrows(SdsUnavailableException.class, () -> client.organisation(X26));
+
+            assertThat(e.reason()).isEqualTo(SdsUnavailableException.Reason.TIMEOUT);
+            assertThat(e).hasMessageContaining(proxy.url());
         }
     }
 

@@ -8,10 +8,6 @@ import static io.spinekit.testkit.EmbeddedSds.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.SearchResult;
-import com.unboundid.ldap.sdk.SearchScope;
 import io.spinekit.env.Asid;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.InvalidIdentifierException;
@@ -20,10 +16,6 @@ import io.spinekit.env.PartyKey;
 import io.spinekit.env.SpineEnvironment;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.EmbeddedSdsExtension;
-import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,36 +29,11 @@ class SdsInjectionTest {
     static final EmbeddedSdsExtension SDS = EmbeddedSdsExtension.forEnvironment(SpineEnvironment.INTEGRATION);
 
     static final String PSIS = "urn:nhs:names:services:psis:REPC_IN150016UK05";
-    static final List<String> HOSTILE = List.of(
-            "X26)(objectClass=*",
-            "*",
-            "X26)(|(objectClass=*)",
-            "X26\\2a",
-            "X26)(nhsIDCode=*))(|(objectClass=*",
-            "\u0000",
-            "X26*");
 
     static void seed(EmbeddedSds sds) {
         sds.addMhs(mhs("X26", PSIS).partyKey("X26-823848"));
         sds.addAccreditedSystem(accreditedSystem("918999198738", "X26").partyKey("X26-823848").interactions(PSIS));
         sds.addOrganisation(organisation("X26", "NHS ENGLAND"));
-    }
-
-    LDAPConnection connection;
-
-    @BeforeEach
-    void connect(EmbeddedSds sds) throws Exception {
-        connection = new LDAPConnection(sds.tlsContext().ldapSocketFactory(), "localhost", sds.port());
-    }
-
-    @AfterEach
-    void disconnect() {
-        connection.close();
-    }
-
-    int search(EmbeddedSds sds, String base, Filter filter) throws Exception {
-        SearchResult r = connection.search(base, SearchScope.SUB, filter);
-        return r.getEntryCount();
     }
 
     @Test

@@ -304,8 +304,8 @@ class SdsRouteTest {
                     assertThat(e.attribute()).contains("nhsMhsRetryInterval");
                     assertThat(e.value()).contains("every minute");
                 })
-                .hasMessage("SDS entry 'uniqueIdentifier=BAD1,ou=services,o=nhs' has a malformed nhsMhsRetryInterval "
-                        + "value 'every minute': expected an ISO 8601 duration such as 'PT5M' or 'PT1H30M'");
+                .hasMessage("SDS entry \"uniqueIdentifier=BAD1,ou=services,o=nhs\" has a malformed nhsMhsRetryInterval "
+                        + "value \"every minute\": expected an ISO 8601 duration such as 'PT5M' or 'PT1H30M'");
     }
 
     @Test

@@ -6,11 +6,14 @@ import io.spinekit.ldap.SdsUnavailableException;
 import static io.spinekit.testkit.EmbeddedSds.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.spinekit.env.OdsCode;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.testkit.EmbeddedSds;
+import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
+import io.spinekit.tls.TlsFailure;
 import io.spinekit.tls.SpineTlsContext;
 import java.util.List;
 import java.util.Properties;
@@ -49,7 +52,33 @@ class SdsTlsTest {
         assertThatThrownBy(() -> lookUp(SdsClient.builder().ldapUrls(sds.url())
                 .tls(sds.tlsContextWithoutClientCertificate())))
                 .isInstanceOf(SdsUnavailableException.class)
-                .hasMessageContaining(sds.url());
+                .hasMessageContaining(sds.url())
+                .hasMessageContaining("LDAPS server " + sds.url() + " requires a client certificate and none is"
+                        + " configured")
+                .isInstanceOfSatisfying(SdsUnavailableException.class, e -> {
+                    assertThat(e.reason()).as(e.getMessage()).isEqualTo(SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED);
+                    assertThat(e.tlsFailure()).contains(TlsFailure.CLIENT_CERTIFICATE_REJECTED);
+                });
+    }
+
+    @Test
+    void clientCertificateTheDirectoryDoesNotTrustIsReportedAsRefused() {
+        TestPki other = TestPki.create("Other");
+        IssuedCertificate stranger = other.certificate("stranger.example").clientAuth().issue();
+        SpineTlsContext untrustedIdentity = SpineTlsContext.builder()
+                .trustCertificates(List.of(sds.pki().root().certificate()))
+                .clientIdentity(stranger.privateKey(), stranger.chain())
+                .build();
+
+        SdsUnavailableException e = assertThrows(SdsUnavailableException.class,
+                () -> lookUp(SdsClient.builder().ldapUrls(sds.url()).tls(untrustedIdentity)));
+
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED);
+        assertThat(e.tlsFailure()).contains(TlsFailure.CLIENT_CERTIFICATE_REJECTED);
+        assertThat(e).hasMessageStartingWith("LDAPS server " + sds.url() + " refused our client certificate")
+                .hasMessageContaining("for the organisation with ODS code X26")
+                .hasMessageContaining(TlsFailure.CLIENT_CERTIFICATE_REJECTED.fix())
+                .hasMessageNotContaining("No SDS server answered");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.spinekit.ldap.SdsClient;
 import io.spinekit.messaging.SpineMessaging;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeMhs;
+import io.spinekit.testkit.MhsFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -33,7 +34,7 @@ final class MessagingWorld {
 
     static void add(EmbeddedSds sds, FakeMhs mhs, String persist, String retries, String interval, String ack,
             String dedup, String syncReply, String actor) {
-        EmbeddedSds.MhsFixture entry = mhs("X26", PSIS).uniqueIdentifier("S918999198738").partyKey("X26-823848")
+        MhsFixture entry = mhs("X26", PSIS).uniqueIdentifier("S918999198738").partyKey("X26-823848")
                 .endpoint(mhs.endpoint("/reliablemessaging/reliablerequest").toString()).fqdn("localhost")
                 .cpaId("S20001A000182").names("urn:nhs:names:services:psis", "REPC_IN150016UK05");
         set(entry, "nhsMhsPersistDuration", persist);
@@ -47,7 +48,7 @@ final class MessagingWorld {
         sds.addAccreditedSystem(accreditedSystem("918999198738", "X26").partyKey("X26-823848").interactions(PSIS));
     }
 
-    private static void set(EmbeddedSds.MhsFixture entry, String name, String value) {
+    private static void set(MhsFixture entry, String name, String value) {
         if (value != null) {
             entry.attribute(name, value);
         }

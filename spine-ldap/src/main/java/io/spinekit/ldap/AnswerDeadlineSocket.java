@@ -1,0 +1,149 @@
+package io.spinekit.ldap;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TCP socket whose reads must complete within a total deadline: the server's answer (a TLS
+ * handshake flight, an LDAP response with all its entries) must arrive in full within the answer
+ * timeout of the last bytes we sent, however it is cut into reads. Each read waits at most what is
+ * left of that deadline (and at most the {@code SO_TIMEOUT} the caller set), so a server that
+ * trickles one byte a second cannot stretch a per-read timeout for ever.
+ *
+ * <p>TLS is layered on top of this socket ({@code SSLSocketFactory.createSocket(socket, host, port,
+ * true)}), so the deadline holds below the TLS record layer, where a trickled record would
+ * otherwise be one endless read. No thread of its own: the deadline is enforced by the reading thread.
+ */
+final class AnswerDeadlineSocket extends Socket {
+    private final String where;
+    private final long answerNanos;
+    private volatile long lastSent = System.nanoTime();
+    private volatile int soTimeout;
+    private InputStream input;
+    private OutputStream output;
+
+    /**
+     * Creates an unconnected socket.
+     *
+     * @param where the server, for messages ({@code ldaps://host:port})
+     * @param answerTimeout how long the server may take to answer in full, positive
+     */
+    AnswerDeadlineSocket(String where, Duration answerTimeout) {
+        this.where = where;
+        this.answerNanos = answerTimeout.toNanos();
+    }
+
+    /** Connects, and starts the first answer deadline (a server that is to speak first must do so in time). */
+    @Override
+    public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
+        super.connect(endpoint, timeout);
+        lastSent = System.nanoTime();
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (input == null) {
+            input = new Input(super.getInputStream());
+        }
+        return input;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        if (output == null) {
+            output = new Output(super.getOutputStream());
+        }
+        return output;
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+        }
+        soTimeout = timeout;
+        super.setSoTimeout(timeout);
+    }
+
+    @Override
+    public int getSoTimeout() {
+        return soTimeout;
+    }
+
+    /** Caps the next read at what is left of the answer deadline; fails when nothing is left. */
+    private void beforeRead() throws IOException {
+        long left = lastSent + answerNanos - System.nanoTime();
+        if (left <= 0) {
+            throw timedOut(null);
+        }
+        long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999));
+        int cap = soTimeout;
+        super.setSoTimeout((int) Math.min(cap == 0 ? Integer.MAX_VALUE : cap, Math.min(ms, Integer.MAX_VALUE)));
+    }
+
+    private IOException afterTimeout(SocketTimeoutException e) {
+        return lastSent + answerNanos - System.nanoTime() <= 0 ? timedOut(e) : e;
+    }
+
+    private SocketTimeoutException timedOut(SocketTimeoutException cause) {
+        SocketTimeoutException e = new SocketTimeoutException(where + " did not answer in full within "
+                + TimeUnit.NANOSECONDS.toMillis(answerNanos) + " ms of the last request (silent, or sending its"
+                + " answer too slowly)");
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    private final class Input extends FilterInputStream {
+        Input(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            beforeRead();
+            try {
+                return in.read();
+            } catch (SocketTimeoutException e) {
+                throw afterTimeout(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            beforeRead();
+            try {
+                return in.read(b, off, len);
+            } catch (SocketTimeoutException e) {
+                throw afterTimeout(e);
+            }
+        }
+    }
+
+    private final class Output extends FilterOutputStream {
+        Output(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            lastSent = System.nanoTime();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            lastSent = System.nanoTime();
+        }
+    }
+}
