@@ -1,8 +1,8 @@
 package io.spinekit.cis;
 
+import io.spinekit.cis.internal.CisXml;
 import io.spinekit.core.Text;
-import io.spinekit.cis.internal.SafeXml;
-import io.spinekit.cis.internal.XmlElement;
+import io.spinekit.core.xml.XmlElement;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -124,7 +124,7 @@ public final class GasMessage {
             }
         }
         text = AMPERSAND.matcher(text).replaceAll("&amp;");
-        XmlElement root = SafeXml.parse(text, XmlLimits.DEFAULT, WHAT);
+        XmlElement root = CisXml.parse(text, XmlLimits.DEFAULT, WHAT);
         if (!root.is("", "gpOBJECT")) {
             throw new CisException(CisException.Reason.MALFORMED, WHAT + " has root " + Text.quote(root.toString())
                     + ": expected <gpOBJECT>");

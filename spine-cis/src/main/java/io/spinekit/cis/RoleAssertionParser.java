@@ -1,8 +1,8 @@
 package io.spinekit.cis;
 
-import io.spinekit.cis.internal.SafeXml;
-import io.spinekit.cis.internal.XmlElement;
+import io.spinekit.cis.internal.CisXml;
 import io.spinekit.core.Text;
+import io.spinekit.core.xml.XmlElement;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,7 +139,7 @@ public final class RoleAssertionParser {
     public RoleAssertion parse(byte[] body) {
         Objects.requireNonNull(body, "body");
         rejectHtml(new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1));
-        return read(SafeXml.parse(body, limits, WHAT), null);
+        return read(CisXml.parse(body, limits, WHAT), null);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class RoleAssertionParser {
     public RoleAssertion parse(String body) {
         Objects.requireNonNull(body, "body");
         rejectHtml(body.substring(0, Math.min(body.length(), 512)));
-        return read(SafeXml.parse(body, limits, WHAT), null);
+        return read(CisXml.parse(body, limits, WHAT), null);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class RoleAssertionParser {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(ticket, "ticket");
         rejectHtml(body.substring(0, Math.min(body.length(), 512)));
-        return read(SafeXml.parse(body, limits, WHAT), ticket);
+        return read(CisXml.parse(body, limits, WHAT), ticket);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class RoleAssertionParser {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(ticket, "ticket");
         rejectHtml(new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1));
-        return read(SafeXml.parse(body, limits, WHAT), ticket);
+        return read(CisXml.parse(body, limits, WHAT), ticket);
     }
 
     private static void rejectHtml(String head) {

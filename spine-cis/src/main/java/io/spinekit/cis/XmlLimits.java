@@ -2,7 +2,9 @@ package io.spinekit.cis;
 
 /**
  * Limits the hardened XML parser enforces on every document it reads (SAML role assertions and
- * GAS {@code gpOBJECT} messages), on top of refusing DTDs and entity references outright.
+ * GAS {@code gpOBJECT} messages), on top of refusing DTDs and entity references outright. The
+ * parser is the SDK's one hardened XML setup, {@link io.spinekit.core.xml.SafeXml} in spine-core;
+ * these limits are handed to it unchanged ({@link io.spinekit.core.xml.XmlLimits}).
  *
  * @param maxBytes largest document, in bytes (or characters for text input)
  * @param maxDepth deepest element nesting (the root is depth 1)

@@ -1,4 +1,4 @@
-package io.spinekit.cis.internal;
+package io.spinekit.core.xml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * child elements, text and the namespace bindings in scope (to resolve QName-valued attributes such
  * as SAML's {@code Value="samlp:Success"}).
  *
- * <p>Internal API: may change without notice. {@link #toString()} shows only the element name, so
+ * <p>{@link #toString()} shows only the element name, so
  * that a document's content (which may hold a ticket) never reaches a log by accident.
  *
  * @param namespace the namespace URI, or {@code ""} for none

@@ -1,7 +1,5 @@
-package io.spinekit.cis.internal;
+package io.spinekit.core.xml;
 
-import io.spinekit.cis.CisException;
-import io.spinekit.cis.XmlLimits;
 import java.io.ByteArrayInputStream;
 import java.io.Reader;
 import java.io.StringReader;
@@ -43,7 +41,9 @@ import javax.xml.stream.XMLStreamReader;
  * implementation is requested explicitly ({@link XMLInputFactory#newDefaultFactory()}), so another
  * StAX provider on the class path cannot weaken the configuration. Thread-safe.
  *
- * <p>Internal API: may change without notice.
+ * <p>This is the SDK's one hardened XML setup: every spinekit module that reads XML from a peer
+ * (spine-cis for SAML and GAS, spine-messaging for ebXML and SOAP) reads it through this class, so a
+ * fix here protects them all. JDK only, no dependencies.
  */
 public final class SafeXml {
     private static final XMLInputFactory FACTORY = newFactory();
@@ -73,18 +73,18 @@ public final class SafeXml {
      * @param limits the limits to enforce
      * @param what what the document is, for messages (for example "role assertion response")
      * @return the root element
-     * @throws CisException {@code REJECTED_XML} for a DTD, an entity reference or a limit,
-     *     {@code MALFORMED} if it is not well-formed XML
+     * @throws XmlException {@link XmlException.Reason#REFUSED} for a DTD, an entity reference or a limit,
+     *     {@link XmlException.Reason#MALFORMED} if it is not well-formed XML
      */
     public static XmlElement parse(byte[] bytes, XmlLimits limits, String what) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(limits, "limits");
         if (bytes.length > limits.maxBytes()) {
-            throw new CisException(CisException.Reason.REJECTED_XML, what + " is " + bytes.length
-                    + " bytes: larger than the limit of " + limits.maxBytes() + " bytes (XmlLimits.maxBytes)");
+            throw new XmlException(XmlException.Reason.REFUSED, what + " is " + bytes.length
+                    + " bytes: larger than the limit of " + limits.maxBytes() + " bytes (XmlLimits.maxBytes)", null);
         }
         if (bytes.length == 0) {
-            throw new CisException(CisException.Reason.MALFORMED, what + " is empty: expected an XML document");
+            throw new XmlException(XmlException.Reason.MALFORMED, what + " is empty: expected an XML document", null);
         }
         try {
             return read(FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits, what);
@@ -100,17 +100,17 @@ public final class SafeXml {
      * @param limits the limits to enforce ({@link XmlLimits#maxBytes()} applies to characters)
      * @param what what the document is, for messages
      * @return the root element
-     * @throws CisException as for {@link #parse(byte[], XmlLimits, String)}
+     * @throws XmlException as for {@link #parse(byte[], XmlLimits, String)}
      */
     public static XmlElement parse(String text, XmlLimits limits, String what) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(limits, "limits");
         if (text.length() > limits.maxBytes()) {
-            throw new CisException(CisException.Reason.REJECTED_XML, what + " is " + text.length()
-                    + " characters: larger than the limit of " + limits.maxBytes() + " (XmlLimits.maxBytes)");
+            throw new XmlException(XmlException.Reason.REFUSED, what + " is " + text.length()
+                    + " characters: larger than the limit of " + limits.maxBytes() + " (XmlLimits.maxBytes)", null);
         }
         if (text.isBlank()) {
-            throw new CisException(CisException.Reason.MALFORMED, what + " is empty: expected an XML document");
+            throw new XmlException(XmlException.Reason.MALFORMED, what + " is empty: expected an XML document", null);
         }
         Reader reader = new StringReader(text);
         try {
@@ -120,9 +120,9 @@ public final class SafeXml {
         }
     }
 
-    private static CisException malformed(String what, XMLStreamException e) {
+    private static XmlException malformed(String what, XMLStreamException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
-        return new CisException(CisException.Reason.MALFORMED, what + " is not well-formed XML: " + detail, e);
+        return new XmlException(XmlException.Reason.MALFORMED, what + " is not well-formed XML: " + detail, e);
     }
 
     private static final class Building {
@@ -223,13 +223,13 @@ public final class SafeXml {
             r.close();
         }
         if (root == null) {
-            throw new CisException(CisException.Reason.MALFORMED, what + " has no root element");
+            throw new XmlException(XmlException.Reason.MALFORMED, what + " has no root element", null);
         }
         return root;
     }
 
-    private static CisException rejected(String what, String why) {
-        return new CisException(CisException.Reason.REJECTED_XML, what + " was refused: " + why);
+    private static XmlException rejected(String what, String why) {
+        return new XmlException(XmlException.Reason.REFUSED, what + " was refused: " + why, null);
     }
 
     private static String shorten(String s) {

@@ -1,0 +1,198 @@
+package io.spinekit.messaging;
+
+import io.spinekit.core.Text;
+import io.spinekit.core.xml.SafeXml;
+import io.spinekit.core.xml.XmlElement;
+import io.spinekit.core.xml.XmlException;
+import io.spinekit.core.xml.XmlLimits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+
+/**
+ * Reads ebXML messages with Apache James mime4j (MIME) and spine-core's {@link SafeXml} (XML),
+ * leniently where MESSAGING.md says systems differ: CRLF or LF, quoted or bare {@code start} with
+ * or without angle brackets, either casing of the hl7ebxml namespace, any timestamp form. Nothing
+ * half-parsed escapes: the message is returned whole or a {@link MessagingException} names what is wrong.
+ */
+final class EbxmlReader {
+    /** At most 100 MIME parts including the ebXML part (EIS 2.5.4.2 quoted by MHS, MESSAGING.md section 7). */
+    static final int MAX_PARTS = 100;
+    /** Transfer encodings the EIS accepts (MHS {@code m/ebxml_request_envelope.py}, MESSAGING.md section 1). */
+    private static final Set<String> ENCODINGS = Set.of("7bit", "8bit", "binary", "base64");
+    /** The ebXML envelope: 98 references with long GP2GP descriptions fit well within these. */
+    static final XmlLimits ENVELOPE_LIMITS = new XmlLimits(2 * 1024 * 1024, 32, 20_000, 32, 1024 * 1024);
+
+    private EbxmlReader() {
+    }
+
+    static EbxmlMessage decode(String contentType, byte[] body, int maxBytes) {
+        if (body.length > maxBytes) {
+            throw new MessagingException(MessagingException.Reason.TOO_LARGE, "message is " + body.length
+                    + " bytes: larger than the limit of " + maxBytes + " bytes");
+        }
+        List<MimePart> parts = parts(contentType, body);
+        String start = parts.get(0).contentId().orElse("");
+        String wanted = startParameter(contentType);
+        if (wanted != null && !wanted.equals(start)) {
+            boolean elsewhere = parts.stream().anyMatch(p -> p.contentId().filter(wanted::equals).isPresent());
+            throw new MessagingException(MessagingException.Reason.MISSING_START_PART, elsewhere
+                    ? "the start part " + Text.quote("<" + wanted + ">") + " is not the first MIME part: the ebXML "
+                            + "header must come first (EIS section 2.5.4)"
+                    : "no MIME part has the Content-Id of the start parameter " + Text.quote("<" + wanted + ">")
+                            + ": the first part is " + Text.quote(start.isEmpty() ? "(no Content-Id)" : "<" + start + ">"));
+        }
+        XmlElement envelope = xml(parts.get(0).body(), "ebXML header part");
+        Envelope e = Envelope.read(envelope);
+        MessageHeader header = e.header().orElseThrow(() -> malformed("the ebXML header part has no "
+                + "<eb:MessageHeader> in its <SOAP:Header>"));
+        EbxmlMessage message = new EbxmlMessage(header, e.ackRequestedActor(), e.syncReply(), e.manifest(), parts);
+        for (ManifestReference r : message.manifest()) {
+            if (r.inline() && message.part(r).isEmpty()) {
+                throw new MessagingException(MessagingException.Reason.MISSING_PART, "the manifest references "
+                        + Text.quote(r.href()) + " but no MIME part has Content-Id " + Text.quote("<" + r.target()
+                        + ">"));
+            }
+            if (!r.inline() && !r.external()) {
+                throw malformed("the manifest reference " + Text.quote(r.href()) + " is neither cid: nor mid:");
+            }
+        }
+        return message;
+    }
+
+    static XmlElement xml(byte[] bytes, String what) {
+        try {
+            return SafeXml.parse(bytes, ENVELOPE_LIMITS, what);
+        } catch (XmlException x) {
+            throw new MessagingException(x.reason() == XmlException.Reason.REFUSED
+                    ? MessagingException.Reason.REFUSED_XML : MessagingException.Reason.MALFORMED_XML,
+                    x.getMessage(), x);
+        }
+    }
+
+    static MessagingException malformed(String message) {
+        return new MessagingException(MessagingException.Reason.MALFORMED_XML, message);
+    }
+
+    /** The media type in lower case, without parameters. */
+    static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<MimePart> parts(String contentType, byte[] body) {
+        if (!mediaType(contentType).equals("multipart/related")) {
+            throw new MessagingException(MessagingException.Reason.NOT_MULTIPART, "Content-Type "
+                    + Text.quote(contentType == null ? "(none)" : contentType)
+                    + " is not multipart/related: an ebXML message is multipart/related with the ebXML part first");
+        }
+        MimeConfig config = MimeConfig.custom().setStrictParsing(false).setMaxLineLen(-1).setMaxHeaderCount(50)
+                .setMaxHeaderLen(16 * 1024).setMaxContentLen(-1).build();
+        MimeTokenStream stream = new MimeTokenStream(config);
+        List<MimePart> parts = new ArrayList<>();
+        try {
+            stream.parseHeadless(new ByteArrayInputStream(body), contentType);
+            int multiparts = 0;
+            String contentId = null;
+            String partType = null;
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                switch (state) {
+                    case T_START_MULTIPART -> {
+                        multiparts++;
+                        if (multiparts == 1 && stream.getBodyDescriptor().getBoundary() == null) {
+                            throw new MessagingException(MessagingException.Reason.NOT_MULTIPART, "Content-Type "
+                                    + Text.quote(contentType) + " has no boundary parameter");
+                        }
+                        if (multiparts > 1) {
+                            throw new MessagingException(MessagingException.Reason.MALFORMED_MIME, "MIME part "
+                                    + (parts.size() + 1) + " is itself multipart: Spine messages do not nest parts");
+                        }
+                    }
+                    case T_START_BODYPART -> {
+                        contentId = null;
+                        partType = null;
+                        if (parts.size() == MAX_PARTS) {
+                            throw new MessagingException(MessagingException.Reason.MALFORMED_MIME, "message has more "
+                                    + "than " + MAX_PARTS + " MIME parts: at most " + MAX_PARTS + " including the "
+                                    + "ebXML part (EIS 2.5.4.2)");
+                        }
+                    }
+                    case T_FIELD -> {
+                        Field f = stream.getField();
+                        if (f.getName().equalsIgnoreCase("Content-Id")) {
+                            contentId = stripAngles(f.getBody());
+                        } else if (f.getName().equalsIgnoreCase("Content-Type")) {
+                            partType = f.getBody().strip();
+                        }
+                    }
+                    case T_BODY -> {
+                        if (multiparts == 0) {
+                            throw new MessagingException(MessagingException.Reason.NOT_MULTIPART, "Content-Type "
+                                    + Text.quote(contentType) + " has no boundary parameter: expected "
+                                    + "multipart/related; boundary=\"...\"");
+                        }
+                        BodyDescriptor d = stream.getBodyDescriptor();
+                        String encoding = d.getTransferEncoding() == null ? "7bit"
+                                : d.getTransferEncoding().toLowerCase(Locale.ROOT);
+                        if (!ENCODINGS.contains(encoding)) {
+                            throw new MessagingException(MessagingException.Reason.MALFORMED_MIME, "MIME part "
+                                    + (parts.size() + 1) + " has Content-Transfer-Encoding " + Text.quote(encoding)
+                                    + ": expected 7bit, 8bit, binary or base64 (EIS Part 2)");
+                        }
+                        byte[] bytes;
+                        try (InputStream in = stream.getDecodedInputStream()) {
+                            bytes = in.readAllBytes();
+                        }
+                        parts.add(new MimePart(Optional.ofNullable(contentId),
+                                partType == null ? "text/plain" : partType, encoding, bytes));
+                    }
+                    default -> {
+                        // preamble, epilogue, header boundaries: nothing to keep
+                    }
+                }
+            }
+        } catch (IOException | MimeException x) {
+            throw new MessagingException(MessagingException.Reason.MALFORMED_MIME, "the MIME body could not be read: "
+                    + Text.quote(String.valueOf(x.getMessage())), x);
+        }
+        if (parts.isEmpty()) {
+            throw new MessagingException(MessagingException.Reason.MALFORMED_MIME, "the body has no MIME part "
+                    + "delimited by the boundary of Content-Type " + Text.quote(contentType));
+        }
+        return parts;
+    }
+
+    /** The {@code start} parameter, quoted or bare, with or without angle brackets; null if absent. */
+    static String startParameter(String contentType) {
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("start")) {
+                String v = p.substring(eq + 1).strip();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return stripAngles(v);
+            }
+        }
+        return null;
+    }
+
+    static String stripAngles(String value) {
+        String v = value.strip();
+        if (v.startsWith("<") && v.endsWith(">")) {
+            v = v.substring(1, v.length() - 1).strip();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,222 @@
+package io.spinekit.messaging;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.spinekit.tls.SpineTlsContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A ready inbound HTTPS server for an {@link InboundHandler}: the JDK's HTTPS server on a
+ * {@link SpineTlsContext} (its certificate is the endpoint certificate, its trust the Spine CA
+ * chain), client certificates required, as MHS's inbound listener does ({@code ssl.CERT_REQUIRED},
+ * MESSAGING.md section 6). Bounded: a fixed pool of threads with a bounded queue (a connection
+ * beyond it is refused), and the handler's body limit. Started and stopped by the user.
+ *
+ * <pre>{@code
+ * try (InboundServer server = InboundServer.builder().tls(tls).handler(handler).port(443).build().start()) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class InboundServer implements AutoCloseable {
+    private final HttpsServer server;
+    private final ThreadPoolExecutor threads;
+    private final InboundHandler handler;
+
+    private InboundServer(Builder b) {
+        this.handler = b.handler;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = new ThreadPoolExecutor(b.threads, b.threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(b.queue), r -> {
+                    Thread t = new Thread(r, "spinekit-inbound-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        try {
+            this.server = HttpsServer.create(new InetSocketAddress(b.address, b.port), 128);
+        } catch (IOException e) {
+            threads.shutdownNow();
+            throw new UncheckedIOException("cannot listen on " + b.address.getHostAddress() + ":" + b.port, e);
+        }
+        SpineTlsContext tls = b.tls;
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = new SSLParameters(tls.cipherSuites().toArray(new String[0]),
+                        tls.protocols().toArray(new String[0]));
+                p.setNeedClientAuth(true);
+                params.setSSLParameters(p);
+            }
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::exchange);
+    }
+
+    /**
+     * A builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @return this server
+     */
+    public InboundServer start() {
+        server.start();
+        return this;
+    }
+
+    /**
+     * The port listened on (useful with port 0).
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+            InboundResponse response;
+            try (InputStream in = exchange.getRequestBody()) {
+                response = handler.handle(headers, in);
+            }
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            byte[] body = response.body();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    /** Stops listening at once and stops the threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    /**
+     * Builds an {@link InboundServer}. Required: {@link #tls} and {@link #handler}. Defaults: all
+     * addresses, port 443, 8 threads, 64 queued requests.
+     */
+    public static final class Builder {
+        private SpineTlsContext tls;
+        private InboundHandler handler;
+        private InetAddress address;
+        private int port = 443;
+        private int threads = 8;
+        private int queue = 64;
+
+        private Builder() {
+        }
+
+        /**
+         * The TLS context: its client identity is the certificate the server presents, its trust
+         * the CAs client certificates must chain to.
+         *
+         * @param value the context
+         * @return this builder
+         */
+        public Builder tls(SpineTlsContext value) {
+            this.tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
+        /**
+         * The handler.
+         *
+         * @param value the handler
+         * @return this builder
+         */
+        public Builder handler(InboundHandler value) {
+            this.handler = Objects.requireNonNull(value, "handler");
+            return this;
+        }
+
+        /**
+         * The address to bind (default: all).
+         *
+         * @param value the address
+         * @return this builder
+         */
+        public Builder address(InetAddress value) {
+            this.address = value;
+            return this;
+        }
+
+        /**
+         * The port (0 for any free one).
+         *
+         * @param value 0 to 65535
+         * @return this builder
+         */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "port is " + value
+                        + ": expected 0 to 65535");
+            }
+            this.port = value;
+            return this;
+        }
+
+        /**
+         * How many requests are handled at once.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "threads is " + value
+                        + ": expected at least 1");
+            }
+            this.threads = value;
+            return this;
+        }
+
+        /**
+         * Builds the server (not started).
+         *
+         * @return the server
+         * @throws MessagingException ({@code INVALID_ARGUMENT}) without TLS or a handler
+         */
+        public InboundServer build() {
+            if (tls == null || handler == null) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "an inbound server needs "
+                        + "tls(SpineTlsContext) with its endpoint certificate and handler(InboundHandler)");
+            }
+            return new InboundServer(this);
+        }
+    }
+}

@@ -1,0 +1,570 @@
+package io.spinekit.messaging;
+
+import io.spinekit.core.Text;
+import io.spinekit.env.Asid;
+import io.spinekit.env.InteractionId;
+import io.spinekit.env.OdsCode;
+import io.spinekit.env.PartyKey;
+import io.spinekit.ldap.Route;
+import io.spinekit.ldap.RouteRequest;
+import io.spinekit.ldap.RouteResult;
+import io.spinekit.tls.SpineTlsContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The entry point of spine-messaging: sends an interaction to an organisation's SDS route over
+ * mutual TLS and returns a typed {@link SendOutcome}. Thread-safe; close it to release its
+ * connections and threads.
+ *
+ * <pre>{@code
+ * try (SpineMessaging messaging = SpineMessaging.builder()
+ *         .tls(tls).fromPartyKey(PartyKey.of("X99-123456")).fromAsid(Asid.of("200000000001"))
+ *         .routeResolver(sds::route)                        // optional: SDS look-ups (cached by SdsClient)
+ *         .build()) {
+ *     SendOutcome out = messaging.send(route, OutboundMessage.of(hl7));             // blocks
+ *     CompletableFuture<SendOutcome> f = messaging.sendAsync(ods, interaction, msg); // never blocks
+ * }
+ * }</pre>
+ *
+ * <p>What a send does: picks the {@link Workflow} from the route, takes every header flag from the
+ * route's SDS reliability attributes (AckRequested and its actor, DuplicateElimination, SyncReply;
+ * see {@link Workflow} for what applies where the route has none), builds the message with this
+ * client's party key and the route's party key, CPA id, service and interaction names, posts it
+ * to the route's endpoint, and reads the answer. It retries:
+ * <ul>
+ *   <li>a connection failure (refused, unreachable, dropped before an answer) up to
+ *       {@link Builder#transportRetries(int)} times after {@link Builder#transportRetryDelay(Duration)},
+ *       in every workflow (MHS's {@code MHS_OUTBOUND_TRANSMISSION_MAX_RETRIES} 3 and 100 ms);</li>
+ *   <li>in a reliable workflow, a SOAP fault whose codes are all retriable
+ *       ({@link SpineReply.SoapFault#retriable()}) up to {@code nhsMhsRetries} times, waiting
+ *       {@code nhsMhsRetryInterval}, never past {@code nhsMhsPersistDuration} after the first attempt.</li>
+ * </ul>
+ * It never retries a TLS or certificate failure, an ebXML error list, a fault with an empty or
+ * non-retriable code list, or a response timeout (the message may have arrived). Every attempt
+ * carries the same MessageId. Retries wait on a scheduler, never on the caller's thread.
+ */
+public final class SpineMessaging implements AutoCloseable {
+    /** Resolves a route, for sends by ODS code and interaction: {@code sdsClient::route} fits. */
+    @FunctionalInterface
+    public interface RouteResolver {
+        /**
+         * Looks a route up.
+         *
+         * @param request the organisation and interaction, marked
+         *     {@link RouteRequest#viaReliableIntermediary()} for the forward-reliable interactions
+         * @return the result, found or not
+         */
+        RouteResult resolve(RouteRequest request);
+    }
+
+    private final PartyKey fromPartyKey;
+    private final Optional<Asid> fromAsid;
+    private final RouteResolver resolver;
+    private final MessageStore store;
+    private final Clock clock;
+    private final int transportRetries;
+    private final Duration transportRetryDelay;
+    private final Transport transport;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
+
+    private SpineMessaging(Builder b) {
+        this.fromPartyKey = b.fromPartyKey;
+        this.fromAsid = Optional.ofNullable(b.fromAsid);
+        this.resolver = b.resolver;
+        this.store = b.store;
+        this.clock = b.clock;
+        this.transportRetries = b.transportRetries;
+        this.transportRetryDelay = b.transportRetryDelay;
+        this.transport = new Transport(b.tls, b.connectTimeout, b.handshakeTimeout, b.responseTimeout,
+                b.requestTimeout, b.maxResponseBytes, b.maxConcurrentSends);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(b.maxConcurrentSends, r -> {
+            Thread t = new Thread(r, "spinekit-messaging-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spinekit-messaging-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * A builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * This client's party key (the {@code eb:From} of every message).
+     *
+     * @return the party key
+     */
+    public PartyKey fromPartyKey() {
+        return fromPartyKey;
+    }
+
+    /**
+     * This client's ASID, if set (used by synchronous SOAP).
+     *
+     * @return the ASID
+     */
+    public Optional<Asid> fromAsid() {
+        return fromAsid;
+    }
+
+    /**
+     * The store this client keeps its messages in.
+     *
+     * @return the store
+     */
+    public MessageStore store() {
+        return store;
+    }
+
+    /**
+     * Sends and waits for the outcome (retries included).
+     *
+     * @param route where to send it
+     * @param message what to send
+     * @return the outcome
+     * @throws MessagingException ({@code INVALID_ARGUMENT}, {@code TOO_LARGE}) if the message cannot be built
+     */
+    public SendOutcome send(Route route, OutboundMessage message) {
+        try {
+            return sendAsync(route, message).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Resolves the route with the {@link Builder#routeResolver(RouteResolver) resolver}, sends and
+     * waits for the outcome; no route is a {@link SendOutcome.Failure#NO_ROUTE} failure.
+     *
+     * @param odsCode the receiving organisation
+     * @param interactionId the interaction
+     * @param message what to send
+     * @return the outcome
+     */
+    public SendOutcome send(OdsCode odsCode, InteractionId interactionId, OutboundMessage message) {
+        try {
+            return sendAsync(odsCode, interactionId, message).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Resolves the route (on a worker thread) and sends. For the interactions the SDS API routes
+     * through Spine's reliable intermediary (MESSAGING.md section 4: services such as gp2gp with
+     * interactions such as RCMR_IN030000UK06 and MCCI_IN010000UK13) the route is asked for
+     * {@link RouteRequest#viaReliableIntermediary()}, so the send is forward reliable.
+     *
+     * @param odsCode the receiving organisation
+     * @param interactionId the interaction
+     * @param message what to send
+     * @return the outcome, when it is known
+     * @throws MessagingException ({@code INVALID_ARGUMENT}) if no resolver was configured
+     */
+    public CompletableFuture<SendOutcome> sendAsync(OdsCode odsCode, InteractionId interactionId,
+            OutboundMessage message) {
+        if (resolver == null) {
+            throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no route resolver: set "
+                    + "SpineMessaging.builder().routeResolver(sdsClient::route), or pass the Route to send(route, ...)");
+        }
+        RouteRequest request = RouteRequest.of(odsCode, interactionId);
+        RouteRequest asked = ForwardReliable.applies(interactionId) ? request.viaReliableIntermediary() : request;
+        return CompletableFuture.supplyAsync(() -> resolver.resolve(asked), workers)
+                .thenCompose(result -> result instanceof RouteResult.Found found ? sendAsync(found.route(), message)
+                        : CompletableFuture.completedFuture(new SendOutcome(message.messageId().orElse(""),
+                                message.conversationId().orElse(""), Workflow.EXPRESS, SendOutcome.Outcome.FAILED, 0,
+                                Optional.empty(), List.of(), List.of(), Optional.of(SendOutcome.Failure.NO_ROUTE),
+                                ((RouteResult.NotFound) result).message())));
+    }
+
+    /**
+     * Sends without blocking: the message is built now (so a bad message fails at once), posted on
+     * a worker thread, and retried on a scheduler.
+     *
+     * @param route where to send it
+     * @param message what to send
+     * @return the outcome, when it is known
+     * @throws MessagingException ({@code INVALID_ARGUMENT}, {@code TOO_LARGE}) if the message cannot be built
+     */
+    public CompletableFuture<SendOutcome> sendAsync(Route route, OutboundMessage message) {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(message, "message");
+        Workflow workflow = Workflow.of(route);
+        EbxmlRequest.Builder b = EbxmlRequest.builder().from(fromPartyKey).to(route.partyKey()).cpaId(route.cpaId())
+                .service(route.serviceName()).action(route.interactionName()).clock(clock)
+                .duplicateElimination(workflow.duplicateElimination(route))
+                .ackRequested(workflow.ackRequestedActor(route).orElse(null))
+                .syncReply(workflow.syncReply(route)).payload(message.payload());
+        message.messageId().ifPresent(b::messageId);
+        message.conversationId().ifPresent(b::conversationId);
+        message.refToMessageId().ifPresent(b::refToMessageId);
+        message.attachments().forEach(b::attachment);
+        message.externalAttachments().forEach(b::externalAttachment);
+        EbxmlRequest request = b.build();
+        EncodedMessage encoded = EbxmlCodec.encode(request);
+        Instant created = clock.instant();
+        MessageStore.Outbound record = new MessageStore.Outbound(request.header().messageId(),
+                request.header().conversationId(), workflow, created, 0, MessageStore.Status.PENDING);
+        store.save(record);
+        int maxAttempts = workflow.reliable() ? 1 + Math.max(0, route.reliability().retries().orElse(0)) : 1;
+        Duration interval = route.reliability().retryInterval().orElse(Duration.ZERO);
+        Optional<Instant> expiry = route.reliability().persistDuration().map(created::plus);
+        SendTask send = new SendTask(this, route, workflow, request.header(), encoded, maxAttempts, interval, expiry,
+                record, (r, h) -> EbxmlCodec.parseReply(r.status(), r.contentType(), r.body()));
+        if (closed) {
+            return CompletableFuture.completedFuture(send.failed(0, SendOutcome.Failure.CLOSED, "the client is closed"));
+        }
+        submit(() -> send.attempt(1, 0), Duration.ZERO, send);
+        return send.future;
+    }
+
+    /**
+     * Sends a synchronous SOAP request (MESSAGING.md section 5) and waits for the response.
+     *
+     * @param route where to send it (its ASID is the receiver's {@code hl7:communicationFunctionRcv})
+     * @param payload the HL7 query
+     * @return the outcome: {@link SendOutcome.Outcome#RESPONSE} with {@link SendOutcome#responseBody()},
+     *     a SOAP fault, or a failure
+     * @throws MessagingException ({@code INVALID_ARGUMENT}) if no {@link Builder#fromAsid(Asid) ASID} is set
+     */
+    public SendOutcome sendSync(Route route, byte[] payload) {
+        try {
+            return sendSyncAsync(route, payload).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Sends a synchronous SOAP request without blocking: {@code SOAPAction} and {@code wsa:Action}
+     * {@code {service}/{interaction}}, {@code wsa:MessageID} {@code uuid:{MessageId}}, this client's
+     * ASID in {@code hl7:communicationFunctionSnd} and the route's in {@code ...Rcv}; the answer's
+     * {@code wsa:RelatesTo} must name the request when present. Only connection failures are
+     * retried (the transport retry); a synchronous request is never resent on a fault.
+     *
+     * @param route where to send it
+     * @param payload the HL7 query
+     * @return the outcome, when it is known
+     * @throws MessagingException ({@code INVALID_ARGUMENT}) if no {@link Builder#fromAsid(Asid) ASID} is set
+     */
+    public CompletableFuture<SendOutcome> sendSyncAsync(Route route, byte[] payload) {
+        Objects.requireNonNull(route, "route");
+        Asid asid = fromAsid.orElseThrow(() -> new MessagingException(MessagingException.Reason.INVALID_ARGUMENT,
+                "no ASID: set SpineMessaging.builder().fromAsid(Asid) for synchronous requests (it goes in "
+                        + "hl7:communicationFunctionSnd)"));
+        String messageId = EbxmlRequest.newId();
+        EncodedMessage encoded = SyncSoap.encode(messageId, route.serviceName(), route.interactionName(),
+                route.asid().value(), asid.value(), payload);
+        if (encoded.bodyUnsafe().length > EbxmlCodec.SPINE_MAX_BYTES) {
+            throw new MessagingException(MessagingException.Reason.TOO_LARGE, "synchronous request " + messageId
+                    + " is " + encoded.bodyUnsafe().length + " bytes: at most " + EbxmlCodec.SPINE_MAX_BYTES);
+        }
+        MessageHeader header = new MessageHeader(fromPartyKey.value(), route.partyKey().value(), route.cpaId(),
+                messageId, route.serviceName(), route.interactionName(), messageId,
+                Timestamps.format(clock.instant()), Optional.empty(), false);
+        MessageStore.Outbound record = new MessageStore.Outbound(messageId, messageId, Workflow.SYNC, clock.instant(),
+                0, MessageStore.Status.PENDING);
+        store.save(record);
+        SendTask send = new SendTask(this, route, Workflow.SYNC, header, encoded, 1, Duration.ZERO, Optional.empty(),
+                record, (r, h) -> SyncSoap.read(r.status(), r.contentType(), r.body(), h.messageId()));
+        if (closed) {
+            return CompletableFuture.completedFuture(send.failed(0, SendOutcome.Failure.CLOSED, "the client is closed"));
+        }
+        submit(() -> send.attempt(1, 0), Duration.ZERO, send);
+        return send.future;
+    }
+
+    void submit(Runnable task, Duration delay, SendTask send) {
+        try {
+            if (delay.isZero()) {
+                workers.execute(task);
+            } else {
+                scheduler.schedule(() -> submit(task, Duration.ZERO, send), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            send.future.complete(send.failed(send.posts, SendOutcome.Failure.CLOSED, "the client was closed before "
+                    + "the send finished"));
+        }
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    int transportRetries() {
+        return transportRetries;
+    }
+
+    Duration transportRetryDelay() {
+        return transportRetryDelay;
+    }
+
+    /** Stops the threads and closes the connections; sends still waiting complete as {@code CLOSED}. */
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+
+    /**
+     * Builds a {@link SpineMessaging}. Required: {@link #tls} and {@link #fromPartyKey}. Defaults:
+     * connect timeout 10 s, TLS handshake 10 s, response (each read) 30 s, whole exchange 60 s,
+     * responses at most 1 MiB, 16 concurrent sends (threads and pooled connections), 3 transport
+     * retries 100 ms apart, an {@link InMemoryMessageStore}, the system UTC clock, no route resolver.
+     */
+    public static final class Builder {
+        private SpineTlsContext tls;
+        private PartyKey fromPartyKey;
+        private Asid fromAsid;
+        private RouteResolver resolver;
+        private MessageStore store = new InMemoryMessageStore();
+        private Clock clock = Clock.systemUTC();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private int maxResponseBytes = 1024 * 1024;
+        private int maxConcurrentSends = 16;
+        private int transportRetries = 3;
+        private Duration transportRetryDelay = Duration.ofMillis(100);
+
+        private Builder() {
+        }
+
+        /**
+         * The mutual TLS context (trust and this system's endpoint certificate).
+         *
+         * @param value the context
+         * @return this builder
+         */
+        public Builder tls(SpineTlsContext value) {
+            this.tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
+        /**
+         * This system's party key.
+         *
+         * @param value the party key
+         * @return this builder
+         */
+        public Builder fromPartyKey(PartyKey value) {
+            this.fromPartyKey = Objects.requireNonNull(value, "fromPartyKey");
+            return this;
+        }
+
+        /**
+         * This system's ASID (for synchronous SOAP).
+         *
+         * @param value the ASID
+         * @return this builder
+         */
+        public Builder fromAsid(Asid value) {
+            this.fromAsid = value;
+            return this;
+        }
+
+        /**
+         * How to resolve routes for {@code send(odsCode, interactionId, ...)}; {@code sdsClient::route}.
+         *
+         * @param value the resolver
+         * @return this builder
+         */
+        public Builder routeResolver(RouteResolver value) {
+            this.resolver = value;
+            return this;
+        }
+
+        /**
+         * Where message state is kept (default: a new {@link InMemoryMessageStore}).
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder store(MessageStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * The clock for timestamps and the persist-duration bound.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The TCP connect timeout.
+         *
+         * @param value 1 ms to 5 minutes
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = duration("connectTimeout", value);
+            return this;
+        }
+
+        /**
+         * The TLS handshake timeout.
+         *
+         * @param value 1 ms to 5 minutes
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration value) {
+            this.handshakeTimeout = duration("handshakeTimeout", value);
+            return this;
+        }
+
+        /**
+         * How long to wait for each read of the answer.
+         *
+         * @param value 1 ms to 5 minutes
+         * @return this builder
+         */
+        public Builder responseTimeout(Duration value) {
+            this.responseTimeout = duration("responseTimeout", value);
+            return this;
+        }
+
+        /**
+         * The deadline of one whole HTTP exchange, however slowly the server sends its bytes.
+         *
+         * @param value 1 ms to 5 minutes
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = duration("requestTimeout", value);
+            return this;
+        }
+
+        /**
+         * The largest answer read.
+         *
+         * @param value bytes, at least 1
+         * @return this builder
+         */
+        public Builder maxResponseBytes(int value) {
+            this.maxResponseBytes = positive("maxResponseBytes", value);
+            return this;
+        }
+
+        /**
+         * How many posts run at once (worker threads and pooled connections).
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder maxConcurrentSends(int value) {
+            this.maxConcurrentSends = positive("maxConcurrentSends", value);
+            return this;
+        }
+
+        /**
+         * How many times a connection failure is retried (MHS: 3).
+         *
+         * @param value 0 or more
+         * @return this builder
+         */
+        public Builder transportRetries(int value) {
+            if (value < 0) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "transportRetries is "
+                        + value + ": expected 0 or more");
+            }
+            this.transportRetries = value;
+            return this;
+        }
+
+        /**
+         * The wait before a transport retry (MHS: 100 ms).
+         *
+         * @param value 0 to 5 minutes
+         * @return this builder
+         */
+        public Builder transportRetryDelay(Duration value) {
+            this.transportRetryDelay = value.isZero() ? value : duration("transportRetryDelay", value);
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws MessagingException ({@code INVALID_ARGUMENT}) if the TLS context or party key is missing
+         */
+        public SpineMessaging build() {
+            if (tls == null) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no TLS context: set "
+                        + "tls(SpineTlsContext) with the environment's trust and your endpoint certificate");
+            }
+            if (fromPartyKey == null) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no party key: set "
+                        + "fromPartyKey(PartyKey) to your MHS's party key (from SDS, nhsMhsPartyKey)");
+            }
+            return new SpineMessaging(this);
+        }
+
+        private static Duration duration(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, name + " is "
+                        + Text.quote(value.toString()) + ": expected 1 ms to 5 minutes");
+            }
+            return value;
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, name + " is " + value
+                        + ": expected at least 1");
+            }
+            return value;
+        }
+    }
+}
