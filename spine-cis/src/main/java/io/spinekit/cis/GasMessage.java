@@ -3,6 +3,7 @@ package io.spinekit.cis;
 import io.spinekit.cis.internal.CisXml;
 import io.spinekit.core.Text;
 import io.spinekit.core.xml.XmlElement;
+import io.spinekit.core.xml.XmlLimits;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

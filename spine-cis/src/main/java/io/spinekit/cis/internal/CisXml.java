@@ -1,10 +1,10 @@
 package io.spinekit.cis.internal;
 
 import io.spinekit.cis.CisException;
-import io.spinekit.cis.XmlLimits;
 import io.spinekit.core.xml.SafeXml;
 import io.spinekit.core.xml.XmlElement;
 import io.spinekit.core.xml.XmlException;
+import io.spinekit.core.xml.XmlLimits;
 
 /**
  * spine-cis's door to the SDK's one hardened XML setup ({@link SafeXml} in spine-core): the same
@@ -28,7 +28,7 @@ public final class CisXml {
      */
     public static XmlElement parse(byte[] bytes, XmlLimits limits, String what) {
         try {
-            return SafeXml.parse(bytes, core(limits), what);
+            return SafeXml.parse(bytes, limits, what);
         } catch (XmlException e) {
             throw translate(e);
         }
@@ -45,15 +45,10 @@ public final class CisXml {
      */
     public static XmlElement parse(String text, XmlLimits limits, String what) {
         try {
-            return SafeXml.parse(text, core(limits), what);
+            return SafeXml.parse(text, limits, what);
         } catch (XmlException e) {
             throw translate(e);
         }
-    }
-
-    private static io.spinekit.core.xml.XmlLimits core(XmlLimits l) {
-        return new io.spinekit.core.xml.XmlLimits(l.maxBytes(), l.maxDepth(), l.maxElements(), l.maxAttributes(),
-                l.maxTextLength());
     }
 
     private static CisException translate(XmlException e) {
