@@ -12,8 +12,14 @@ import io.spinekit.env.SpineEnvironment;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
+import io.spinekit.mesh.MeshClient;
+import io.spinekit.mesh.MeshMessage;
+import io.spinekit.mesh.OutgoingMessage;
+import io.spinekit.mesh.SentMessage;
+import io.spinekit.mesh.TrackingInfo;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
+import io.spinekit.testkit.FakeMesh;
 import io.spinekit.testkit.FakeSpineMhs;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.PemFiles;
@@ -24,6 +30,8 @@ import io.spinekit.wes.Assessment;
 import io.spinekit.wes.ClientEnvironment;
 import io.spinekit.wes.ClientHints;
 import io.spinekit.wes.Wes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,18 +69,22 @@ import picocli.CommandLine.Spec;
  * certificate, a fake MHS endpoint and fake CIS endpoints, both HTTPS with client authentication,
  * all with a throw-away PKI shaped like NHS's), then does what a supplier system does: picks the
  * environment, builds the TLS context, looks up the route in SDS, sends a message to the route's
- * endpoint over mutual TLS, turns an SSO ticket into a role assertion, and assesses a client
- * machine against the WES. Every server it started is stopped before it returns.
+ * endpoint over mutual TLS, turns an SSO ticket into a role assertion, assesses a client machine
+ * against the WES, and exchanges a MESH message between two mailboxes of the testkit's fake MESH
+ * (send, list the inbox, download, acknowledge). Every server it started is stopped before it returns.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the main job end to end on loopback: environment, TLS, SDS route, message, "
-                + "role assertion, WES. Needs no network; starts and stops its own servers.")
+                + "role assertion, WES, MESH. Needs no network; starts and stops its own servers.")
 final class DemoCommand implements Callable<Integer> {
     static final String ODS = "X26";
     static final String INTERACTION = "urn:nhs:names:services:psis:REPC_IN150016UK05";
     static final String LOOPBACK = "loopback";
     /** How many repeat route look-ups the demo times against the cache. */
     static final int CACHED_LOOKUPS = 10_000;
+    /** The MESH mailboxes the demo sends from and to (two of FakeMesh's sandbox mailboxes). */
+    static final String MESH_SENDER = "X26ABC1";
+    static final String MESH_RECIPIENT = "X26ABC2";
 
     @Spec
     CommandSpec spec;
@@ -87,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpineEnvironment env = Cli.input("(--env)", () -> SpineEnvironment.parse(environment));
-        Steps steps = new Steps(Cli.out(spec), json, 8);
+        Steps steps = new Steps(Cli.out(spec), json, 9);
         if (!json) {
             Cli.out(spec).println("spine demo: the main job on loopback (no outside network; every server is local "
                     + "and stopped at the end)");
@@ -106,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
             steps.run("Send the message to the route's endpoint over mutual TLS", () -> world.send(route, tls));
             steps.run("Turn an SSO ticket into a role assertion", () -> world.roleAssertion(loopback, tls));
             steps.run("Assess a client machine against the WES", this::assessWes);
+            steps.run("Exchange a MESH message between two mailboxes", () -> world.mesh(loopback));
         } catch (IOException e) {
             steps.fail("Prepare a working directory", e);
         } finally {
@@ -171,6 +185,7 @@ final class DemoCommand implements Callable<Integer> {
         private EmbeddedSds sds;
         private FakeSpineMhs mhs;
         private FakeCis cis;
+        private FakeMesh mesh;
         private SdsClient sdsClient;
         private CisClient cisClient;
         private final SsoTicket ticket = SsoTicket.of("demo-" + UUID.randomUUID());
@@ -179,6 +194,7 @@ final class DemoCommand implements Callable<Integer> {
             sds = EmbeddedSds.builder().pki(pki).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start();
             mhs = FakeSpineMhs.start(pki);
             cis = FakeCis.start(pki);
+            mesh = FakeMesh.start(pki);
             URI endpoint = mhs.endpoint("/reliablemessaging/reliablerequest");
             sds.addOrganisation(EmbeddedSds.organisation(ODS, "SPINEKIT DEMO TRUST"));
             sds.addMhs(EmbeddedSds.mhs(ODS, INTERACTION)
@@ -200,17 +216,21 @@ final class DemoCommand implements Callable<Integer> {
                     + sds.entryCount() + " entries)");
             d.put("MHS endpoint", endpoint + " (HTTPS, client certificate required)");
             d.put("CIS", cis.baseUrl() + " (HTTPS, client certificate required)");
+            d.put("MESH", mesh.url() + " (HTTPS, client certificate required, mailboxes " + MESH_SENDER + ", "
+                    + MESH_RECIPIENT + ")");
             return StepResult.of(null, d);
         }
 
         StepResult<EnvironmentProfile> defineEnvironment() {
             Properties overrides = cis.overrides(LOOPBACK);
             overrides.setProperty("spinekit." + LOOPBACK + ".ldap.url", sds.url());
+            overrides.setProperty("spinekit." + LOOPBACK + ".mesh.url", mesh.url().toString());
             EnvironmentProfile p = SpineCatalog.builder().systemProperties(overrides).build().profile(LOOPBACK);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("environment", p.name() + " (custom, defined by overrides as a user would with -Dspinekit.loopback.*)");
             d.put("SDS (LDAPS)", p.requireUrl("ldap.url"));
             d.put("RoleAssertion", p.requireUrl("sbapi.roleassertion.url"));
+            d.put("MESH", p.requireUrl("mesh.url"));
             return StepResult.of(p, d);
         }
 
@@ -310,6 +330,50 @@ final class DemoCommand implements Callable<Integer> {
             return StepResult.of(null, d);
         }
 
+        StepResult<Void> mesh(EnvironmentProfile loopback) {
+            byte[] letter = "A discharge letter for the demo (no patient data)".getBytes(StandardCharsets.UTF_8);
+            try (MeshClient from = meshClient(loopback, MESH_SENDER); MeshClient to = meshClient(loopback, MESH_RECIPIENT)) {
+                from.handshake();
+                to.handshake();
+                SentMessage sent = from.send(OutgoingMessage.to(MESH_RECIPIENT, FakeMesh.DEFAULT_WORKFLOW)
+                        .fileName("letter.txt").subject("spinekit demo").localId("demo-1").build(),
+                        new ByteArrayInputStream(letter));
+                List<String> inbox = to.inbox();
+                if (!inbox.contains(sent.messageId())) {
+                    throw new IllegalStateException("message " + sent.messageId() + " is not in " + MESH_RECIPIENT
+                            + "'s inbox " + inbox);
+                }
+                ByteArrayOutputStream received = new ByteArrayOutputStream();
+                MeshMessage m = to.download(sent.messageId(), received);
+                if (!Arrays.equals(received.toByteArray(), letter)) {
+                    throw new IllegalStateException("the downloaded bytes differ from the bytes sent");
+                }
+                to.acknowledge(sent.messageId());
+                TrackingInfo t = from.track(sent.messageId());
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("API", from.apiUrl() + " (mesh.url of " + loopback.name() + ")");
+                d.put("handshake", MESH_SENDER + " and " + MESH_RECIPIENT + " (each with its own client certificate, "
+                        + "CN <mailbox>.<ods>.api.mesh-client.nhs.uk; NHSMESH authorisation, a fresh token per request)");
+                d.put("sent", MESH_SENDER + " -> " + MESH_RECIPIENT + ", workflow " + FakeMesh.DEFAULT_WORKFLOW + ", "
+                        + sent.bytes() + " bytes in " + sent.chunks() + " chunk(s): message_id " + sent.messageId());
+                d.put("inbox", inbox.size() + " message(s) in " + MESH_RECIPIENT);
+                d.put("downloaded", m.bytes() + " bytes from " + m.from().orElse("?") + ", " + m.messageType()
+                        + ", bytes match");
+                d.put("acknowledged", "inbox now holds " + to.inbox().size() + " message(s); tracking status "
+                        + t.status());
+                return StepResult.of(null, d);
+            }
+        }
+
+        private MeshClient meshClient(EnvironmentProfile loopback, String mailbox) {
+            IssuedCertificate c = mesh.clientCertificate(mailbox);
+            SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
+                    .clientIdentity(c.privateKey(), c.chain()).build();
+            return MeshClient.builder().environment(loopback).mailbox(mailbox)
+                    .password(FakeMesh.DEFAULT_PASSWORD.toCharArray())
+                    .sharedKey(FakeMesh.DEFAULT_SHARED_KEY.toCharArray()).tls(tls).build();
+        }
+
         @Override
         public void close() {
             closeQuietly(sdsClient);
@@ -317,6 +381,7 @@ final class DemoCommand implements Callable<Integer> {
             closeQuietly(sds);
             closeQuietly(mhs);
             closeQuietly(cis);
+            closeQuietly(mesh);
         }
 
         private static void closeQuietly(AutoCloseable c) {

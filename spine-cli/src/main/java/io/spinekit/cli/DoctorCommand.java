@@ -6,6 +6,9 @@ import io.spinekit.env.MaintenanceWindow;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.core.SpineException;
 import io.spinekit.ldap.SdsCheck;
+import io.spinekit.mesh.MeshClient;
+import io.spinekit.mesh.MeshException;
+import io.spinekit.mesh.RetryPolicy;
 import io.spinekit.tls.CertificateInspector;
 import io.spinekit.tls.ConnectionCheck;
 import io.spinekit.tls.Finding;
@@ -34,6 +37,7 @@ import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +52,9 @@ import picocli.CommandLine.Spec;
  * (443 and 636, or the ports in the URLs) within the timeout; the TLS handshake verifies against
  * the environment's trust (presenting the client certificate when given); the client certificate is
  * valid, chained, not near expiry and issued to this machine's FQDN; LDAP answers an anonymous bind
- * and a root DSE read; the CIS endpoints answer; whether a maintenance window is open now. Works
+ * and a root DSE read; the CIS endpoints answer; when a mailbox is given ({@code --mailbox},
+ * {@code --mailbox-password-file}, {@code --shared-key-file}, as {@code spine mesh} takes them), the
+ * MESH handshake at the environment's {@code mesh.url} succeeds; whether a maintenance window is open now. Works
  * against custom environments (for example loopback servers defined in an overrides file).
  *
  * <p>The DNS, TCP and TLS checks are spine-tls's {@link ConnectionCheck} and the LDAP check is
@@ -91,6 +97,10 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     TimeoutOption timeoutOption;
 
+    @ArgGroup(exclusive = false, multiplicity = "0..1",
+            heading = "MESH check (when a mailbox is given; uses --cert and --key as the mailbox's certificate):%n")
+    MailboxOptions mailbox;
+
     @Option(names = "--at", paramLabel = "INSTANT", converter = Bounded.InstantValue.class,
             description = "The instant for the maintenance check (ISO 8601, default: now).")
     Instant at;
@@ -102,6 +112,13 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = catalogOptions.json;
         tlsOptions.requireUsable();
+        if (mailbox != null && tlsOptions.cert == null) {
+            throw CliException.usage("the MESH check needs the mailbox's client certificate: give --cert and --key "
+                    + "with --mailbox");
+        }
+        if (mailbox != null) {
+            mailbox.requireReadable();
+        }
         SpineCatalog catalog = Cli.input("", catalogOptions::catalog);
         EnvironmentProfile profile = EnvCommand.profile(catalog, environment);
         if (tlsOptions.trust != null || tlsOptions.cert != null || !tlsOptions.crls.isEmpty()) {
@@ -154,9 +171,11 @@ final class DoctorCommand implements Callable<Integer> {
         }
 
         // 2-3. Hosts resolve, TCP connects.
+        Optional<URI> mesh = mailbox == null ? Optional.empty() : profile.url("mesh.url");
         Set<URI> endpoints = new LinkedHashSet<>();
         ldap.ifPresent(endpoints::add);
         endpoints.addAll(cisUrls);
+        mesh.ifPresent(endpoints::add);
         Set<String> resolved = new LinkedHashSet<>();
         for (String host : endpoints.stream().map(URI::getHost).collect(Collectors.toCollection(LinkedHashSet::new))) {
             if (resolve(host, timeout)) {
@@ -207,6 +226,19 @@ final class DoctorCommand implements Callable<Integer> {
                 checkHttp(u, tls, timeout);
             } else {
                 report("cis", u.toString(), Status.WARN, "not checked: the host or handshake failed above",
+                        "fix the checks above first");
+            }
+        }
+
+        // 7b. MESH handshake, when a mailbox is given.
+        if (mailbox != null) {
+            if (mesh.isEmpty()) {
+                report("mesh", profile.name(), Status.FAIL, "no internet MESH URL (mesh.url) for this environment",
+                        "supply it with " + profile.systemProperty("mesh.url") + " (or an --overrides file)");
+            } else if (tls != null && verified.stream().anyMatch(v -> sameSocket(v, mesh.get()))) {
+                checkMesh(mesh.get(), tls, timeout);
+            } else {
+                report("mesh", mesh.get().toString(), Status.WARN, "not checked: the host or handshake failed above",
                         "fix the checks above first");
             }
         }
@@ -305,6 +337,34 @@ final class DoctorCommand implements Callable<Integer> {
             }
         });
         report("cis", u.toString(), v.status(), v.detail(), v.fix());
+    }
+
+    /** The MESH handshake within the check's total deadline, without retries (a check reports, it does not wait). */
+    private void checkMesh(URI u, SpineTlsContext tls, Duration timeout) {
+        CheckDeadline.Resource open = new CheckDeadline.Resource();
+        CheckDeadline.Verdict v = CheckDeadline.within(timeout, open, () -> {
+            try (MeshClient client = open.hold(mailbox.build(MeshClient.builder().url(u).tls(tls)
+                    .connectTimeout(timeout).handshakeTimeout(timeout).responseTimeout(timeout)
+                    .retryPolicy(RetryPolicy.NONE)))) {
+                client.handshake();
+                return new CheckDeadline.Verdict(Status.PASS, "handshake OK: mailbox " + client.mailboxId() + " at "
+                        + client.apiUrl(), null);
+            } catch (MeshException e) {
+                return new CheckDeadline.Verdict(Status.FAIL, e.reason() + ": " + ErrorHandler.safe(e.getMessage()),
+                        meshFix(e.reason()));
+            }
+        });
+        report("mesh", u.toString(), v.status(), v.detail(), v.fix());
+    }
+
+    private static String meshFix(MeshException.Reason reason) {
+        return switch (reason) {
+            case FORBIDDEN -> "check --mailbox, --mailbox-password-file and --shared-key-file (the environment's "
+                    + "shared key), and this machine's clock (a token is refused more than 2 hours from MESH's time)";
+            case TLS_FAILED -> "check the mailbox's client certificate (--cert, --key) and the trust (--trust)";
+            case CONFIGURATION -> "check --mailbox and the environment's mesh.url";
+            default -> "check the MESH service status and anything in between (proxy, firewall), then retry";
+        };
     }
 
     private void checkMaintenance(EnvironmentProfile profile, Instant now) {

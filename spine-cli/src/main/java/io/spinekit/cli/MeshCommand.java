@@ -58,16 +58,8 @@ final class MeshCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        @Option(names = "--mailbox", paramLabel = "ID", required = true, description = "Your mailbox id, such as X26ABC1.")
-        String mailbox;
-
-        @Option(names = "--mailbox-password-file", paramLabel = "FILE", required = true,
-                description = "File whose first line is the mailbox password (kept off the command line).")
-        Path mailboxPasswordFile;
-
-        @Option(names = "--shared-key-file", paramLabel = "FILE", required = true,
-                description = "File whose first line is the environment's MESH shared key.")
-        Path sharedKeyFile;
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        MailboxOptions mailbox;
 
         @Mixin
         ClientTlsOptions tls;
@@ -80,30 +72,23 @@ final class MeshCommand {
             if (tls.cert == null) {
                 throw CliException.usage("MESH needs the mailbox's client certificate: give --cert and --key");
             }
-            char[] password = TlsCommand.readSecret(mailboxPasswordFile, "--mailbox-password-file");
-            char[] key = TlsCommand.readSecret(sharedKeyFile, "--shared-key-file");
-            try {
-                EnvironmentProfile profile = target.env == null ? null : TlsCommand.profile(target.env);
-                SpineTlsContext context = Cli.input(ClientTlsOptions.HINT, () -> tls.builder(profile).orElseThrow(() ->
-                        CliException.usage("--url needs --trust PEM: which CA certificates to trust for " + target.url))
-                        .build());
-                return Cli.input("", () -> {
-                    MeshClientBuilder b = MeshClient.builder();
-                    if (profile != null) {
-                        b.environment(profile);
-                    } else {
-                        b.url(target.url);
-                    }
-                    b.mailbox(mailbox).password(password).sharedKey(key).tls(context).transferListener(listener);
-                    if (timeout.timeout != null) {
-                        b.responseTimeout(timeout.timeout);
-                    }
-                    return b.build();
-                });
-            } finally {
-                java.util.Arrays.fill(password, '\0');
-                java.util.Arrays.fill(key, '\0');
-            }
+            EnvironmentProfile profile = target.env == null ? null : TlsCommand.profile(target.env);
+            SpineTlsContext context = Cli.input(ClientTlsOptions.HINT, () -> tls.builder(profile).orElseThrow(() ->
+                    CliException.usage("--url needs --trust PEM: which CA certificates to trust for " + target.url))
+                    .build());
+            return Cli.input("", () -> {
+                MeshClientBuilder b = MeshClient.builder();
+                if (profile != null) {
+                    b.environment(profile);
+                } else {
+                    b.url(target.url);
+                }
+                b.tls(context).transferListener(listener);
+                if (timeout.timeout != null) {
+                    b.responseTimeout(timeout.timeout);
+                }
+                return mailbox.build(b);
+            });
         }
     }
 

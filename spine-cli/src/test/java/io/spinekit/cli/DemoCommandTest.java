@@ -33,7 +33,8 @@ class DemoCommandTest {
                 "Look up the route in SDS",
                 "Send the message to the route's endpoint over mutual TLS",
                 "Turn an SSO ticket into a role assertion",
-                "Assess a client machine against the WES");
+                "Assess a client machine against the WES",
+                "Exchange a MESH message between two mailboxes");
         JsonNode steps = doc.get("steps");
         assertThat(steps.get(0).get("details").get("Spine party key").asText()).isEqualTo("YES-0000806");
         assertThat(steps.get(4).get("details").get("party key").asText()).isEqualTo("X26-823848");
@@ -49,6 +50,14 @@ class DemoCommandTest {
                 .isEqualTo("Spine SCR: SUPPORTED_WITH_CONDITIONS");
         assertThat(steps.get(7).get("details").get("same visitor + client hints").asText())
                 .startsWith("Sec-CH-UA-Platform-Version \"13.0.0\" (Windows 11): NOT_SUPPORTED (Windows 11 is not listed");
+        JsonNode mesh = steps.get(8).get("details");
+        assertThat(mesh.get("API").asText()).startsWith("https://localhost:").endsWith("/messageexchange/ (mesh.url of loopback)");
+        assertThat(mesh.get("sent").asText()).startsWith("X26ABC1 -> X26ABC2, workflow TEST_WORKFLOW, 49 bytes in 1 chunk(s): "
+                + "message_id ");
+        assertThat(mesh.get("inbox").asText()).isEqualTo("1 message(s) in X26ABC2");
+        assertThat(mesh.get("downloaded").asText()).isEqualTo("49 bytes from X26ABC1, DATA, bytes match");
+        assertThat(mesh.get("acknowledged").asText()).isEqualTo("inbox now holds 0 message(s); tracking status acknowledged");
+        assertThat(steps.get(2).get("details").get("MESH").asText()).startsWith("https://localhost:");
     }
 
     @Test
@@ -57,9 +66,10 @@ class DemoCommandTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .contains("[1/8] Pick the environment ... ok (")
-                .contains("[8/8] Assess a client machine against the WES ... ok (")
-                .containsPattern("Summary: 8 of 8 steps passed in \\d+ ms");
+                .contains("[1/9] Pick the environment ... ok (")
+                .contains("[8/9] Assess a client machine against the WES ... ok (")
+                .contains("[9/9] Exchange a MESH message between two mailboxes ... ok (")
+                .containsPattern("Summary: 9 of 9 steps passed in \\d+ ms");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
+import io.spinekit.testkit.FakeMesh;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
@@ -14,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -27,6 +29,9 @@ class DoctorCommandTest {
     private static final TestPki PKI = TestPki.create("Doctor");
     private static EmbeddedSds sds;
     private static FakeCis cis;
+    private static FakeMesh mesh;
+    private static Path meshPassword;
+    private static Path meshKey;
 
     @TempDir
     static Path dir;
@@ -40,12 +45,16 @@ class DoctorCommandTest {
         trust = dir.resolve("trust.pem");
         Files.writeString(trust, PKI.rootPem(), StandardCharsets.US_ASCII);
         goodClient = PKI.certificate("localhost").issue().writePem(dir, "good");
+        mesh = FakeMesh.start(PKI);
+        meshPassword = Files.writeString(dir.resolve("mesh-password"), FakeMesh.DEFAULT_PASSWORD + "\n");
+        meshKey = Files.writeString(dir.resolve("mesh-key"), FakeMesh.DEFAULT_SHARED_KEY + "\n");
     }
 
     @AfterAll
     static void stop() {
         sds.close();
         cis.close();
+        mesh.close();
     }
 
     private static List<JsonNode> checks(CliRun run, String name) {
@@ -61,6 +70,7 @@ class DoctorCommandTest {
     private static CliRun doctor(String ldapUrl, String... extra) throws IOException {
         Properties p = cis.overrides("loopback");
         p.setProperty("spinekit.loopback.ldap.url", ldapUrl);
+        p.setProperty("spinekit.loopback.mesh.url", mesh.url().toString());
         Path overrides = Files.createTempFile(dir, "overrides", ".properties");
         try (var w = Files.newBufferedWriter(overrides)) {
             for (String name : p.stringPropertyNames()) {
@@ -104,6 +114,80 @@ class DoctorCommandTest {
         assertThat(checks(run, "cis")).hasSize(2).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
         assertThat(checks(run, "maintenance")).singleElement()
                 .satisfies(c -> assertThat(c.get("detail").asText()).contains("no maintenance slots"));
+        assertThat(checks(run, "mesh")).as("no MESH check without --mailbox").isEmpty();
+    }
+
+    private static String[] withMailbox(Path password, String... more) {
+        List<String> a = new ArrayList<>(List.of(withClient(goodClient, trust.toString(), "--mailbox", "X26ABC1",
+                "--mailbox-password-file", password.toString(), "--shared-key-file", meshKey.toString())));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void meshHandshakePassesWhenAMailboxIsGiven() throws IOException {
+        CliRun run = doctor(sds.url(), withMailbox(meshPassword, "--json"));
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(checks(run, "tls")).anySatisfy(c -> {
+            assertThat(c.get("target").asText()).endsWith(":" + mesh.port());
+            assertThat(c.get("status").asText()).isEqualTo("PASS");
+        });
+        assertThat(checks(run, "mesh")).singleElement().satisfies(c -> {
+            assertThat(c.get("target").asText()).isEqualTo(mesh.url().toString());
+            assertThat(c.get("status").asText()).isEqualTo("PASS");
+            assertThat(c.get("detail").asText()).isEqualTo("handshake OK: mailbox X26ABC1 at " + mesh.url() + "/messageexchange/");
+        });
+    }
+
+    @Test
+    void aWrongMailboxPasswordFailsTheMeshCheckAndNeverPrintsASecret() throws IOException {
+        Path wrong = Files.writeString(dir.resolve("wrong-mesh-password"), "hunter2-secret\n");
+        CliRun json = doctor(sds.url(), withMailbox(wrong, "--json"));
+        CliRun text = doctor(sds.url(), withMailbox(wrong));
+
+        assertThat(json.code()).isEqualTo(Cli.FAILURE);
+        assertThat(checks(json, "mesh")).singleElement().satisfies(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("FAIL");
+            assertThat(c.get("detail").asText()).startsWith("FORBIDDEN: ").contains("403");
+            assertThat(c.get("fix").asText()).contains("--mailbox-password-file").contains("--shared-key-file");
+        });
+        assertThat(text.code()).isEqualTo(Cli.FAILURE);
+        assertThat(text.out()).containsPattern("FAIL  mesh +" + java.util.regex.Pattern.quote(mesh.url().toString()));
+        assertThat(json.out() + json.err() + text.out() + text.err())
+                .doesNotContain("hunter2-secret").doesNotContain(FakeMesh.DEFAULT_SHARED_KEY);
+    }
+
+    @Test
+    void aStalledMeshHandshakeFailsWithinTheChecksDeadline() throws IOException {
+        mesh.inject(FakeMesh.Operation.HANDSHAKE, FakeMesh.Fault.slow(Duration.ofSeconds(30)), 1);
+        long t0 = System.nanoTime();
+        CliRun run = doctor(sds.url(), withMailbox(meshPassword, "--json"));
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+
+        assertThat(run.code()).isEqualTo(Cli.FAILURE);
+        assertThat(checks(run, "mesh")).singleElement().satisfies(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("FAIL");
+            assertThat(c.get("detail").asText()).startsWith("TIMEOUT");
+        });
+        assertThat(seconds).as("the --timeout 5 deadline, not the 30 s stall").isLessThan(20);
+    }
+
+    @Test
+    void aMailboxWithoutItsSecretFilesIsAUsageError() throws IOException {
+        CliRun run = doctor(sds.url(), withClient(goodClient, trust.toString(), "--mailbox", "X26ABC1"));
+
+        assertThat(run.code()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("--mailbox-password-file").contains("--shared-key-file");
+    }
+
+    @Test
+    void aMailboxWithoutAClientCertificateIsAUsageError() throws IOException {
+        CliRun run = doctor(sds.url(), "--trust", trust.toString(), "--mailbox", "X26ABC1", "--mailbox-password-file",
+                meshPassword.toString(), "--shared-key-file", meshKey.toString());
+
+        assertThat(run.code()).isEqualTo(Cli.USAGE);
+        assertThat(run.err()).contains("the MESH check needs the mailbox's client certificate: give --cert and --key");
     }
 
     @Test
