@@ -46,7 +46,8 @@ class ShadedJarIT {
             "Look up the route in SDS",
             "Send the message to the route's endpoint over mutual TLS",
             "Turn an SSO ticket into a role assertion",
-            "Assess a client machine against the WES");
+            "Assess a client machine against the WES",
+            "Exchange a MESH message between two mailboxes");
     private static final Pattern STEP_LINE = Pattern.compile("\\[(\\d+)/(\\d+)] (.+) \\.\\.\\. (.+)");
 
     private static Path jar;
@@ -160,7 +161,7 @@ class ShadedJarIT {
 
         assertThat(run.code()).as(run.describe()).isZero();
         assertThat(run.out()).as(run.describe()).startsWith("Usage: spine ");
-        for (String command : List.of("env", "wes", "tls", "sds", "cis", "doctor", "demo")) {
+        for (String command : List.of("env", "wes", "tls", "sds", "cis", "mesh", "doctor", "demo")) {
             assertThat(run.out()).as(run.describe()).containsPattern("(?m)^\\s+" + command + "\\s");
         }
         assertThat(run.err()).as(run.describe()).isEmpty();
