@@ -9,6 +9,7 @@ import io.spinekit.core.Text;
 import io.spinekit.tls.ConnectionCheck;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.TlsFailure;
+import io.spinekit.tls.internal.DeadlineSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -90,8 +91,9 @@ public final class SdsCheck {
         String host = url.getHost();
         int port = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
         long t0 = System.nanoTime();
-        RecordingSocketFactory sockets = new RecordingSocketFactory(ldaps ? tls.ldapSocketFactory()
-                : SocketFactory.getDefault());
+        // sockets with the deadline on the connect and on each answer, and closed when the check's deadline passes
+        RecordingSocketFactory sockets = new RecordingSocketFactory(ldaps ? tls.ldapSocketFactory(deadline, deadline)
+                : DeadlineSockets.plain(null, deadline, deadline));
         Future<ConnectionCheck.Step> f = CHECKS.submit(() -> bindAndRead(ldapUrl, host, port, ldaps, tls, sockets,
                 deadline, t0));
         try {

@@ -22,6 +22,7 @@ import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.TlsFailure;
+import io.spinekit.tls.internal.DeadlineSockets;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -37,7 +38,7 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The connection side of {@link SdsClient}: an UnboundID connection pool over a failover server set
  * (servers tried in the order given), anonymous simple bind, connect and total answer deadlines on
- * every socket ({@link DeadlineSocketFactory}), a
+ * every socket (spine-tls's {@code DeadlineSockets}), a
  * bounded size, background health checks, and retry of an operation on a fresh connection when its
  * connection turned out to be dead (so the pool heals after a server restart).
  */
@@ -47,7 +48,7 @@ final class SdsDirectory implements AutoCloseable {
      *
      * @param connectTimeout TCP connect timeout
      * @param responseTimeout how long each answer may take in all, from our last write (each TLS
-     *        handshake flight, each LDAP response with its entries); see {@link DeadlineSocketFactory}
+     *        handshake flight, each LDAP response with its entries); see spine-tls's {@code DeadlineSockets}
      * @param maxConnections the most connections the pool holds
      * @param healthCheckInterval how often idle connections are checked
      * @param failbackAfter how long a connection to a secondary server lives before it is replaced
@@ -90,8 +91,10 @@ final class SdsDirectory implements AutoCloseable {
                     .findFirst().orElseThrow() + " needs a TLS context: call tls(SpineTlsContext) with the "
                     + "environment's trust and your client certificate");
         }
+        // the TLS layer: its createSocket(socket, host, port, true) applies the context's protocols, suites
+        // and LDAPS endpoint identification (the constructor puts our own deadline sockets below it)
         return new SdsDirectory(servers,
-                anySecure ? tls.ldapSocketFactory() : null,
+                anySecure ? tls.ldapSocketFactory(settings.connectTimeout(), settings.responseTimeout()) : null,
                 anySecure ? tls.ldapSocketVerifier() : null,
                 anySecure && tls.clientIdentity().isPresent(), settings);
     }
@@ -127,8 +130,10 @@ final class SdsDirectory implements AutoCloseable {
         }
         List<ServerSet> sets = new ArrayList<>();
         for (LdapServer s : servers) {
-            SocketFactory factory = new DeadlineSocketFactory(s, s.secure() ? sslFactory(tlsSocketFactory) : null,
-                    settings.connectTimeout(), settings.responseTimeout());
+            SocketFactory factory = s.secure()
+                    ? DeadlineSockets.tls(sslFactory(tlsSocketFactory), s.host(), s.url(), settings.connectTimeout(),
+                            settings.responseTimeout())
+                    : DeadlineSockets.plain(s.url(), settings.connectTimeout(), settings.responseTimeout());
             sets.add(new SingleServerSet(s.host(), s.port(), factory, options));
         }
         FailoverServerSet failover = new FailoverServerSet(sets);
