@@ -123,8 +123,11 @@ public final class SdsCheck {
         LDAPConnectionOptions options = ldaps ? tls.ldapConnectionOptions() : new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(millis);
         options.setResponseTimeoutMillis(millis);
+        boolean atBind = false;
         try (LDAPConnection c = new LDAPConnection(sockets, options, host, port)) {
+            atBind = true; // the first LDAP message on the connection
             c.bind(new SimpleBindRequest());
+            atBind = false;
             RootDSE root = c.getRootDSE();
             if (root == null) {
                 return failed(ldapUrl, t0, "anonymous bind accepted but the root DSE cannot be read",
@@ -137,9 +140,16 @@ public final class SdsCheck {
                             + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + vn).orElse(""),
                     Optional.empty(), Optional.empty(), Optional.empty());
         } catch (LDAPException e) {
-            TlsFailure kind = ldaps ? TlsFailure.classify(e, tls.clientIdentity().isPresent()) : TlsFailure.OTHER;
+            // read as SdsClient reads it (TlsVerdict), so a refused client certificate is said every time, also
+            // when a TLS 1.3 server's alert is lost and the connection breaks at the anonymous bind
+            boolean clientCertificate = ldaps && tls.clientIdentity().isPresent();
+            Optional<TlsVerdict> verdict = ldaps ? TlsVerdict.of(e, null, true, clientCertificate, atBind)
+                    : Optional.empty();
+            TlsFailure kind = verdict.map(TlsVerdict::kind).orElseGet(() -> ldaps
+                    ? TlsFailure.classify(e, clientCertificate) : TlsFailure.OTHER);
             Optional<TlsFailure> failure = kind == TlsFailure.OTHER ? Optional.empty() : Optional.of(kind);
-            return failed(ldapUrl, t0, e.getResultCode() + ": " + e.getMessage(), failure.map(TlsFailure::fix)
+            String head = verdict.map(v -> v.head(ldapUrl, clientCertificate, "anonymous bind") + ": ").orElse("");
+            return failed(ldapUrl, t0, head + e.getResultCode() + ": " + e.getMessage(), failure.map(TlsFailure::fix)
                     .orElse("check the LDAP URL (ldaps:// on port 636), the client certificate (Spine SDS requires"
                             + " one) and the timeout"), failure);
         }

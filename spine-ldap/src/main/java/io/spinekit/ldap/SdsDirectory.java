@@ -21,7 +21,6 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
 import io.spinekit.tls.SpineTlsContext;
-import io.spinekit.tls.TlsFailure;
 import io.spinekit.tls.internal.DeadlineSockets;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -30,6 +29,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
@@ -222,36 +222,18 @@ final class SdsDirectory implements AutoCloseable {
         }
         String tried = " (servers tried in order: " + urls + "; connect timeout " + settings.connectTimeout().toMillis()
                 + " ms, each answer within " + settings.responseTimeout().toMillis() + " ms)";
-        if (cause(e, SocketTimeoutException.class) != null) {
+        if (TlsVerdict.cause(e, SocketTimeoutException.class) != null) {
             return new SdsUnavailableException("No SDS server answered the " + what + " in time" + tried + ": "
                     + e.getMessage() + ". The directory is unreachable, or holds connections open without answering;"
                     + " raise SdsClient.Builder.connectTimeout or responseTimeout if it is just slow", e,
                     SdsUnavailableException.Reason.TIMEOUT, null);
         }
-        // A TLS failure: one the handshake reported (an SSLException in the chain, or one logged when the
-        // connection closed), or a connect to an LDAPS server that broke off during the handshake (a server
-        // refusing our certificate often closes while we are still sending it: "Broken pipe", no alert).
         TlsFailures.Seen seen = tlsFailures.take();
-        boolean sslException = cause(e, SSLException.class) != null;
-        Throwable tlsError = seen != null ? seen.cause() : sslException
-                || (rc == ResultCode.CONNECT_ERROR && servers.stream().anyMatch(LdapServer::secure)) ? e : null;
-        TlsFailure kind = tlsError == null ? null : TlsFailure.classify(tlsError, clientCertificate);
-        // With TLS 1.3 the client's side of the handshake is over before the server checks our certificate;
-        // a server refusing it (or the lack of one) closes, and the alert may be lost with the connection: then
-        // the first LDAP message on the new connection, the pool's anonymous bind, breaks ("Broken pipe",
-        // "Connection reset", or the connection closed while waiting for the answer). TlsFailure.classify(e, true)
-        // reads a connection broken so as our certificate being refused; that holds here too, since nothing but
-        // the handshake came before the bind.
-        boolean brokeBeforeBind = false;
-        if (tlsError == null && servers.stream().anyMatch(LdapServer::secure)
-                && cause(e, LDAPBindException.class) != null
-                && (rc == ResultCode.SERVER_DOWN || TlsFailure.classify(e, true) == TlsFailure.CLIENT_CERTIFICATE_REJECTED)) {
-            tlsError = e;
-            kind = TlsFailure.CLIENT_CERTIFICATE_REJECTED;
-            brokeBeforeBind = true;
-        }
-        if (kind != null && kind != TlsFailure.CONNECTION_FAILED && kind != TlsFailure.TIMEOUT
-                && (kind != TlsFailure.OTHER || sslException || seen != null)) {
+        Optional<TlsVerdict> verdict = TlsVerdict.of(e, seen == null ? null : seen.cause(),
+                servers.stream().anyMatch(LdapServer::secure), clientCertificate,
+                TlsVerdict.cause(e, LDAPBindException.class) != null);
+        if (verdict.isPresent()) {
+            TlsVerdict v = verdict.get();
             // UnboundID's FailoverServerSet tries the servers in order and throws the last one's failure.
             String server = seen != null ? seen.server() : servers.get(servers.size() - 1).url();
             for (LdapServer s : servers) {
@@ -259,20 +241,12 @@ final class SdsDirectory implements AutoCloseable {
                     server = s.url();
                 }
             }
-            String evidence = brokeBeforeBind ? " (it closed the connection straight after the TLS handshake, before"
-                    + " answering the anonymous bind)" : "";
-            String head = kind != TlsFailure.CLIENT_CERTIFICATE_REJECTED
-                    ? "The TLS handshake with SDS failed (" + kind + ") for the " + what
-                    : clientCertificate ? "LDAPS server " + server + " refused our client certificate" + evidence
-                            + " for the " + what
-                    : "LDAPS server " + server + " requires a client certificate and none is configured" + evidence
-                            + ", so it refused the " + what;
-            String detail = tlsError == e ? e.getMessage() : e.getMessage() + " (" + tlsError + ")";
-            return new SdsUnavailableException(head + tried + ": " + detail + ". " + kind.fix(), e,
-                    SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, kind);
+            String detail = v.tlsError() == e ? e.getMessage() : e.getMessage() + " (" + v.tlsError() + ")";
+            return new SdsUnavailableException(v.head(server, clientCertificate, what) + tried + ": " + detail + ". "
+                    + v.kind().fix(), e, SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, v.kind());
         }
-        SdsUnavailableException.Reason reason = cause(e, ConnectException.class) != null
-                || cause(e, UnknownHostException.class) != null || cause(e, NoRouteToHostException.class) != null
+        SdsUnavailableException.Reason reason = TlsVerdict.cause(e, ConnectException.class) != null
+                || TlsVerdict.cause(e, UnknownHostException.class) != null || TlsVerdict.cause(e, NoRouteToHostException.class) != null
                 || rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN
                 ? SdsUnavailableException.Reason.CONNECTION_FAILED : SdsUnavailableException.Reason.UNAVAILABLE;
         return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
@@ -306,7 +280,7 @@ final class SdsDirectory implements AutoCloseable {
         @Override
         public void logDisconnect(LDAPConnectionInfo connectionInfo, String host, int port,
                 DisconnectType disconnectType, String disconnectMessage, Throwable disconnectCause) {
-            if (cause(disconnectCause, SSLException.class) != null) {
+            if (TlsVerdict.cause(disconnectCause, SSLException.class) != null) {
                 seen.set(new Seen(host + ":" + port, disconnectCause));
             }
         }
@@ -314,19 +288,10 @@ final class SdsDirectory implements AutoCloseable {
         @Override
         public void logConnectFailure(LDAPConnectionInfo connectionInfo, String host, int port,
                 LDAPException connectException) {
-            if (cause(connectException, SSLException.class) != null) {
+            if (TlsVerdict.cause(connectException, SSLException.class) != null) {
                 seen.set(new Seen(host + ":" + port, connectException));
             }
         }
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     List<LdapServer> servers() {
