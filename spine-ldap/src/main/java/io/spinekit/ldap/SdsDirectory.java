@@ -20,6 +20,7 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
+import io.spinekit.core.Text;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.internal.DeadlineSockets;
 import java.net.ConnectException;
@@ -80,7 +81,8 @@ final class SdsDirectory implements AutoCloseable {
         for (String u : urls) {
             LdapServer s = LdapServer.parse(u);
             if (!s.secure() && !allowPlainLdap) {
-                throw new SdsLookupException("Plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
+                throw new SdsLookupException("Plain LDAP URL " + Text.quote(u, SdsLookupException.QUOTE_LIMIT)
+                        + " refused: SDS is reached over LDAPS"
                         + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
             }
             servers.add(s);
@@ -145,7 +147,7 @@ final class SdsDirectory implements AutoCloseable {
                             false, false, false, false, true, true));
         } catch (LDAPException e) {
             throw new SdsUnavailableException("Cannot create the SDS connection pool for " + servers + ": "
-                    + e.getMessage(), e);
+                    + quoted(e), e);
         }
         pool.setConnectionPoolName("spinekit-sds");
         pool.setCreateIfNecessary(false);
@@ -160,6 +162,17 @@ final class SdsDirectory implements AutoCloseable {
             return ssl;
         }
         throw new IllegalArgumentException("An LDAPS server needs an SSLSocketFactory, was " + factory);
+    }
+
+    /**
+     * How much of what UnboundID or the server said a message shows: more than {@link SdsLookupException#QUOTE_LIMIT},
+     * as a connect error nests the socket's own message.
+     */
+    static final int CAUSE_LIMIT = 1_000;
+
+    /** What UnboundID or the server said, quoted: a line break in a server's message cannot forge a log line. */
+    private static String quoted(LDAPException e) {
+        return Text.quote(e.getMessage(), CAUSE_LIMIT);
     }
 
     private static int millis(Duration d) {
@@ -218,13 +231,13 @@ final class SdsDirectory implements AutoCloseable {
         if (!(rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
                 || rc == ResultCode.BUSY || rc == ResultCode.LOCAL_ERROR || rc == ResultCode.DECODING_ERROR
                 || rc == ResultCode.ENCODING_ERROR)) {
-            return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
+            return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + quoted(e), e);
         }
         String tried = " (servers tried in order: " + urls + "; connect timeout " + settings.connectTimeout().toMillis()
                 + " ms, each answer within " + settings.responseTimeout().toMillis() + " ms)";
         if (TlsVerdict.cause(e, SocketTimeoutException.class) != null) {
             return new SdsUnavailableException("No SDS server answered the " + what + " in time" + tried + ": "
-                    + e.getMessage() + ". The directory is unreachable, or holds connections open without answering;"
+                    + quoted(e) + ". The directory is unreachable, or holds connections open without answering;"
                     + " raise SdsClient.Builder.connectTimeout or responseTimeout if it is just slow", e,
                     SdsUnavailableException.Reason.TIMEOUT, null);
         }
@@ -241,7 +254,8 @@ final class SdsDirectory implements AutoCloseable {
                     server = s.url();
                 }
             }
-            String detail = v.tlsError() == e ? e.getMessage() : e.getMessage() + " (" + v.tlsError() + ")";
+            String detail = v.tlsError() == e ? quoted(e) : quoted(e) + " ("
+                    + Text.quote(String.valueOf(v.tlsError()), CAUSE_LIMIT) + ")";
             return new SdsUnavailableException(v.head(server, clientCertificate, what) + tried + ": " + detail + ". "
                     + v.kind().fix(), e, SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, v.kind());
         }
@@ -251,7 +265,7 @@ final class SdsDirectory implements AutoCloseable {
                 ? SdsUnavailableException.Reason.CONNECTION_FAILED : SdsUnavailableException.Reason.UNAVAILABLE;
         return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
                 + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
-                + e.getMessage(), e, reason, null);
+                + quoted(e), e, reason, null);
     }
 
     /**
