@@ -137,7 +137,7 @@ public final class SdsCheck {
             String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
             return new ConnectionCheck.Step(LDAP, ldapUrl, ConnectionCheck.Outcome.OK, since(t0),
                     "anonymous bind and root DSE read; naming contexts: " + contexts
-                            + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + vn).orElse(""),
+                            + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + Text.quote(vn)).orElse(""),
                     Optional.empty(), Optional.empty(), Optional.empty());
         } catch (LDAPException e) {
             // read as SdsClient reads it (TlsVerdict), so a refused client certificate is said every time, also
@@ -149,7 +149,8 @@ public final class SdsCheck {
                     ? TlsFailure.classify(e, clientCertificate) : TlsFailure.OTHER);
             Optional<TlsFailure> failure = kind == TlsFailure.OTHER ? Optional.empty() : Optional.of(kind);
             String head = verdict.map(v -> v.head(ldapUrl, clientCertificate, "anonymous bind") + ": ").orElse("");
-            return failed(ldapUrl, t0, head + e.getResultCode() + ": " + e.getMessage(), failure.map(TlsFailure::fix)
+            return failed(ldapUrl, t0, head + e.getResultCode() + ": "
+                    + Text.quote(e.getMessage(), SdsDirectory.CAUSE_LIMIT), failure.map(TlsFailure::fix)
                     .orElse("check the LDAP URL (ldaps:// on port 636), the client certificate (Spine SDS requires"
                             + " one) and the timeout"), failure);
         }

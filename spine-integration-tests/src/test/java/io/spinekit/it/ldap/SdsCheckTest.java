@@ -3,6 +3,12 @@ package io.spinekit.it.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import io.spinekit.ldap.SdsCheck;
 import io.spinekit.ldap.SdsLookupException;
 import io.spinekit.testkit.EmbeddedSds;
@@ -111,6 +117,27 @@ class SdsCheckTest {
 
             assertThat(plain.url()).startsWith("ldap://");
             assertThat(s.outcome()).as(s.detail()).isEqualTo(ConnectionCheck.Outcome.OK);
+        }
+    }
+
+    @Test
+    void serverMessageWithALineBreakIsQuotedInTheDetail() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("o=nhs");
+        config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+                throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "no\n2026-12-02 INFO ldap PASS");
+            }
+        });
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        server.startListening();
+        try {
+            ConnectionCheck.Step s = SdsCheck.check("ldap://localhost:" + server.getListenPort(), null, DEADLINE);
+
+            assertThat(s.outcome()).isEqualTo(ConnectionCheck.Outcome.FAILED);
+            assertThat(s.detail()).doesNotContain("\n").contains("\"no\\n2026-12-02 INFO ldap PASS\"");
+        } finally {
+            server.shutDown(true);
         }
     }
 
