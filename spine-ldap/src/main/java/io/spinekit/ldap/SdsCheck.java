@@ -9,6 +9,7 @@ import io.spinekit.core.Text;
 import io.spinekit.tls.ConnectionCheck;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.tls.TlsFailure;
+import io.spinekit.tls.internal.DeadlineSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -90,8 +91,9 @@ public final class SdsCheck {
         String host = url.getHost();
         int port = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
         long t0 = System.nanoTime();
-        RecordingSocketFactory sockets = new RecordingSocketFactory(ldaps ? tls.ldapSocketFactory()
-                : SocketFactory.getDefault());
+        // sockets with the deadline on the connect and on each answer, and closed when the check's deadline passes
+        RecordingSocketFactory sockets = new RecordingSocketFactory(ldaps ? tls.ldapSocketFactory(deadline, deadline)
+                : DeadlineSockets.plain(null, deadline, deadline));
         Future<ConnectionCheck.Step> f = CHECKS.submit(() -> bindAndRead(ldapUrl, host, port, ldaps, tls, sockets,
                 deadline, t0));
         try {
@@ -121,8 +123,11 @@ public final class SdsCheck {
         LDAPConnectionOptions options = ldaps ? tls.ldapConnectionOptions() : new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(millis);
         options.setResponseTimeoutMillis(millis);
+        boolean atBind = false;
         try (LDAPConnection c = new LDAPConnection(sockets, options, host, port)) {
+            atBind = true; // the first LDAP message on the connection
             c.bind(new SimpleBindRequest());
+            atBind = false;
             RootDSE root = c.getRootDSE();
             if (root == null) {
                 return failed(ldapUrl, t0, "anonymous bind accepted but the root DSE cannot be read",
@@ -132,12 +137,20 @@ public final class SdsCheck {
             String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
             return new ConnectionCheck.Step(LDAP, ldapUrl, ConnectionCheck.Outcome.OK, since(t0),
                     "anonymous bind and root DSE read; naming contexts: " + contexts
-                            + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + vn).orElse(""),
+                            + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + Text.quote(vn)).orElse(""),
                     Optional.empty(), Optional.empty(), Optional.empty());
         } catch (LDAPException e) {
-            TlsFailure kind = ldaps ? TlsFailure.classify(e, tls.clientIdentity().isPresent()) : TlsFailure.OTHER;
+            // read as SdsClient reads it (TlsVerdict), so a refused client certificate is said every time, also
+            // when a TLS 1.3 server's alert is lost and the connection breaks at the anonymous bind
+            boolean clientCertificate = ldaps && tls.clientIdentity().isPresent();
+            Optional<TlsVerdict> verdict = ldaps ? TlsVerdict.of(e, null, true, clientCertificate, atBind)
+                    : Optional.empty();
+            TlsFailure kind = verdict.map(TlsVerdict::kind).orElseGet(() -> ldaps
+                    ? TlsFailure.classify(e, clientCertificate) : TlsFailure.OTHER);
             Optional<TlsFailure> failure = kind == TlsFailure.OTHER ? Optional.empty() : Optional.of(kind);
-            return failed(ldapUrl, t0, e.getResultCode() + ": " + e.getMessage(), failure.map(TlsFailure::fix)
+            String head = verdict.map(v -> v.head(ldapUrl, clientCertificate, "anonymous bind") + ": ").orElse("");
+            return failed(ldapUrl, t0, head + e.getResultCode() + ": "
+                    + Text.quote(e.getMessage(), SdsDirectory.CAUSE_LIMIT), failure.map(TlsFailure::fix)
                     .orElse("check the LDAP URL (ldaps:// on port 636), the client certificate (Spine SDS requires"
                             + " one) and the timeout"), failure);
         }

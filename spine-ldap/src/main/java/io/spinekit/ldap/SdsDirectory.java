@@ -20,8 +20,9 @@ import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.SSLSocketVerifier;
+import io.spinekit.core.Text;
 import io.spinekit.tls.SpineTlsContext;
-import io.spinekit.tls.TlsFailure;
+import io.spinekit.tls.internal.DeadlineSockets;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -29,6 +30,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
@@ -37,7 +39,7 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The connection side of {@link SdsClient}: an UnboundID connection pool over a failover server set
  * (servers tried in the order given), anonymous simple bind, connect and total answer deadlines on
- * every socket ({@link DeadlineSocketFactory}), a
+ * every socket (spine-tls's {@code DeadlineSockets}), a
  * bounded size, background health checks, and retry of an operation on a fresh connection when its
  * connection turned out to be dead (so the pool heals after a server restart).
  */
@@ -47,7 +49,7 @@ final class SdsDirectory implements AutoCloseable {
      *
      * @param connectTimeout TCP connect timeout
      * @param responseTimeout how long each answer may take in all, from our last write (each TLS
-     *        handshake flight, each LDAP response with its entries); see {@link DeadlineSocketFactory}
+     *        handshake flight, each LDAP response with its entries); see spine-tls's {@code DeadlineSockets}
      * @param maxConnections the most connections the pool holds
      * @param healthCheckInterval how often idle connections are checked
      * @param failbackAfter how long a connection to a secondary server lives before it is replaced
@@ -79,7 +81,8 @@ final class SdsDirectory implements AutoCloseable {
         for (String u : urls) {
             LdapServer s = LdapServer.parse(u);
             if (!s.secure() && !allowPlainLdap) {
-                throw new SdsLookupException("Plain LDAP URL '" + u + "' refused: SDS is reached over LDAPS"
+                throw new SdsLookupException("Plain LDAP URL " + Text.quote(u, SdsLookupException.QUOTE_LIMIT)
+                        + " refused: SDS is reached over LDAPS"
                         + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
             }
             servers.add(s);
@@ -90,8 +93,10 @@ final class SdsDirectory implements AutoCloseable {
                     .findFirst().orElseThrow() + " needs a TLS context: call tls(SpineTlsContext) with the "
                     + "environment's trust and your client certificate");
         }
+        // the TLS layer: its createSocket(socket, host, port, true) applies the context's protocols, suites
+        // and LDAPS endpoint identification (the constructor puts our own deadline sockets below it)
         return new SdsDirectory(servers,
-                anySecure ? tls.ldapSocketFactory() : null,
+                anySecure ? tls.ldapSocketFactory(settings.connectTimeout(), settings.responseTimeout()) : null,
                 anySecure ? tls.ldapSocketVerifier() : null,
                 anySecure && tls.clientIdentity().isPresent(), settings);
     }
@@ -127,8 +132,10 @@ final class SdsDirectory implements AutoCloseable {
         }
         List<ServerSet> sets = new ArrayList<>();
         for (LdapServer s : servers) {
-            SocketFactory factory = new DeadlineSocketFactory(s, s.secure() ? sslFactory(tlsSocketFactory) : null,
-                    settings.connectTimeout(), settings.responseTimeout());
+            SocketFactory factory = s.secure()
+                    ? DeadlineSockets.tls(sslFactory(tlsSocketFactory), s.host(), s.url(), settings.connectTimeout(),
+                            settings.responseTimeout())
+                    : DeadlineSockets.plain(s.url(), settings.connectTimeout(), settings.responseTimeout());
             sets.add(new SingleServerSet(s.host(), s.port(), factory, options));
         }
         FailoverServerSet failover = new FailoverServerSet(sets);
@@ -140,7 +147,7 @@ final class SdsDirectory implements AutoCloseable {
                             false, false, false, false, true, true));
         } catch (LDAPException e) {
             throw new SdsUnavailableException("Cannot create the SDS connection pool for " + servers + ": "
-                    + e.getMessage(), e);
+                    + quoted(e), e);
         }
         pool.setConnectionPoolName("spinekit-sds");
         pool.setCreateIfNecessary(false);
@@ -155,6 +162,17 @@ final class SdsDirectory implements AutoCloseable {
             return ssl;
         }
         throw new IllegalArgumentException("An LDAPS server needs an SSLSocketFactory, was " + factory);
+    }
+
+    /**
+     * How much of what UnboundID or the server said a message shows: more than {@link SdsLookupException#QUOTE_LIMIT},
+     * as a connect error nests the socket's own message.
+     */
+    static final int CAUSE_LIMIT = 1_000;
+
+    /** What UnboundID or the server said, quoted: a line break in a server's message cannot forge a log line. */
+    private static String quoted(LDAPException e) {
+        return Text.quote(e.getMessage(), CAUSE_LIMIT);
     }
 
     private static int millis(Duration d) {
@@ -213,40 +231,22 @@ final class SdsDirectory implements AutoCloseable {
         if (!(rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN || rc == ResultCode.UNAVAILABLE
                 || rc == ResultCode.BUSY || rc == ResultCode.LOCAL_ERROR || rc == ResultCode.DECODING_ERROR
                 || rc == ResultCode.ENCODING_ERROR)) {
-            return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + e.getMessage(), e);
+            return new SdsLookupException("SDS refused the " + what + " (" + rc + "): " + quoted(e), e);
         }
         String tried = " (servers tried in order: " + urls + "; connect timeout " + settings.connectTimeout().toMillis()
                 + " ms, each answer within " + settings.responseTimeout().toMillis() + " ms)";
-        if (cause(e, SocketTimeoutException.class) != null) {
+        if (TlsVerdict.cause(e, SocketTimeoutException.class) != null) {
             return new SdsUnavailableException("No SDS server answered the " + what + " in time" + tried + ": "
-                    + e.getMessage() + ". The directory is unreachable, or holds connections open without answering;"
+                    + quoted(e) + ". The directory is unreachable, or holds connections open without answering;"
                     + " raise SdsClient.Builder.connectTimeout or responseTimeout if it is just slow", e,
                     SdsUnavailableException.Reason.TIMEOUT, null);
         }
-        // A TLS failure: one the handshake reported (an SSLException in the chain, or one logged when the
-        // connection closed), or a connect to an LDAPS server that broke off during the handshake (a server
-        // refusing our certificate often closes while we are still sending it: "Broken pipe", no alert).
         TlsFailures.Seen seen = tlsFailures.take();
-        boolean sslException = cause(e, SSLException.class) != null;
-        Throwable tlsError = seen != null ? seen.cause() : sslException
-                || (rc == ResultCode.CONNECT_ERROR && servers.stream().anyMatch(LdapServer::secure)) ? e : null;
-        TlsFailure kind = tlsError == null ? null : TlsFailure.classify(tlsError, clientCertificate);
-        // With TLS 1.3 the client's side of the handshake is over before the server checks our certificate;
-        // a server refusing it (or the lack of one) closes, and the alert may be lost with the connection: then
-        // the first LDAP message on the new connection, the pool's anonymous bind, breaks ("Broken pipe",
-        // "Connection reset", or the connection closed while waiting for the answer). TlsFailure.classify(e, true)
-        // reads a connection broken so as our certificate being refused; that holds here too, since nothing but
-        // the handshake came before the bind.
-        boolean brokeBeforeBind = false;
-        if (tlsError == null && servers.stream().anyMatch(LdapServer::secure)
-                && cause(e, LDAPBindException.class) != null
-                && (rc == ResultCode.SERVER_DOWN || TlsFailure.classify(e, true) == TlsFailure.CLIENT_CERTIFICATE_REJECTED)) {
-            tlsError = e;
-            kind = TlsFailure.CLIENT_CERTIFICATE_REJECTED;
-            brokeBeforeBind = true;
-        }
-        if (kind != null && kind != TlsFailure.CONNECTION_FAILED && kind != TlsFailure.TIMEOUT
-                && (kind != TlsFailure.OTHER || sslException || seen != null)) {
+        Optional<TlsVerdict> verdict = TlsVerdict.of(e, seen == null ? null : seen.cause(),
+                servers.stream().anyMatch(LdapServer::secure), clientCertificate,
+                TlsVerdict.cause(e, LDAPBindException.class) != null);
+        if (verdict.isPresent()) {
+            TlsVerdict v = verdict.get();
             // UnboundID's FailoverServerSet tries the servers in order and throws the last one's failure.
             String server = seen != null ? seen.server() : servers.get(servers.size() - 1).url();
             for (LdapServer s : servers) {
@@ -254,25 +254,18 @@ final class SdsDirectory implements AutoCloseable {
                     server = s.url();
                 }
             }
-            String evidence = brokeBeforeBind ? " (it closed the connection straight after the TLS handshake, before"
-                    + " answering the anonymous bind)" : "";
-            String head = kind != TlsFailure.CLIENT_CERTIFICATE_REJECTED
-                    ? "The TLS handshake with SDS failed (" + kind + ") for the " + what
-                    : clientCertificate ? "LDAPS server " + server + " refused our client certificate" + evidence
-                            + " for the " + what
-                    : "LDAPS server " + server + " requires a client certificate and none is configured" + evidence
-                            + ", so it refused the " + what;
-            String detail = tlsError == e ? e.getMessage() : e.getMessage() + " (" + tlsError + ")";
-            return new SdsUnavailableException(head + tried + ": " + detail + ". " + kind.fix(), e,
-                    SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, kind);
+            String detail = v.tlsError() == e ? quoted(e) : quoted(e) + " ("
+                    + Text.quote(String.valueOf(v.tlsError()), CAUSE_LIMIT) + ")";
+            return new SdsUnavailableException(v.head(server, clientCertificate, what) + tried + ": " + detail + ". "
+                    + v.kind().fix(), e, SdsUnavailableException.Reason.TLS_HANDSHAKE_FAILED, v.kind());
         }
-        SdsUnavailableException.Reason reason = cause(e, ConnectException.class) != null
-                || cause(e, UnknownHostException.class) != null || cause(e, NoRouteToHostException.class) != null
+        SdsUnavailableException.Reason reason = TlsVerdict.cause(e, ConnectException.class) != null
+                || TlsVerdict.cause(e, UnknownHostException.class) != null || TlsVerdict.cause(e, NoRouteToHostException.class) != null
                 || rc == ResultCode.CONNECT_ERROR || rc == ResultCode.SERVER_DOWN
                 ? SdsUnavailableException.Reason.CONNECTION_FAILED : SdsUnavailableException.Reason.UNAVAILABLE;
         return new SdsUnavailableException("No SDS server answered the " + what + " (servers tried in order: "
                 + urls + "; connect timeout " + settings.connectTimeout().toMillis() + " ms): "
-                + e.getMessage(), e, reason, null);
+                + quoted(e), e, reason, null);
     }
 
     /**
@@ -301,7 +294,7 @@ final class SdsDirectory implements AutoCloseable {
         @Override
         public void logDisconnect(LDAPConnectionInfo connectionInfo, String host, int port,
                 DisconnectType disconnectType, String disconnectMessage, Throwable disconnectCause) {
-            if (cause(disconnectCause, SSLException.class) != null) {
+            if (TlsVerdict.cause(disconnectCause, SSLException.class) != null) {
                 seen.set(new Seen(host + ":" + port, disconnectCause));
             }
         }
@@ -309,19 +302,10 @@ final class SdsDirectory implements AutoCloseable {
         @Override
         public void logConnectFailure(LDAPConnectionInfo connectionInfo, String host, int port,
                 LDAPException connectException) {
-            if (cause(connectException, SSLException.class) != null) {
+            if (TlsVerdict.cause(connectException, SSLException.class) != null) {
                 seen.set(new Seen(host + ":" + port, connectException));
             }
         }
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     List<LdapServer> servers() {

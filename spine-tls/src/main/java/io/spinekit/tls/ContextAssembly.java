@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,48 @@ final class ContextAssembly {
             "TLS_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)"
                     + "|TLS_(ECDHE_ECDSA|ECDHE_RSA|DHE_RSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)");
 
+    /** Suites never allowed, even on purpose. */
+    private static final Pattern WEAK_SUITE = Pattern.compile(".*(NULL|anon|EXPORT|RC4|_DES_|3DES|MD5|SCSV).*");
+
     private ContextAssembly() {
+    }
+
+    /** The protocols asked for, each one of {@code allowed}, without repeats; refuses anything else. */
+    static List<String> allowedProtocols(List<String> allowed, String... protocols) {
+        if (protocols.length == 0) {
+            throw new TlsConfigurationException("protocols: expected at least one of " + allowed);
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : protocols) {
+            if (!allowed.contains(p)) {
+                throw new TlsConfigurationException("protocols: '" + p + "' is not allowed; expected only "
+                        + allowed + " (TLS 1.1 and older are insecure and not supported by Spine)");
+            }
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The suites given, refusing an empty list and any NULL, anon, export, RC4, DES/3DES or MD5 suite. */
+    static List<String> notWeak(String... suites) {
+        if (suites.length == 0) {
+            throw new TlsConfigurationException("cipherSuites: expected at least one suite");
+        }
+        for (String s : suites) {
+            if (s == null || WEAK_SUITE.matcher(s).matches()) {
+                throw new TlsConfigurationException("cipherSuites: '" + s + "' is weak and not allowed");
+            }
+        }
+        return List.of(suites);
+    }
+
+    /** Refuses a null, zero or negative duration, naming the method and parameter. */
+    static void positive(String method, Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new TlsConfigurationException(method + ": " + name + " must be positive, was " + d);
+        }
     }
 
     static SSLContext newTlsContext() {

@@ -5,6 +5,7 @@ import com.unboundid.util.ssl.SSLSocketVerifier;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.env.SpineEnvironment;
+import io.spinekit.tls.internal.DeadlineSockets;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -51,7 +51,11 @@ public final class SpineTlsContext {
     /** The protocols every context enables, newest first. */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    private static final Pattern WEAK_SUITE = Pattern.compile(".*(NULL|anon|EXPORT|RC4|_DES_|3DES|MD5|SCSV).*");
+    /**
+     * The deadlines of {@link #ldapSocketFactory()} (TCP connect; each answer in full, TLS handshake
+     * flights included) and the longest {@link #ldapSocketVerifier()} waits for a handshake: 10 seconds.
+     */
+    public static final Duration DEFAULT_LDAP_TIMEOUT = Duration.ofSeconds(10);
 
     private final SSLContext sslContext;
     private final List<String> protocols;
@@ -201,21 +205,52 @@ public final class SpineTlsContext {
 
     /**
      * A socket factory for UnboundID LDAP ({@code new LDAPConnection(tls.ldapSocketFactory(), ...)} or
-     * a connection pool): every socket enables only this context's protocols and suites and asks the
-     * JDK for LDAPS endpoint identification, so the server certificate is checked against the host name
-     * (CN fallback included). Pair it with {@link #ldapSocketVerifier()} or use
-     * {@link #ldapConnectionOptions()}.
+     * a connection pool) with the {@linkplain #DEFAULT_LDAP_TIMEOUT default deadlines} of 10 seconds:
+     * {@link #ldapSocketFactory(Duration, Duration) ldapSocketFactory(10 s, 10 s)}.
      *
      * @return a new socket factory
      */
     public SocketFactory ldapSocketFactory() {
-        return new StrictSockets.StrictSocketFactory(sslContext.getSocketFactory(), protocols.toArray(new String[0]),
-                cipherSuites.toArray(new String[0]), "LDAPS");
+        return ldapSocketFactory(DEFAULT_LDAP_TIMEOUT, DEFAULT_LDAP_TIMEOUT);
+    }
+
+    /**
+     * A socket factory for UnboundID LDAP whose every socket has deadlines and this context's TLS:
+     * the TCP connect must succeed within {@code connectTimeout}, and every answer (each TLS handshake
+     * flight, each LDAP response with all its entries) must arrive in full within {@code responseTimeout}
+     * of what was last sent, however slowly the server trickles it, so a connection attempt ends within
+     * {@code connectTimeout + 2 x responseTimeout} and a server that accepts and then stalls cannot hang a
+     * caller. Each socket enables only this context's protocols and suites and asks the JDK for LDAPS
+     * endpoint identification, so the server certificate is checked against the host name (CN fallback
+     * included). Pair it with {@link #ldapSocketVerifier()} or use {@link #ldapConnectionOptions()}.
+     *
+     * <p>The deadline of an answer fails one read, once: a connection that is idle after its answers came
+     * (UnboundID's reader thread keeps reading) is not closed by it. Choose {@code responseTimeout} above
+     * the time the largest answer takes.
+     *
+     * @param connectTimeout the TCP connect timeout, positive
+     * @param responseTimeout how long each answer may take in all, positive
+     * @return a new socket factory (it makes connected sockets only: {@code createSocket()} throws, and
+     *     UnboundID then connects through {@code createSocket(InetAddress, int)})
+     * @throws TlsConfigurationException if a timeout is not positive
+     */
+    public SocketFactory ldapSocketFactory(Duration connectTimeout, Duration responseTimeout) {
+        ContextAssembly.positive("ldapSocketFactory", connectTimeout, "connectTimeout");
+        ContextAssembly.positive("ldapSocketFactory", responseTimeout, "responseTimeout");
+        return DeadlineSockets.tls(new StrictSockets.StrictSocketFactory(sslContext.getSocketFactory(),
+                protocols.toArray(new String[0]), cipherSuites.toArray(new String[0]), "LDAPS"), null, null,
+                connectTimeout, responseTimeout);
     }
 
     /**
      * An UnboundID socket verifier that checks the server certificate against the host name with
      * spinekit's verifier with the CN fallback (UnboundID's own default trusts any host).
+     *
+     * <p>It waits at most {@link #DEFAULT_LDAP_TIMEOUT} (10 s) for a TLS handshake still running when
+     * UnboundID hands it the socket (UnboundID does so once its connect timeout has passed, even with the
+     * handshake unfinished); then it closes the socket and fails with {@code CONNECT_ERROR}, caused by a
+     * {@code SocketTimeoutException}. With {@link #ldapSocketFactory()} the sockets' own deadlines end the
+     * handshake first.
      *
      * <p>Needs {@code com.unboundid:unboundid-ldapsdk} on the class path (an optional dependency of
      * spine-tls, which spine-ldap brings).
@@ -512,20 +547,7 @@ public final class SpineTlsContext {
          * @throws TlsConfigurationException for anything else, such as {@code "TLSv1.1"}
          */
         public Builder protocols(String... protocols) {
-            if (protocols.length == 0) {
-                throw new TlsConfigurationException("protocols: expected at least one of " + PROTOCOLS);
-            }
-            List<String> out = new ArrayList<>();
-            for (String p : protocols) {
-                if (!PROTOCOLS.contains(p)) {
-                    throw new TlsConfigurationException("protocols: '" + p + "' is not allowed; expected only "
-                            + PROTOCOLS + " (TLS 1.1 and older are insecure and not supported by Spine)");
-                }
-                if (!out.contains(p)) {
-                    out.add(p);
-                }
-            }
-            this.protocols = List.copyOf(out);
+            this.protocols = ContextAssembly.allowedProtocols(PROTOCOLS, protocols);
             return this;
         }
 
@@ -539,15 +561,7 @@ public final class SpineTlsContext {
          * @throws TlsConfigurationException for an empty list or a weak suite
          */
         public Builder cipherSuites(String... suites) {
-            if (suites.length == 0) {
-                throw new TlsConfigurationException("cipherSuites: expected at least one suite");
-            }
-            for (String s : suites) {
-                if (s == null || WEAK_SUITE.matcher(s).matches()) {
-                    throw new TlsConfigurationException("cipherSuites: '" + s + "' is weak and not allowed");
-                }
-            }
-            this.cipherSuites = List.of(suites);
+            this.cipherSuites = ContextAssembly.notWeak(suites);
             return this;
         }
 

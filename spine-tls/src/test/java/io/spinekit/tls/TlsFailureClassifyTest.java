@@ -8,7 +8,6 @@ import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.testpki.TestTlsServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +46,8 @@ class TlsFailureClassifyTest {
 
     /** Handshakes and reads, as a client would before its first request; returns what was thrown. */
     private static IOException failureOf(SpineTlsContext tls, TestTlsServer server) throws IOException {
-        try (SSLSocket s = (SSLSocket) tls.ldapSocketFactory().createSocket()) {
-            s.connect(new InetSocketAddress("localhost", server.port()), 5_000);
+        // connected by the factory: its sockets have deadlines below TLS, so it makes no unconnected ones
+        try (SSLSocket s = (SSLSocket) tls.ldapSocketFactory().createSocket("localhost", server.port())) {
             s.setSoTimeout(5_000);
             return assertThrows(IOException.class, () -> {
                 s.startHandshake();

@@ -3,6 +3,12 @@ package io.spinekit.it.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import io.spinekit.ldap.SdsCheck;
 import io.spinekit.ldap.SdsLookupException;
 import io.spinekit.testkit.EmbeddedSds;
@@ -14,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,12 +56,19 @@ class SdsCheckTest {
         assertThat(s.fix()).isEmpty();
     }
 
-    @Test
+    /**
+     * Every time, not only when the TLS alert survives: with TLS 1.3 the server checks our certificate
+     * after our side of the handshake is over, and its alert may be lost with the connection (then the
+     * anonymous bind breaks). Before the fix the kind was often empty or CONNECTION_FAILED.
+     */
+    @RepeatedTest(10)
     void directoryRequiringAClientCertificateFailsWithoutOne() {
         ConnectionCheck.Step s = SdsCheck.check(sds.url(), sds.tlsContextWithoutClientCertificate(), DEADLINE);
 
         assertThat(s.outcome()).isEqualTo(ConnectionCheck.Outcome.FAILED);
         assertThat(s.fix()).hasValueSatisfying(f -> assertThat(f).containsIgnoringCase("client certificate"));
+        assertThat(s.failure()).as(s.detail()).contains(TlsFailure.CLIENT_CERTIFICATE_REJECTED);
+        assertThat(s.detail()).contains("requires a client certificate and none is configured");
     }
 
     @Test
@@ -103,6 +117,27 @@ class SdsCheckTest {
 
             assertThat(plain.url()).startsWith("ldap://");
             assertThat(s.outcome()).as(s.detail()).isEqualTo(ConnectionCheck.Outcome.OK);
+        }
+    }
+
+    @Test
+    void serverMessageWithALineBreakIsQuotedInTheDetail() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("o=nhs");
+        config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+                throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "no\n2026-12-02 INFO ldap PASS");
+            }
+        });
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        server.startListening();
+        try {
+            ConnectionCheck.Step s = SdsCheck.check("ldap://localhost:" + server.getListenPort(), null, DEADLINE);
+
+            assertThat(s.outcome()).isEqualTo(ConnectionCheck.Outcome.FAILED);
+            assertThat(s.detail()).doesNotContain("\n").contains("\"no\\n2026-12-02 INFO ldap PASS\"");
+        } finally {
+            server.shutDown(true);
         }
     }
 

@@ -110,7 +110,7 @@ class SdsTlsTest {
             assertThat(plain.url()).startsWith("ldap://");
             assertThatThrownBy(() -> SdsClient.builder().ldapUrls(plain.url()).build())
                     .isInstanceOf(SdsLookupException.class)
-                    .hasMessage("Plain LDAP URL '" + plain.url() + "' refused: SDS is reached over LDAPS"
+                    .hasMessage("Plain LDAP URL \"" + plain.url() + "\" refused: SDS is reached over LDAPS"
                             + " (ldaps://host:636); for a local test directory call allowPlainLdap()");
             assertThat(lookUp(SdsClient.builder().ldapUrls(plain.url()).allowPlainLdap())).isEqualTo("PLAIN");
         }

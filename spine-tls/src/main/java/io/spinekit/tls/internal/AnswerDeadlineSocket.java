@@ -1,4 +1,4 @@
-package io.spinekit.ldap;
+package io.spinekit.tls.internal;
 
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -21,11 +21,19 @@ import java.util.concurrent.TimeUnit;
  * <p>TLS is layered on top of this socket ({@code SSLSocketFactory.createSocket(socket, host, port,
  * true)}), so the deadline holds below the TLS record layer, where a trickled record would
  * otherwise be one endless read. No thread of its own: the deadline is enforced by the reading thread.
+ *
+ * <p>The deadline ends one answer once: the read that finds it passed fails, and later reads (until we
+ * send again) wait only as long as the caller's {@code SO_TIMEOUT}. UnboundID's reader thread (its
+ * default, asynchronous mode) reads all the time, also on an idle connection whose answers all came,
+ * and takes a read timeout as "nothing yet" and reads again; failing every such read at once would
+ * make it spin.
  */
 final class AnswerDeadlineSocket extends Socket {
     private final String where;
     private final long answerNanos;
     private volatile long lastSent = System.nanoTime();
+    /** Whether the current answer's deadline has already failed a read. */
+    private volatile boolean expired;
     private volatile int soTimeout;
     private InputStream input;
     private OutputStream output;
@@ -45,7 +53,7 @@ final class AnswerDeadlineSocket extends Socket {
     @Override
     public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
         super.connect(endpoint, timeout);
-        lastSent = System.nanoTime();
+        sent();
     }
 
     @Override
@@ -78,8 +86,20 @@ final class AnswerDeadlineSocket extends Socket {
         return soTimeout;
     }
 
-    /** Caps the next read at what is left of the answer deadline; fails when nothing is left. */
+    private void sent() {
+        lastSent = System.nanoTime();
+        expired = false;
+    }
+
+    /**
+     * Caps the next read at what is left of the answer deadline; fails when nothing is left, the first
+     * time. Once the deadline has failed a read, reads wait the caller's {@code SO_TIMEOUT} again.
+     */
     private void beforeRead() throws IOException {
+        if (expired) {
+            super.setSoTimeout(soTimeout);
+            return;
+        }
         long left = lastSent + answerNanos - System.nanoTime();
         if (left <= 0) {
             throw timedOut(null);
@@ -90,10 +110,11 @@ final class AnswerDeadlineSocket extends Socket {
     }
 
     private IOException afterTimeout(SocketTimeoutException e) {
-        return lastSent + answerNanos - System.nanoTime() <= 0 ? timedOut(e) : e;
+        return !expired && lastSent + answerNanos - System.nanoTime() <= 0 ? timedOut(e) : e;
     }
 
     private SocketTimeoutException timedOut(SocketTimeoutException cause) {
+        expired = true;
         SocketTimeoutException e = new SocketTimeoutException(where + " did not answer in full within "
                 + TimeUnit.NANOSECONDS.toMillis(answerNanos) + " ms of the last request (silent, or sending its"
                 + " answer too slowly)");
@@ -137,13 +158,13 @@ final class AnswerDeadlineSocket extends Socket {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
-            lastSent = System.nanoTime();
+            sent();
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            lastSent = System.nanoTime();
+            sent();
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.spinekit.ldap;
+package io.spinekit.tls.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,6 +101,20 @@ class AnswerDeadlineSocketTest {
             s.getOutputStream().write('?');
 
             assertThat(s.getInputStream().read()).isEqualTo('x'); // a new request, a new deadline
+        }
+    }
+
+    @Test
+    void theDeadlineFailsOneReadThenReadsWaitTheCallersTimeoutSoAReaderThatReadsAgainDoesNotSpin() throws IOException {
+        try (AnswerDeadlineSocket s = connect()) {
+            s.getOutputStream().write('?');
+            SocketTimeoutException[] cut = new SocketTimeoutException[1];
+            assertThat(readUntilCutOff(s.getInputStream(), cut)).isPositive();
+            assertThat(cut[0]).hasMessageContaining("did not answer in full within 400 ms");
+
+            // the trickle goes on: the next read waits for it (the caller's 5 s), as UnboundID's reader thread
+            // expects of an idle connection, instead of failing at once again and again
+            assertThat(s.getInputStream().read()).isEqualTo('x');
         }
     }
 
