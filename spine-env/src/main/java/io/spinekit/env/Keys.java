@@ -205,7 +205,7 @@ final class Keys {
         d.add(new Def("ca.root.name", Type.TEXT, Purpose.TLS, "RootCA as the environment page names it"));
         d.add(new Def("ca.sub.name", Type.TEXT, Purpose.TLS, "SubCA as the environment page names it"));
         // MESH
-        d.add(new Def("mesh.url", Type.URL, Purpose.MESH, "MESH primary URL, internet-facing (public CA)"));
+        d.add(new Def("mesh.url", Type.URL, Purpose.MESH, "MESH primary URL, internet-facing (server certificates from the NHS CA chain, docs/reference/MESH.md section 1)"));
         d.add(new Def("mesh.hscn.url", Type.URL, Purpose.MESH, "MESH URL over HSCN (deprecated)"));
         d.add(new Def("mesh.keystore.path", Type.TEXT, Purpose.MESH, "MESH client keystore path"));
         d.add(new Def("mesh.keystore.alias", Type.TEXT, Purpose.MESH, "MESH client keystore name (alias)"));

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Message Exchange for Social Care and Health (MESH) facts of an environment.
  *
- * @param url the internet-facing MESH URL (public CA), if any; development has none
+ * @param url the internet-facing MESH URL (served with NHS CA certificates, as the MESH client's CA bundles show), if any; development has none
  * @param hscnUrl the MESH URL over HSCN (deprecated; the development page's "primary URL"), if known
  * @param keystorePath the MESH client keystore path, if published
  * @param keystoreAlias the MESH client keystore name, if published
