@@ -187,6 +187,18 @@ class MessagingCommandTest {
     }
 
     @Test
+    void aMessageOverTheSpineLimitIsBadInputNamingTheLimit() throws IOException {
+        Path large = Files.write(dir.resolve("large.xml"), new byte[4_999_000]);
+
+        CliRun r = send("X26", "--payload", large.toString(), "--attachment", attachment.toString(), "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.USAGE);
+        assertThat(r.json().get("reason").asText()).isEqualTo("TOO_LARGE");
+        assertThat(r.err()).contains("4999600");
+        assertThat(fakeMhs.received()).isEmpty();
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void receivePrintsAMessagePostedBySpineMessaging() throws Exception {
         PemFiles server = sds.pki().certificate("localhost").serverAuth().issue().writePem(dir, "inbound");
