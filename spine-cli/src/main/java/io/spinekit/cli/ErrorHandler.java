@@ -6,6 +6,7 @@ import io.spinekit.core.SpineException;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.InvalidIdentifierException;
 import io.spinekit.ldap.SdsUnavailableException;
+import io.spinekit.messaging.MessagingException;
 import io.spinekit.tls.TlsConfigurationException;
 import io.spinekit.wes.WesException;
 import java.io.PrintWriter;
@@ -100,6 +101,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         }
         if (ex instanceof FileReadException f) {
             return new Outcome(Cli.USAGE, "FILE_" + f.reason().name());
+        }
+        if (ex instanceof MessagingException m) {
+            boolean input = m.reason() == MessagingException.Reason.INVALID_ARGUMENT
+                    || m.reason() == MessagingException.Reason.TOO_LARGE;
+            return new Outcome(input ? Cli.USAGE : Cli.FAILURE, m.reason().name());
         }
         if (ex instanceof CisException c) {
             return new Outcome(c.reason() == CisException.Reason.CONFIGURATION ? Cli.USAGE : Cli.FAILURE,

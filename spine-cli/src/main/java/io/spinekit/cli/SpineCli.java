@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spine", mixinStandardHelpOptions = true, versionProvider = SpineCli.Version.class,
         description = "spinekit: NHS Spine connectivity from the command line.",
         subcommands = {EnvCommand.class, WesCommand.class, TlsCommand.class, SdsCommand.class, CisCommand.class,
-                MeshCommand.class, DoctorCommand.class, DemoCommand.class})
+                MeshCommand.class, MessagingCommand.class, DoctorCommand.class, DemoCommand.class})
 public final class SpineCli {
     private SpineCli() {
     }
