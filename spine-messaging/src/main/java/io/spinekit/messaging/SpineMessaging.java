@@ -199,8 +199,7 @@ public final class SpineMessaging implements AutoCloseable {
             throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no route resolver: set "
                     + "SpineMessaging.builder().routeResolver(sdsClient::route), or pass the Route to send(route, ...)");
         }
-        RouteRequest request = RouteRequest.of(odsCode, interactionId);
-        RouteRequest asked = ForwardReliable.applies(interactionId) ? request.viaReliableIntermediary() : request;
+        RouteRequest asked = Workflow.routeRequest(odsCode, interactionId);
         return CompletableFuture.supplyAsync(() -> resolver.resolve(asked), workers)
                 .thenCompose(result -> result instanceof RouteResult.Found found ? sendAsync(found.route(), message)
                         : CompletableFuture.completedFuture(Requests.noRoute(message,
