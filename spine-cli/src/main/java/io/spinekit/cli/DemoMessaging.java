@@ -107,7 +107,7 @@ final class DemoMessaging implements AutoCloseable {
                         + a.refToMessageId().orElse("-"))
                 .orElse("-");
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("send", "ODS " + DemoCommand.ODS + ", " + route.interactionName() + " (route from SDS, cached) from "
+        d.put("send", "ODS " + DemoCommand.ODS + ", " + route.interactionName() + " (route resolved from SDS) from "
                 + DEMO_PARTY_KEY + " (ASID " + DEMO_ASID + ")");
         d.put("POST", route.endpoint() + ", workflow " + out.workflow() + " (AckRequested, DuplicateElimination, "
                 + "SyncReply from the route's SDS attributes)");
