@@ -63,6 +63,9 @@ class InboundServerCloseTest {
     /** A server whose listener holds each message until {@link #release} opens. */
     private InboundServer slowServer(Duration grace) {
         InboundHandler handler = InboundHandler.builder().partyKey(US).listener(m -> {
+            if (!m.conversationId().equals("SLOW")) {
+                return;
+            }
             entered.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -75,14 +78,23 @@ class InboundServerCloseTest {
     }
 
     private static CompletableFuture<HttpResponse<byte[]>> post(int port, EncodedMessage m) {
+        return post(spine, port, m);
+    }
+
+    private static CompletableFuture<HttpResponse<byte[]>> post(HttpClient client, int port, EncodedMessage m) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/inbound"))
                 .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(m.body()));
         m.headers().forEach(r::header);
-        return spine.sendAsync(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.sendAsync(r.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static EncodedMessage message() {
+        return message("SLOW");
+    }
+
+    private static EncodedMessage message(String conversationId) {
         return EbxmlCodec.encode(EbxmlRequest.builder().from(PartyKey.of("YES-0000806")).to(US).cpaId("S1001A1630")
+                .conversationId(conversationId)
                 .service("urn:nhs:names:services:psis").action("REPC_IN150016UK05").duplicateElimination(true)
                 .ackRequested(EbxmlRequest.ACTOR_TO_PARTY_MSH).syncReply(true)
                 .payload("<response xmlns=\"urn:hl7-org:v3\"/>".getBytes(StandardCharsets.UTF_8)).build());
@@ -107,6 +119,27 @@ class InboundServerCloseTest {
         SpineReply reply = EbxmlCodec.parseReply(200, r.headers().firstValue("Content-Type").orElse(""), r.body());
         assertThat(reply).isInstanceOfSatisfying(SpineReply.Acknowledged.class, a -> assertThat(a.refToMessageId())
                 .contains(EbxmlCodec.decode(m.contentType(), m.body()).header().messageId()));
+    }
+
+    @Test
+    void aNewRequestOnAnOpenConnectionDuringTheGraceIsAnswered503() throws Exception {
+        InboundServer server = slowServer(Duration.ofSeconds(20));
+        int port = server.port();
+        HttpClient keepAlive = HttpClient.newBuilder().sslContext(pki.sslContext(pki.certificate("spine2.example.nhs.uk")
+                .clientAuth().issue())).connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+                .build();
+        assertThat(post(keepAlive, port, message("QUICK")).get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        CompletableFuture<HttpResponse<byte[]>> inFlight = post(port, message());
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+        awaitRefused(port);
+        HttpResponse<byte[]> late = post(keepAlive, port, message("LATE")).get(20, TimeUnit.SECONDS);
+        release.countDown();
+        closing.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.statusCode()).as("taken on the connection kept alive, after close began").isEqualTo(503);
+        assertThat(inFlight.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 
     @Test
