@@ -44,7 +44,7 @@ public final class EmbeddedSdsExtension implements BeforeAllCallback, AfterAllCa
     private final UnaryOperator<SdsClient.Builder> clientSettings;
     private EmbeddedSds sds;
     private SdsClient client;
-    private String owner;
+    private final ClassOwner owner = new ClassOwner();
 
     private EmbeddedSdsExtension(SpineEnvironment environment, EmbeddedSds.ClientAuth clientAuth,
             UnaryOperator<SdsClient.Builder> clientSettings) {
@@ -132,20 +132,17 @@ public final class EmbeddedSdsExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         sds();
-        if (owner == null) {
-            owner = TestPkiExtension.classContext(context).getUniqueId();
-        }
+        owner.claim(context);
     }
 
     /** Closes the directory after the class that started it, not after a {@code @Nested} class of it. */
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (sds != null && context.getUniqueId().equals(owner)) {
+        if (owner.release(context) && sds != null) {
             try {
                 sds.close();
             } finally {
                 sds = null;
-                owner = null;
             }
         }
     }

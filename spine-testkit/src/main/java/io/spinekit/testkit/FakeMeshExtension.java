@@ -46,7 +46,7 @@ public final class FakeMeshExtension implements BeforeAllCallback, AfterAllCallb
     private final UnaryOperator<MeshClientBuilder> clientSettings;
     private FakeMesh mesh;
     private final Map<String, MeshClient> clients = new LinkedHashMap<>();
-    private String owner;
+    private final ClassOwner owner = new ClassOwner();
 
     private FakeMeshExtension(List<String> mailboxes, UnaryOperator<MeshClientBuilder> clientSettings) {
         this.mailboxes = mailboxes;
@@ -117,15 +117,13 @@ public final class FakeMeshExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         mesh();
-        if (owner == null) {
-            owner = TestPkiExtension.classContext(context).getUniqueId();
-        }
+        owner.claim(context);
     }
 
     /** Closes the clients and the fake after the class that started them, not after a {@code @Nested} class. */
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (!context.getUniqueId().equals(owner)) {
+        if (!owner.release(context)) {
             return;
         }
         try {
@@ -136,7 +134,6 @@ public final class FakeMeshExtension implements BeforeAllCallback, AfterAllCallb
             }
         } finally {
             mesh = null;
-            owner = null;
         }
     }
 
