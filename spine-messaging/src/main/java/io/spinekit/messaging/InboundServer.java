@@ -41,6 +41,8 @@ public final class InboundServer implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
     private final HttpsServer server;
+    /** The port bound at construction, kept so that {@link #port()} answers after {@link #close()} too. */
+    private final int port;
     private final ThreadPoolExecutor threads;
     private final InboundHandler handler;
     private final Duration gracePeriod;
@@ -66,6 +68,7 @@ public final class InboundServer implements AutoCloseable {
             threads.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + b.address.getHostAddress() + ":" + b.port, e);
         }
+        this.port = server.getAddress().getPort();
         SpineTlsContext tls = b.tls;
         server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()) {
             @Override
@@ -100,12 +103,13 @@ public final class InboundServer implements AutoCloseable {
     }
 
     /**
-     * The port listened on (useful with port 0).
+     * The port listened on (useful with port 0): bound when the server is built, and still the same
+     * after {@link #close()}.
      *
      * @return the port
      */
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
@@ -174,8 +178,14 @@ public final class InboundServer implements AutoCloseable {
         }
         Thread stopper = null;
         if (busy > 0 && !gracePeriod.isZero()) {
-            // HttpServer.stop(delay) closes the listener at once, then waits whole seconds for the exchanges;
-            // this class waits on its own count (to the millisecond) and ends that wait with stop(0)
+            // HttpServer.stop(delay) is the only documented way to close the listener at once; it then waits up
+            // to delay whole seconds for the exchanges. This class waits on its own count instead (to the
+            // millisecond, and returning at once when the last exchange ends) and ends stop(delay)'s wait with
+            // stop(0). That a second stop ends the first one's wait is JDK behaviour, not documented API
+            // (JDK 17: the 'finished' flag; JDK 25: a latch), hence the bounded join below. The documented
+            // alternatives fall short: stop(seconds) alone rounds the grace up to whole seconds and on JDK 17
+            // waits the full delay when the last exchange ends before stop() begins; shutting the executor down
+            // and awaiting it leaves the listener open during the grace and cannot answer 503.
             long seconds = gracePeriod.plusMillis(999).getSeconds() + 1;
             stopper = new Thread(() -> server.stop((int) Math.min(Integer.MAX_VALUE, seconds)), "spinekit-inbound-stop");
             stopper.setDaemon(true);

@@ -167,6 +167,17 @@ class InboundServerCloseTest {
     }
 
     @Test
+    void portIsStillThePortItWasBoundToAfterClose() {
+        InboundServer server = slowServer(Duration.ofSeconds(2));
+        int port = server.port();
+
+        server.close();
+
+        assertThat(port).isPositive();
+        assertThat(server.port()).isEqualTo(port);
+    }
+
+    @Test
     void aNegativeGraceIsBadInputNamingTheValue() {
         MessagingException e = assertThrows(MessagingException.class,
                 () -> InboundServer.builder().gracePeriod(Duration.ofSeconds(-1)));
