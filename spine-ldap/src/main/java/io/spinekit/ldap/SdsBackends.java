@@ -1,9 +1,9 @@
 package io.spinekit.ldap;
 
 import io.spinekit.ldap.internal.SdsBackend;
+import io.spinekit.ldap.internal.SdsValues;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +35,10 @@ final class SdsBackends {
     }
 
     static Duration positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
-        return d;
+        return SdsValues.positive(d, name);
     }
 
     static Duration notNegative(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative, was " + d);
-        }
-        return d;
+        return SdsValues.notNegative(d, name);
     }
 }

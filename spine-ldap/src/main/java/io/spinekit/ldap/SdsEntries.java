@@ -64,15 +64,7 @@ final class SdsEntries {
 
     static MhsRecord mhs(Entry e) {
         String dn = e.getDN();
-        Reliability reliability = new Reliability(
-                optional(e, "nhsMhsPersistDuration").map(v -> SdsValues.duration(dn, "nhsMhsPersistDuration", v)),
-                optional(e, "nhsMhsRetryInterval").map(v -> SdsValues.duration(dn, "nhsMhsRetryInterval", v)),
-                optional(e, "nhsMhsRetries").map(v -> SdsValues.count(dn, "nhsMhsRetries", v)),
-                optional(e, "nhsMhsAckRequested").map(v -> SdsValues.alwaysOrNever(dn, "nhsMhsAckRequested", v)),
-                optional(e, "nhsMhsDuplicateElimination")
-                        .map(v -> SdsValues.alwaysOrNever(dn, "nhsMhsDuplicateElimination", v)),
-                optional(e, "nhsMhsSyncReplyMode").map(v -> SdsValues.syncReplyMode(dn, "nhsMhsSyncReplyMode", v)),
-                optional(e, "nhsMhsActor").map(v -> SdsValues.actor(dn, "nhsMhsActor", v)));
+        Reliability reliability = SdsValues.reliability(dn, attribute -> optional(e, attribute));
         String auth = required(e, "nhsMhsIsAuthenticated");
         return new MhsRecord(
                 e.getDN(),

@@ -163,21 +163,17 @@ final class FhirJson {
             return Reliability.NONE;
         }
         JsonNode r = nested;
-        return new Reliability(
-                value(r, "nhsMHSPersistDuration").map(v -> SdsValues.duration(where, "nhsMhsPersistDuration", v)),
-                value(r, "nhsMHSRetryInterval").map(v -> SdsValues.duration(where, "nhsMhsRetryInterval", v)),
-                value(r, "nhsMHSRetries").map(v -> SdsValues.count(where, "nhsMhsRetries", v)),
-                value(r, "nhsMHSAckRequested").map(v -> SdsValues.alwaysOrNever(where, "nhsMhsAckRequested", v)),
-                value(r, "nhsMHSDuplicateElimination")
-                        .map(v -> SdsValues.alwaysOrNever(where, "nhsMhsDuplicateElimination", v)),
-                value(r, "nhsMHSSyncReplyMode").map(v -> SdsValues.syncReplyMode(where, "nhsMhsSyncReplyMode", v)),
-                value(r, "nhsMHSActor").map(v -> SdsValues.actor(where, "nhsMhsActor", v)));
+        return SdsValues.reliability(where, attribute -> value(r, attribute));
     }
 
-    /** A nested reliability value: valueString, or valueInteger (the code sends nhsMHSRetries so; SCH says string). */
-    private static Optional<String> value(JsonNode nested, String url) {
+    /**
+     * A nested reliability value by its LDAP attribute's name (the extension's bare-name {@code url},
+     * such as {@code nhsMHSRetries}, differs only in case): valueString, or valueInteger (the code
+     * sends nhsMHSRetries so; SCH says string).
+     */
+    private static Optional<String> value(JsonNode nested, String attribute) {
         for (JsonNode x : nested) {
-            if (url.equals(x.path("url").asText(null))) {
+            if (attribute.equalsIgnoreCase(x.path("url").asText(""))) {
                 JsonNode s = x.path("valueString");
                 if (s.isTextual()) {
                     return Optional.of(s.asText());

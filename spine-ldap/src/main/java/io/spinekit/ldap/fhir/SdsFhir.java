@@ -4,6 +4,7 @@ import io.spinekit.core.Text;
 import io.spinekit.env.Fact;
 import io.spinekit.ldap.SdsLookupException;
 import io.spinekit.ldap.internal.SdsBackend;
+import io.spinekit.ldap.internal.SdsValues;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
 import java.net.URI;
@@ -324,11 +325,7 @@ public final class SdsFhir {
          * @return this
          */
         public Builder maxRetryWait(Duration wait) {
-            Objects.requireNonNull(wait, "wait");
-            if (wait.isNegative()) {
-                throw new IllegalArgumentException("maxRetryWait must not be negative, was " + wait);
-            }
-            this.maxRetryWait = wait;
+            this.maxRetryWait = SdsValues.notNegative(wait, "maxRetryWait");
             return this;
         }
 
@@ -431,11 +428,7 @@ public final class SdsFhir {
         }
 
         private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
+            return SdsValues.positive(d, name);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.spinekit.ldap.internal;
 
 import io.spinekit.ldap.Actor;
 import io.spinekit.ldap.AlwaysOrNever;
+import io.spinekit.ldap.Reliability;
 import io.spinekit.ldap.SdsLookupException;
 import io.spinekit.ldap.SyncReplyMode;
 import java.time.Duration;
@@ -97,6 +98,55 @@ public final class SdsValues {
      */
     public static Actor actor(String record, String attribute, String value) {
         return constant(record, attribute, value, Actor::fromSds, Actor.values(), Actor::sdsValue);
+    }
+
+    /**
+     * The reliability settings of an MHS record, each read by its LDAP attribute name (the FHIR
+     * back-end finds the like-named nested extension, SDS-FHIR.md section 3).
+     *
+     * @param record the record the values are in
+     * @param value the single value of an attribute, by LDAP name, as stored; empty when absent
+     * @return the settings
+     */
+    public static Reliability reliability(String record, Function<String, Optional<String>> value) {
+        return new Reliability(
+                value.apply("nhsMhsPersistDuration").map(v -> duration(record, "nhsMhsPersistDuration", v)),
+                value.apply("nhsMhsRetryInterval").map(v -> duration(record, "nhsMhsRetryInterval", v)),
+                value.apply("nhsMhsRetries").map(v -> count(record, "nhsMhsRetries", v)),
+                value.apply("nhsMhsAckRequested").map(v -> alwaysOrNever(record, "nhsMhsAckRequested", v)),
+                value.apply("nhsMhsDuplicateElimination").map(v -> alwaysOrNever(record, "nhsMhsDuplicateElimination", v)),
+                value.apply("nhsMhsSyncReplyMode").map(v -> syncReplyMode(record, "nhsMhsSyncReplyMode", v)),
+                value.apply("nhsMhsActor").map(v -> actor(record, "nhsMhsActor", v)));
+    }
+
+    /**
+     * Checks a setting is a positive duration.
+     *
+     * @param d the duration
+     * @param name the setting, for the message
+     * @return {@code d}
+     */
+    public static Duration positive(Duration d, String name) {
+        java.util.Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    /**
+     * Checks a setting is zero or a positive duration.
+     *
+     * @param d the duration
+     * @param name the setting, for the message
+     * @return {@code d}
+     */
+    public static Duration notNegative(Duration d, String name) {
+        java.util.Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + d);
+        }
+        return d;
     }
 
     private static <T> T constant(String record, String attribute, String value, Function<String, Optional<T>> parse,
