@@ -48,7 +48,7 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>It answers as docs/reference/SDS-FHIR.md describes: {@code GET /Device} and {@code /Endpoint}
  * (paths case-sensitive, else 404), other methods 405 with {@code Allow: GET}, {@code Accept}
- * absent, {@code * /*}, {@code application/fhir+json} or {@code application/json} (else 406), an
+ * absent, <code>*&#47;*</code>, {@code application/fhir+json} or {@code application/json} (else 406), an
  * {@code X-Correlation-Id} that must be a UUID (400) and is echoed, the API key (401 without it),
  * the allowed parameter sets and system prefixes (400), the Bundle mapping of the service, the
  * forward-reliable address substitution under the Spine core ODS code, and 500 where the service
