@@ -8,7 +8,7 @@ naming pattern, nothing shows it) and a source. Unknown values are simply absent
 import json
 import os
 
-EDITION = "2026-11-21"
+EDITION = "2026-12-02"
 
 SOURCES = {
     "seed-dev": "NHS Digital 'Development environments' page (seed 002)",
@@ -20,7 +20,8 @@ SOURCES = {
     "public-mesh": "public NHS MESH client configuration (docs/reference/FACTS.md section 1)",
     "public-cis2": "public CIS2 OIDC documentation (docs/reference/FACTS.md section 1)",
     "public-apim": "public NHS API platform documentation, api.service.nhs.uk (docs/reference/FACTS.md section 1)",
-    "public-live-ldap": "one public C code base's default (docs/reference/FACTS.md section 1)",
+    "public-live-ldap": "one public C code base's default and the SDS FHIR API's prod back-end configuration (docs/reference/FACTS.md section 1)",
+    "public-sds-fhir": "the SDS FHIR API's own configuration: NHSDigital/spine-directory-service-api specification and ecs-proxies-deploy-*.yml (docs/reference/SDS-FHIR.md section 1)",
     "public-notice": "public NHS notice of May 2025, one source (docs/reference/FACTS.md section 1)",
     "public-pki": "spinekit PKI facts: seed CA names plus public CA bundles (docs/reference/FACTS.md section 2)",
     "inferred": "inferred from the naming pattern of published hosts; nothing shows this value directly",
@@ -152,7 +153,8 @@ it["sbapi.roleselectionwt.url"] = f(SBAPI + "saml/RoleSelectionWT.jsp", I, "infe
 it["sbapi.deviceidlogger.url"] = f(SBAPI + "ssb/DeviceIDLogger", I, "inferred", "public sbapi host with the development page's path")
 it["cis2.issuer"] = f("https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare",
                       P, "public-cis2")
-it["sds.fhir.url"] = f("https://int.api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-apim")
+it["spine.core.ods"] = f("YES", P, "public-sds-fhir", "SPINE_CORE_ODS_CODE of the SDS FHIR API")
+it["sds.fhir.url"] = f("https://int.api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-sds-fhir")
 it["spine.partykey"] = f("YES-0000806", S, d, "Messaging URLs: Spine party key")
 MSG = "https://msg.int.spine2.ncrs.nhs.uk/"
 for key, path in [("sync", "sync-service"), ("reliable", "reliablemessaging/reliablerequest"),
@@ -192,12 +194,14 @@ dp["usage"] = f("Test applications in situ before live deployment, help supplier
 dp["network"] = f("HSCN (Health and Social Care Network)", S, d)
 dp["app.epr.url"] = f("https://uim.vn1.national.ncrs.nhs.uk/eprwebapp/", S, d,
                       "Spine application URLs: printed as 'https:/uim.vn1.national.ncrs.nhs.ukeprwebapp/'")
-dp["ldap.url"] = f("ldaps://ldap.vn1.national.ncrs.nhs.uk:636", I, "inferred", "the deployment page's LDAPS host was stripped")
+dp["ldap.url"] = f("ldaps://ldap.vn1.national.ncrs.nhs.uk:636", P, "public-sds-fhir",
+                  "the deployment page's LDAPS host was stripped; the SDS FHIR API's DEP back-end names it (was inferred)")
 GAS = "https://gas.vn1.national.ncrs.nhs.uk/login/"
 dp["gas.activate.url"] = f(GAS + "authactivate", P, "public", "path printed on the deployment page")
 dp["gas.logout.url"] = f(GAS + "authlogout", P, "public", "path printed on the deployment page")
 dp["gas.validate.url"] = f(GAS + "authvalidate", P, "public", "path printed on the deployment page")
-dp["sds.fhir.url"] = f("https://dep.api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-apim")
+dp["spine.core.ods"] = f("YES", P, "public-sds-fhir", "SPINE_CORE_ODS_CODE of the SDS FHIR API")
+dp["sds.fhir.url"] = f("https://dep.api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-sds-fhir")
 dp["spine.partykey"] = f("YES-0000806", S, d, "Messaging URLs: Spine party key")
 MSG = "https://msg.dep.spine2.ncrs.nhs.uk/"
 for key, path in [("sync", "sync-service"), ("reliable", "reliablemessaging/reliablerequest"),
@@ -236,8 +240,10 @@ lv["gas.logout.url"] = f(GAS + "authlogout", P, "public")
 lv["gas.validate.url"] = f(GAS + "authvalidate", P, "public")
 lv["cis2.issuer"] = f("https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare",
                       P, "public-cis2")
-lv["sds.fhir.url"] = f("https://api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-apim")
-lv["sds.fhir.sandbox.url"] = f("https://sandbox.api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-apim")
+lv["sds.fhir.url"] = f("https://api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-sds-fhir")
+lv["sds.fhir.sandbox.url"] = f("https://sandbox.api.service.nhs.uk/spine-directory/FHIR/R4", P, "public-sds-fhir",
+                               "mock data; no key check, quota or cache")
+lv["spine.core.ods"] = f("YEA", P, "public-sds-fhir", "SPINE_CORE_ODS_CODE of the SDS FHIR API's prod configuration")
 lv["messaging.ssp.url"] = f("https://proxy.national.ncrs.nhs.uk", P, "public",
                             "requests go to <url>/[provider service root url]/[fhir request]")
 lv["tls.trust"] = f("nhs-root-authority-g2,nhs-authentication-g2", P, "public-pki",

@@ -6,7 +6,7 @@ import io.spinekit.env.SpineEnvironment;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.EmbeddedSdsExtension;
-import io.spinekit.testkit.FakeSpineMhs;
+import io.spinekit.testkit.FakeMhs;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
@@ -53,17 +53,32 @@ class ExamplesTest {
                 .trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain())
                 .build();
-        try (FakeSpineMhs mhs = FakeSpineMhs.start(pki); CloseableHttpClient http = CallEndpoint.httpClient(tls)) {
-            String answer = CallEndpoint.post(http, mhs.endpoint("/sync-service"), "urn:nhs:names:services:pds/QUPA_IN000008UK02",
-                    "<QUPA_IN000008UK02/>");
+        // a synchronous SOAP request as MESSAGING.md section 5 describes it: FakeMhs checks it strictly
+        String id = "0A1B2C3D-0000-4000-8000-00000000E001";
+        String action = "urn:nhs:names:services:pds/QUPA_IN000008UK02";
+        String request = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" xmlns:hl7=\"urn:hl7-org:v3\">"
+                + "<SOAP-ENV:Header><wsa:MessageID>uuid:" + id + "</wsa:MessageID><wsa:Action>" + action
+                + "</wsa:Action><wsa:To>urn:nhs:names:services:pds</wsa:To><wsa:From><wsa:Address/></wsa:From>"
+                + "<hl7:communicationFunctionRcv><hl7:device><hl7:id root=\"1.2.826.0.1285.0.2.0.107\" "
+                + "extension=\"200000000002\"/></hl7:device></hl7:communicationFunctionRcv>"
+                + "<hl7:communicationFunctionSnd><hl7:device><hl7:id root=\"1.2.826.0.1285.0.2.0.107\" "
+                + "extension=\"200000000001\"/></hl7:device></hl7:communicationFunctionSnd>"
+                + "<wsa:ReplyTo><wsa:Address/></wsa:ReplyTo></SOAP-ENV:Header>"
+                + "<SOAP-ENV:Body><QUPA_IN000008UK02 xmlns=\"urn:hl7-org:v3\"/></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+        try (FakeMhs mhs = FakeMhs.start(pki); CloseableHttpClient http = CallEndpoint.httpClient(tls)) {
+            String answer = CallEndpoint.post(http, mhs.endpoint("/sync-service"), action, request);
 
-            assertThat(answer).isEqualTo("HTTP 202: <acknowledgement service=\"fake-spine-mhs\" status=\"accepted\"/>");
+            assertThat(answer).startsWith("HTTP 200: ").contains("<wsa:RelatesTo>uuid:" + id + "</wsa:RelatesTo>",
+                    "<hl7:retrievalQueryResponse/>");
             assertThat(mhs.received()).singleElement().satisfies(r -> {
                 assertThat(r.path()).isEqualTo("/sync-service");
-                assertThat(r.body()).isEqualTo("<QUPA_IN000008UK02/>");
+                assertThat(r.problems()).isEmpty();
+                assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(request);
             });
         }
     }
+
 
     @Test
     void checkWesEnvironmentGivesTheVerdict() {

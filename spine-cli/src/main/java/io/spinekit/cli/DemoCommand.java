@@ -17,10 +17,12 @@ import io.spinekit.mesh.MeshMessage;
 import io.spinekit.mesh.OutgoingMessage;
 import io.spinekit.mesh.SentMessage;
 import io.spinekit.mesh.TrackingInfo;
+import io.spinekit.messaging.InboundServer;
+import io.spinekit.messaging.SpineMessaging;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeCis;
 import io.spinekit.testkit.FakeMesh;
-import io.spinekit.testkit.FakeSpineMhs;
+import io.spinekit.testkit.FakeMhs;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
@@ -39,7 +41,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,11 +53,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,10 +62,12 @@ import picocli.CommandLine.Spec;
  * {@code spine demo}: the main job end to end on loopback, with no outside network.
  *
  * <p>It starts the testkit's stand-ins for Spine (an embedded SDS over LDAPS that requires a client
- * certificate, a fake MHS endpoint and fake CIS endpoints, both HTTPS with client authentication,
+ * certificate, the fake Spine MHS and fake CIS endpoints, both HTTPS with client authentication,
  * all with a throw-away PKI shaped like NHS's), then does what a supplier system does: picks the
- * environment, builds the TLS context, looks up the route in SDS, sends a message to the route's
- * endpoint over mutual TLS, turns an SSO ticket into a role assertion, assesses a client machine
+ * environment, builds the TLS context, looks up the route in SDS, sends a reliable ebXML message
+ * to the route's endpoint over mutual TLS with {@link SpineMessaging} (acknowledged by the fake MHS,
+ * which checks it strictly) and receives the asynchronous response the fake MHS posts back on the
+ * demo's own {@link InboundServer}, turns an SSO ticket into a role assertion, assesses a client machine
  * against the WES, and exchanges a MESH message between two mailboxes of the testkit's fake MESH
  * (send, list the inbox, download, acknowledge). Every server it started is stopped before it returns.
  */
@@ -116,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
                     () -> world.defineEnvironment());
             SpineTlsContext tls = steps.run("Build the mutual TLS context", () -> world.buildTls(dir));
             Route route = steps.run("Look up the route in SDS", () -> world.lookUpRoute(loopback, tls));
-            steps.run("Send the message to the route's endpoint over mutual TLS", () -> world.send(route, tls));
+            steps.run("Send a reliable ebXML message and receive the asynchronous response",
+                    () -> world.send(route, tls));
             steps.run("Turn an SSO ticket into a role assertion", () -> world.roleAssertion(loopback, tls));
             steps.run("Assess a client machine against the WES", this::assessWes);
             steps.run("Exchange a MESH message between two mailboxes", () -> world.mesh(loopback));
@@ -183,7 +182,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final class World implements AutoCloseable {
         private final TestPki pki = TestPki.create("Demo");
         private EmbeddedSds sds;
-        private FakeSpineMhs mhs;
+        private FakeMhs mhs;
+        private final DemoMessaging messaging = new DemoMessaging();
         private FakeCis cis;
         private FakeMesh mesh;
         private SdsClient sdsClient;
@@ -192,7 +192,7 @@ final class DemoCommand implements Callable<Integer> {
 
         StepResult<Void> start() {
             sds = EmbeddedSds.builder().pki(pki).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start();
-            mhs = FakeSpineMhs.start(pki);
+            mhs = FakeMhs.start(pki);
             cis = FakeCis.start(pki);
             mesh = FakeMesh.start(pki);
             URI endpoint = mhs.endpoint("/reliablemessaging/reliablerequest");
@@ -214,7 +214,7 @@ final class DemoCommand implements Callable<Integer> {
                     + pki.subCa().certificate().getSubjectX500Principal().getName());
             d.put("SDS", sds.url() + " (LDAPS, client certificate required, real SDS schema, "
                     + sds.entryCount() + " entries)");
-            d.put("MHS endpoint", endpoint + " (HTTPS, client certificate required)");
+            d.put("MHS endpoint", endpoint + " (fake Spine MHS: HTTPS, client certificate required, strict ebXML)");
             d.put("CIS", cis.baseUrl() + " (HTTPS, client certificate required)");
             d.put("MESH", mesh.url() + " (HTTPS, client certificate required, mailboxes " + MESH_SENDER + ", "
                     + MESH_RECIPIENT + ")");
@@ -290,31 +290,7 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         StepResult<Void> send(Route route, SpineTlsContext tls) {
-            String messageId = UUID.randomUUID().toString().toUpperCase();
-            String body = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                    + "<SOAP-ENV:Header><eb:MessageHeader xmlns:eb=\"http://www.oasis-open.org/committees/ebxml-msg/schema/msg-header-2_0.xsd\">"
-                    + "<eb:CPAId>" + route.cpaId() + "</eb:CPAId><eb:MessageData><eb:MessageId>" + messageId
-                    + "</eb:MessageId></eb:MessageData></eb:MessageHeader></SOAP-ENV:Header>"
-                    + "<SOAP-ENV:Body/></SOAP-ENV:Envelope>";
-            try (CloseableHttpClient http = Cli.httpClient(tls, Duration.ofSeconds(5), Duration.ofSeconds(10)).build()) {
-                HttpPost post = new HttpPost(route.endpoint());
-                post.setHeader("SOAPAction", route.serviceName() + "/" + route.interactionName());
-                post.setEntity(new StringEntity(body, ContentType.TEXT_XML));
-                return http.execute(post, response -> {
-                    String answer = EntityUtils.toString(response.getEntity());
-                    if (response.getCode() >= 300) {
-                        throw new IllegalStateException("the endpoint answered HTTP " + response.getCode() + ": " + answer);
-                    }
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("POST", route.endpoint() + " (SOAPAction " + route.serviceName() + "/" + route.interactionName() + ")");
-                    d.put("message id", messageId);
-                    d.put("answer", "HTTP " + response.getCode() + " " + answer);
-                    d.put("endpoint received", mhs.received().size() + " message(s) over mutual TLS");
-                    return StepResult.of(null, d);
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot send to " + route.endpoint() + ": " + e.getMessage(), e);
-            }
+            return messaging.send(pki, mhs, sdsClient, route, tls);
         }
 
         StepResult<Void> roleAssertion(EnvironmentProfile loopback, SpineTlsContext tls) {
@@ -376,6 +352,7 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            closeQuietly(messaging);
             closeQuietly(sdsClient);
             closeQuietly(cisClient);
             closeQuietly(sds);

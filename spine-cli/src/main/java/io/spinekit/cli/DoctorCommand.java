@@ -101,6 +101,19 @@ final class DoctorCommand implements Callable<Integer> {
             heading = "MESH check (when a mailbox is given; uses --cert and --key as the mailbox's certificate):%n")
     MailboxOptions mailbox;
 
+    @Option(names = "--sds-api-key-file", paramLabel = "FILE",
+            description = "SDS FHIR API key file: when given, check the SDS FHIR API too (DNS, TCP, TLS with the JDK's"
+                    + " public CAs, an authenticated query).")
+    Path sdsApiKeyFile;
+
+    @Option(names = "--sds-fhir-url", paramLabel = "URL",
+            description = "SDS FHIR API base URL (default: the environment's sds.fhir.url).")
+    String sdsFhirUrl;
+
+    @Option(names = "--sds-fhir-trust", paramLabel = "PEM",
+            description = "Trust for the SDS FHIR API instead of the JDK's public CAs (a test server only).")
+    Path sdsFhirTrust;
+
     @Option(names = "--at", paramLabel = "INSTANT", converter = Bounded.InstantValue.class,
             description = "The instant for the maintenance check (ISO 8601, default: now).")
     Instant at;
@@ -241,6 +254,12 @@ final class DoctorCommand implements Callable<Integer> {
                 report("mesh", mesh.get().toString(), Status.WARN, "not checked: the host or handshake failed above",
                         "fix the checks above first");
             }
+        }
+
+        // 7c. The SDS FHIR API, when an API key is given: its own public trust, never the Spine one.
+        if (sdsApiKeyFile != null) {
+            SdsFhirDoctor.check(profile, sdsFhirUrl, sdsApiKeyFile, sdsFhirTrust, timeout, this::report,
+                    (c, t, st, d, f) -> report(c, t, Status.valueOf(st), d, f));
         }
 
         // 8. Maintenance.

@@ -141,37 +141,91 @@ final class MeshCommand {
         return m;
     }
 
-    /** {@code spine mesh handshake}. */
-    @Command(name = "handshake", mixinStandardHelpOptions = true,
-            description = "Authenticate with MESH (certificate, password, shared key); MESH asks for one a day.")
-    static final class Handshake implements Callable<Integer> {
+    /**
+     * What every subcommand shares: the options, the client, the error handling and the choice between
+     * JSON and text. A subcommand says only what it does ({@link #perform}) and how its result reads.
+     *
+     * @param <R> what the subcommand's MESH call returns
+     */
+    abstract static class MeshSubcommand<R> implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         Common common;
 
+        /** Checks the subcommand's own input before any connection is made; by default nothing. */
+        void check() {
+        }
+
+        private final boolean showsProgress;
+
+        /** A subcommand that moves no message data, so shows no progress. */
+        MeshSubcommand() {
+            this(false);
+        }
+
+        /**
+         * A subcommand that may move message data.
+         *
+         * @param showsProgress whether its transfers show {@linkplain #progress progress} on a terminal
+         */
+        MeshSubcommand(boolean showsProgress) {
+            this.showsProgress = showsProgress;
+        }
+
+        /** Makes the MESH call. */
+        abstract R perform(MeshClient client);
+
+        /** The result as the JSON object to print with {@code --json}. */
+        abstract Map<String, Object> json(MeshClient client, R result);
+
+        /** The result as text for a person. */
+        abstract void text(PrintWriter out, MeshClient client, R result);
+
         @Override
-        public Integer call() {
-            return run(spec, common, TransferListener.NONE, c -> {
-                c.handshake();
+        public final Integer call() {
+            check();
+            TransferListener listener = showsProgress ? progress(spec, common.json) : TransferListener.NONE;
+            return run(spec, common, listener, c -> {
+                R result = perform(c);
                 if (common.json) {
-                    Cli.printJson(spec, map("mailbox_id", c.mailboxId(), "status", "ok", "url", c.apiUrl().toString()));
+                    Cli.printJson(spec, json(c, result));
                 } else {
-                    Cli.out(spec).println("Handshake OK: mailbox " + c.mailboxId() + " at " + c.apiUrl());
+                    PrintWriter out = Cli.out(spec);
+                    text(out, c, result);
+                    out.flush();
                 }
                 return Cli.OK;
             });
         }
     }
 
+    /** {@code spine mesh handshake}. */
+    @Command(name = "handshake", mixinStandardHelpOptions = true,
+            description = "Authenticate with MESH (certificate, password, shared key); MESH asks for one a day.")
+    static final class Handshake extends MeshSubcommand<Void> {
+        @Override
+        Void perform(MeshClient c) {
+            c.handshake();
+            return null;
+        }
+
+        @Override
+        Map<String, Object> json(MeshClient c, Void none) {
+            return map("mailbox_id", c.mailboxId(), "status", "ok", "url", c.apiUrl().toString());
+        }
+
+        @Override
+        void text(PrintWriter out, MeshClient c, Void none) {
+            out.println("Handshake OK: mailbox " + c.mailboxId() + " at " + c.apiUrl());
+        }
+    }
+
     /** {@code spine mesh send FILE --to MAILBOX --workflow ID}. */
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = "Send a file to a mailbox (chunked above the chunk size, optionally gzipped).")
-    static final class Send implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Send extends MeshSubcommand<SentMessage> {
         @Parameters(paramLabel = "FILE", description = "The file to send.")
         Path file;
 
@@ -190,128 +244,124 @@ final class MeshCommand {
         @Option(names = "--compress", description = "Gzip each chunk.")
         boolean compress;
 
-        @Mixin
-        Common common;
+        private OutgoingMessage message;
+
+        Send() {
+            super(true);
+        }
 
         @Override
-        public Integer call() {
+        void check() {
             if (!Files.isRegularFile(file)) {
                 throw CliException.usage("FILE " + io.spinekit.core.Text.quote(file.toString())
                         + " is not a readable file: give the file to send");
             }
-            OutgoingMessage message = Cli.input("(check --to, --workflow, --subject and --local-id)", () ->
+            message = Cli.input("(check --to, --workflow, --subject and --local-id)", () ->
                     OutgoingMessage.to(to, workflow).subject(subject).localId(localId).compress(compress)
                             .fileName(file.getFileName().toString()).build());
-            return run(spec, common, progress(spec, common.json), c -> {
-                SentMessage sent = c.send(message, file);
-                if (common.json) {
-                    Cli.printJson(spec, map("message_id", sent.messageId(), "chunks", sent.chunks(), "bytes", sent.bytes()));
-                } else {
-                    Cli.out(spec).println("Sent " + sent.bytes() + " bytes in " + sent.chunks() + " chunk(s): message_id "
-                            + sent.messageId());
-                }
-                return Cli.OK;
-            });
+        }
+
+        @Override
+        SentMessage perform(MeshClient c) {
+            return c.send(message, file);
+        }
+
+        @Override
+        Map<String, Object> json(MeshClient c, SentMessage sent) {
+            return map("message_id", sent.messageId(), "chunks", sent.chunks(), "bytes", sent.bytes());
+        }
+
+        @Override
+        void text(PrintWriter out, MeshClient c, SentMessage sent) {
+            out.println("Sent " + sent.bytes() + " bytes in " + sent.chunks() + " chunk(s): message_id " + sent.messageId());
         }
     }
 
     /** {@code spine mesh inbox}. */
     @Command(name = "inbox", mixinStandardHelpOptions = true, description = "List the message ids in the inbox (every page).")
-    static final class Inbox implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
+    static final class Inbox extends MeshSubcommand<List<String>> {
+        @Override
+        List<String> perform(MeshClient c) {
+            return c.inbox();
+        }
 
         @Override
-        public Integer call() {
-            return run(spec, common, TransferListener.NONE, c -> {
-                List<String> ids = c.inbox();
-                if (common.json) {
-                    Cli.printJson(spec, map("messages", ids));
-                } else {
-                    PrintWriter out = Cli.out(spec);
-                    out.println(ids.size() + " message(s) in " + c.mailboxId());
-                    ids.forEach(id -> out.println("  " + id));
-                    out.flush();
-                }
-                return Cli.OK;
-            });
+        Map<String, Object> json(MeshClient c, List<String> ids) {
+            return map("messages", ids);
+        }
+
+        @Override
+        void text(PrintWriter out, MeshClient c, List<String> ids) {
+            out.println(ids.size() + " message(s) in " + c.mailboxId());
+            ids.forEach(id -> out.println("  " + id));
         }
     }
 
     /** {@code spine mesh download ID --out FILE}. */
     @Command(name = "download", mixinStandardHelpOptions = true,
             description = "Download a message, every chunk, decompressed, to a file.")
-    static final class Download implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Download extends MeshSubcommand<MeshMessage> {
         @Parameters(paramLabel = "ID", description = "The message id.")
         String id;
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the data (replaced).")
         Path out;
 
-        @Mixin
-        Common common;
+        Download() {
+            super(true);
+        }
 
         @Override
-        public Integer call() {
-            return run(spec, common, progress(spec, common.json), c -> {
-                MeshMessage m = c.download(id, out);
-                if (common.json) {
-                    Cli.printJson(spec, map("message_id", m.messageId(), "from", m.from(), "to", m.to(),
-                            "workflow_id", m.workflowId(), "message_type", m.messageType(), "filename", m.fileName(),
-                            "subject", m.subject(), "local_id", m.localId(), "status_code", m.statusCode(),
-                            "status_success", m.statusSuccess(), "status_description", m.statusDescription(),
-                            "linked_message_id", m.linkedMessageId(), "chunks", m.chunks(), "bytes", m.bytes(),
-                            "out", out.toString()));
-                } else {
-                    Cli.out(spec).println((m.isReport() ? "Report " : "Message ") + m.messageId() + " from "
-                            + m.from().orElse("?") + ": " + m.bytes() + " bytes in " + m.chunks() + " chunk(s) to " + out
-                            + (m.isReport() ? " (status " + m.statusCode().orElse("?") + " "
-                                    + m.statusDescription().orElse("") + ", for " + m.linkedMessageId().orElse("?") + ")" : ""));
-                }
-                return Cli.OK;
-            });
+        MeshMessage perform(MeshClient c) {
+            return c.download(id, out);
+        }
+
+        @Override
+        Map<String, Object> json(MeshClient c, MeshMessage m) {
+            return map("message_id", m.messageId(), "from", m.from(), "to", m.to(),
+                    "workflow_id", m.workflowId(), "message_type", m.messageType(), "filename", m.fileName(),
+                    "subject", m.subject(), "local_id", m.localId(), "status_code", m.statusCode(),
+                    "status_success", m.statusSuccess(), "status_description", m.statusDescription(),
+                    "linked_message_id", m.linkedMessageId(), "chunks", m.chunks(), "bytes", m.bytes(),
+                    "out", out.toString());
+        }
+
+        @Override
+        void text(PrintWriter writer, MeshClient c, MeshMessage m) {
+            writer.println((m.isReport() ? "Report " : "Message ") + m.messageId() + " from "
+                    + m.from().orElse("?") + ": " + m.bytes() + " bytes in " + m.chunks() + " chunk(s) to " + out
+                    + (m.isReport() ? " (status " + m.statusCode().orElse("?") + " "
+                            + m.statusDescription().orElse("") + ", for " + m.linkedMessageId().orElse("?") + ")" : ""));
         }
     }
 
     /** {@code spine mesh ack ID}. */
     @Command(name = "ack", mixinStandardHelpOptions = true,
             description = "Acknowledge a downloaded message (it leaves the inbox and cannot be downloaded again).")
-    static final class Ack implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Ack extends MeshSubcommand<Void> {
         @Parameters(paramLabel = "ID", description = "The message id.")
         String id;
 
-        @Mixin
-        Common common;
+        @Override
+        Void perform(MeshClient c) {
+            c.acknowledge(id);
+            return null;
+        }
 
         @Override
-        public Integer call() {
-            return run(spec, common, TransferListener.NONE, c -> {
-                c.acknowledge(id);
-                if (common.json) {
-                    Cli.printJson(spec, map("message_id", id, "status", "acknowledged"));
-                } else {
-                    Cli.out(spec).println("Acknowledged " + id);
-                }
-                return Cli.OK;
-            });
+        Map<String, Object> json(MeshClient c, Void none) {
+            return map("message_id", id, "status", "acknowledged");
+        }
+
+        @Override
+        void text(PrintWriter out, MeshClient c, Void none) {
+            out.println("Acknowledged " + id);
         }
     }
 
     /** {@code spine mesh track (ID | --local-id L)}. */
     @Command(name = "track", mixinStandardHelpOptions = true, description = "Track a message you sent.")
-    static final class Track implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Track extends MeshSubcommand<TrackingInfo> {
         static final class Which {
             @Parameters(paramLabel = "ID", description = "The message id.")
             String id;
@@ -323,59 +373,52 @@ final class MeshCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        @Mixin
-        Common common;
+        @Override
+        TrackingInfo perform(MeshClient c) {
+            return which.id != null ? c.track(which.id) : c.trackByLocalId(which.localId);
+        }
 
         @Override
-        public Integer call() {
-            return run(spec, common, TransferListener.NONE, c -> {
-                TrackingInfo t = which.id != null ? c.track(which.id) : c.trackByLocalId(which.localId);
-                if (common.json) {
-                    Cli.printJson(spec, map("message_id", t.messageId(), "local_id", t.localId(),
-                            "workflow_id", t.workflowId(), "filename", t.fileName(), "recipient", t.recipient(),
-                            "status", t.status(), "status_success", t.statusSuccess(), "status_code", t.statusCode(),
-                            "status_description", t.statusDescription(), "upload_timestamp", t.uploadTimestamp(),
-                            "expiry_time", t.expiryTime()));
-                } else {
-                    Cli.out(spec).println(t.messageId() + ": " + t.status() + t.recipient().map(r -> " (to " + r + ")")
-                            .orElse("") + t.statusDescription().map(d -> ", " + d).orElse(""));
-                }
-                return Cli.OK;
-            });
+        Map<String, Object> json(MeshClient c, TrackingInfo t) {
+            return map("message_id", t.messageId(), "local_id", t.localId(),
+                    "workflow_id", t.workflowId(), "filename", t.fileName(), "recipient", t.recipient(),
+                    "status", t.status(), "status_success", t.statusSuccess(), "status_code", t.statusCode(),
+                    "status_description", t.statusDescription(), "upload_timestamp", t.uploadTimestamp(),
+                    "expiry_time", t.expiryTime());
+        }
+
+        @Override
+        void text(PrintWriter out, MeshClient c, TrackingInfo t) {
+            out.println(t.messageId() + ": " + t.status() + t.recipient().map(r -> " (to " + r + ")")
+                    .orElse("") + t.statusDescription().map(d -> ", " + d).orElse(""));
         }
     }
 
     /** {@code spine mesh lookup --ods ODS --workflow ID}. */
     @Command(name = "lookup", mixinStandardHelpOptions = true,
             description = "Find the mailboxes of an organisation (ODS code) that take a workflow.")
-    static final class Lookup implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Lookup extends MeshSubcommand<List<MailboxEndpoint>> {
         @Option(names = "--ods", paramLabel = "ODS", required = true, description = "The organisation's ODS code.")
         String ods;
 
         @Option(names = "--workflow", paramLabel = "ID", required = true, description = "The workflow id.")
         String workflow;
 
-        @Mixin
-        Common common;
+        @Override
+        List<MailboxEndpoint> perform(MeshClient c) {
+            return c.lookup(ods, workflow);
+        }
 
         @Override
-        public Integer call() {
-            return run(spec, common, TransferListener.NONE, c -> {
-                List<MailboxEndpoint> found = c.lookup(ods, workflow);
-                if (common.json) {
-                    Cli.printJson(spec, map("results", found.stream()
-                            .map(e -> map("mailbox_id", e.mailboxId(), "mailbox_name", e.mailboxName())).toList()));
-                } else {
-                    PrintWriter out = Cli.out(spec);
-                    out.println(found.size() + " mailbox(es) for " + ods + " and " + workflow);
-                    found.forEach(e -> out.println("  " + e.mailboxId() + "  " + e.mailboxName()));
-                    out.flush();
-                }
-                return Cli.OK;
-            });
+        Map<String, Object> json(MeshClient c, List<MailboxEndpoint> found) {
+            return map("results", found.stream()
+                    .map(e -> map("mailbox_id", e.mailboxId(), "mailbox_name", e.mailboxName())).toList());
+        }
+
+        @Override
+        void text(PrintWriter out, MeshClient c, List<MailboxEndpoint> found) {
+            out.println(found.size() + " mailbox(es) for " + ods + " and " + workflow);
+            found.forEach(e -> out.println("  " + e.mailboxId() + "  " + e.mailboxName()));
         }
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The files a command writes, for every command that writes one: an existing file is replaced only
@@ -17,6 +20,9 @@ import java.nio.file.StandardCopyOption;
 final class OutputPaths {
     private OutputPaths() {
     }
+
+    /** The permissions of a written file on POSIX file systems: the owner writes, everyone reads. */
+    static final Set<PosixFilePermission> PUBLIC_READ = PosixFilePermissions.fromString("rw-r--r--");
 
     /** What the CLI adds to a refusal to replace an existing file. */
     static final String FORCE_HINT = " (use --force to replace it)";
@@ -35,8 +41,11 @@ final class OutputPaths {
     }
 
     /**
-     * Writes a file whole: through a temporary file in the target's directory, moved into place
+     * Writes a public file whole: through a temporary file in the target's directory, moved into place
      * (atomically replacing an existing file with {@code --force}), so no half-written file is left.
+     * On POSIX file systems the file is {@code rw-r--r--}, as spine-tls writes a CSR (the JDK would make
+     * the temporary file owner-only, so a server running as another user could not read, say, an
+     * exported trust store). Not for secrets: spine-tls writes those owner-only.
      *
      * @param out the output
      * @param bytes its content
@@ -49,6 +58,9 @@ final class OutputPaths {
         try {
             tmp = Files.createTempFile(target.getParent(), ".spine-", ".tmp");
             Files.write(tmp, bytes);
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, PUBLIC_READ);
+            }
             if (force) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {

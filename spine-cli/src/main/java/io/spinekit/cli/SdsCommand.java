@@ -8,6 +8,7 @@ import io.spinekit.env.PartyKey;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.core.Text;
 import io.spinekit.ldap.AccreditedSystem;
+import io.spinekit.ldap.Authentication;
 import io.spinekit.ldap.MhsRecord;
 import io.spinekit.ldap.Organisation;
 import io.spinekit.ldap.Reliability;
@@ -17,7 +18,10 @@ import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.ldap.SdsResult;
 import io.spinekit.ldap.SdsWarning;
+import io.spinekit.ldap.fhir.SdsFhir;
+import io.spinekit.tls.SpineTlsContext;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +65,36 @@ final class SdsCommand {
                         + " (default ${DEFAULT-VALUE}).")
         Duration timeout;
 
+        @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "ldap",
+                description = "Where to read SDS: ldap (LDAPS with a Spine client certificate, the default) or fhir"
+                        + " (the SDS FHIR API with an API key).")
+        String backend;
+
+        @Option(names = "--fhir-url", paramLabel = "URL",
+                description = "SDS FHIR API base URL (default: the environment's sds.fhir.url). With --backend fhir.")
+        String fhirUrl;
+
+        @Option(names = "--api-key-file", paramLabel = "FILE",
+                description = "File holding the SDS FHIR API key (never printed). With --backend fhir.")
+        Path apiKeyFile;
+
+        boolean fhir() {
+            return switch (backend) {
+                case "ldap" -> false;
+                case "fhir" -> true;
+                default -> throw CliException.usage("--backend " + Text.quote(backend) + ": expected ldap or fhir");
+            };
+        }
+
         /** Builds the client from the options: every failure here is bad input (exit code 2). */
         SdsClient client() {
             EnvironmentProfile profile = Cli.input("", () -> SpineCatalog.load().profile(env));
+            if (fhir()) {
+                return fhirClient(profile);
+            }
+            if (fhirUrl != null || apiKeyFile != null) {
+                throw CliException.usage("--fhir-url and --api-key-file go with --backend fhir");
+            }
             tlsOptions.requireUsable();
             SdsClient.Builder b = SdsClient.builder().profile(profile).noCache()
                     .connectTimeout(timeout).responseTimeout(timeout);
@@ -83,6 +114,26 @@ final class SdsCommand {
                 b.tls(Cli.input(ClientTlsOptions.HINT, () -> tlsOptions.builder(profile).orElseThrow().build()));
             }
             return Cli.input("", b::build);
+        }
+
+        /** The FHIR back-end: --trust replaces the JDK's public CAs (for a test server), as it replaces the NHS chain for LDAP. */
+        private SdsClient fhirClient(EnvironmentProfile profile) {
+            if (!ldapUrls.isEmpty() || plainLdap || tlsOptions.cert != null || tlsOptions.key != null) {
+                throw CliException.usage("--ldap-url, --plain-ldap, --cert and --key are for the LDAP back-end;"
+                        + " the FHIR API takes --api-key-file (and --trust only for a test server)");
+            }
+            SdsFhir.Builder f = SdsFhir.builder().connectTimeout(timeout).responseTimeout(timeout);
+            if (fhirUrl != null) {
+                Cli.input("(--fhir-url)", () -> f.baseUrl(fhirUrl));
+            }
+            if (apiKeyFile != null) {
+                f.apiKeyFile(apiKeyFile);
+            }
+            if (tlsOptions.trust != null) {
+                f.trust(Cli.input("(--trust)", () -> SpineTlsContext.builder().trustPem(tlsOptions.trust).build()));
+            }
+            SdsFhir settings = Cli.input("(--api-key-file)", f::build);
+            return Cli.input("", () -> SdsClient.builder().profile(profile).noCache().fhir(settings).build());
         }
     }
 
@@ -154,7 +205,7 @@ final class SdsCommand {
         int run(SdsClient client) {
             RouteResult result = client.route(request);
             if (result instanceof RouteResult.NotFound n) {
-                Map<String, Object> m = new LinkedHashMap<>();
+                Map<String, Object> m = json(client);
                 m.put("found", false);
                 m.put("reason", n.reason().name());
                 m.put("message", n.message());
@@ -164,7 +215,7 @@ final class SdsCommand {
             }
             RouteResult.Found f = (RouteResult.Found) result;
             if (connection.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
+                Map<String, Object> m = json(client);
                 m.put("found", true);
                 m.put("route", routeJson(f.route()));
                 m.put("candidates", f.candidates().stream().map(SdsCommand::routeJson).toList());
@@ -174,7 +225,7 @@ final class SdsCommand {
             }
             PrintWriter out = Cli.out(spec);
             Route r = f.route();
-            out.println("Route for " + r.odsCode() + " / " + r.interactionId());
+            out.println("Route for " + r.odsCode() + " / " + r.interactionId() + " (SDS over " + client.backend() + ")");
             row(out, "endpoint", r.endpoint());
             row(out, "fqdn", r.fqdn());
             row(out, "party key", r.partyKey());
@@ -182,7 +233,8 @@ final class SdsCommand {
             row(out, "CPA id", r.cpaId());
             row(out, "service", r.serviceName());
             row(out, "interaction", r.interactionName());
-            row(out, "authenticated", r.authentication().sdsValue());
+            row(out, "authenticated", r.authentication().map(Authentication::sdsValue).orElse("(not exposed by "
+                    + client.backend() + ")"));
             row(out, "reliability", describe(r.reliability()));
             r.intermediary().ifPresent(i -> row(out, "via", "Spine reliable intermediary " + i.partyKey()
                     + " (target endpoint " + r.mhs().endpoint() + ")"));
@@ -190,10 +242,11 @@ final class SdsCommand {
             row(out, "AS entry", r.accreditedSystem().dn());
             f.warnings().forEach(w -> row(out, "warning", w.message()));
             if (f.candidates().size() > 1) {
-                out.println(f.candidates().size() + " routes match; the newest nhsDateApproved is shown. Others:");
+                out.println(f.candidates().size() + " routes match; the first is shown (" + (client.backend().equals("ldap")
+                        ? "newest nhsDateApproved" : "the API's order") + "). Others:");
                 for (Route other : f.candidates().subList(1, f.candidates().size())) {
                     out.println("  " + other.partyKey() + "  " + other.endpoint() + "  ASID " + other.asid()
-                            + "  approved " + other.mhs().dateApproved());
+                            + other.mhs().dateApproved().map(d -> "  approved " + d).orElse(""));
                 }
             }
             out.flush();
@@ -256,14 +309,14 @@ final class SdsCommand {
                     : interaction != null ? client.accreditedSystems(ods, interaction)
                     : client.accreditedSystems(ods, partyKey);
             if (result.isEmpty()) {
-                Map<String, Object> m = new LinkedHashMap<>();
+                Map<String, Object> m = json(client);
                 m.put("found", false);
                 m.put("message", "SDS has no " + result.query());
                 m.put("accreditedSystems", List.of());
                 return notFound("SDS has no " + result.query(), m);
             }
             if (connection.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
+                Map<String, Object> m = json(client);
                 m.put("found", true);
                 m.put("accreditedSystems", result.matches().stream().map(SdsCommand::asJson).toList());
                 m.put("warnings", warningsJson(result.warnings()));
@@ -271,7 +324,8 @@ final class SdsCommand {
                 return Cli.OK;
             }
             PrintWriter out = Cli.out(spec);
-            out.println(result.matches().size() + " " + result.query() + " (newest nhsDateApproved first)");
+            out.println(result.matches().size() + " " + result.query() + " (SDS over " + client.backend() + ", "
+                    + (client.backend().equals("ldap") ? "newest nhsDateApproved first)" : "the API's order)"));
             for (AccreditedSystem as : result.matches()) {
                 out.println();
                 row(out, "ASID", as.asid());
@@ -281,7 +335,7 @@ final class SdsCommand {
                 row(out, "clients", as.clients().isEmpty() ? "-" : String.join(", ",
                         as.clients().stream().map(OdsCode::value).toList()));
                 row(out, "interactions", as.interactionIds().size());
-                row(out, "approved", as.dateApproved());
+                row(out, "approved", as.dateApproved().map(Object::toString).orElse("-"));
                 row(out, "entry", as.dn());
             }
             result.warnings().forEach(w -> row(out, "warning", w.message()));
@@ -308,14 +362,14 @@ final class SdsCommand {
         int run(SdsClient client) {
             SdsResult<Organisation> result = client.organisation(odsCode);
             if (result.isEmpty()) {
-                Map<String, Object> m = new LinkedHashMap<>();
+                Map<String, Object> m = json(client);
                 m.put("found", false);
                 m.put("message", "SDS has no " + result.query());
                 return notFound("SDS has no " + result.query(), m);
             }
             Organisation o = result.matches().get(0);
             if (connection.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
+                Map<String, Object> m = json(client);
                 m.put("found", true);
                 m.put("organisation", orgJson(o));
                 Cli.printJson(spec, m);
@@ -332,6 +386,13 @@ final class SdsCommand {
             out.flush();
             return Cli.OK;
         }
+    }
+
+    /** A JSON answer, starting with the back-end that gave it ({@code "backend": "ldap"} or {@code "fhir"}). */
+    static Map<String, Object> json(SdsClient client) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", client.backend());
+        return m;
     }
 
     private static void row(PrintWriter out, String label, Object value) {
@@ -373,7 +434,7 @@ final class SdsCommand {
         m.put("cpaId", r.cpaId());
         m.put("serviceName", r.serviceName());
         m.put("interactionName", r.interactionName());
-        m.put("authentication", r.authentication().sdsValue());
+        m.put("authentication", r.authentication().map(Authentication::sdsValue).orElse(null));
         m.put("authenticated", r.authenticated());
         m.put("reliability", reliabilityJson(r.reliability()));
         m.put("viaIntermediary", r.viaIntermediary());
@@ -403,7 +464,7 @@ final class SdsCommand {
         m.put("fqdn", h.fqdn());
         m.put("cpaId", h.cpaId());
         h.interactionType().ifPresent(t -> m.put("interactionType", t.sdsValue()));
-        m.put("dateApproved", h.dateApproved().toString());
+        m.put("dateApproved", h.dateApproved().map(Object::toString).orElse(null));
         return m;
     }
 
@@ -417,7 +478,7 @@ final class SdsCommand {
         as.productVersion().ifPresent(v -> m.put("productVersion", v));
         m.put("clients", as.clients().stream().map(OdsCode::value).toList());
         m.put("interactionIds", as.interactionIds().stream().map(InteractionId::value).toList());
-        m.put("dateApproved", as.dateApproved().toString());
+        m.put("dateApproved", as.dateApproved().map(Object::toString).orElse(null));
         return m;
     }
 

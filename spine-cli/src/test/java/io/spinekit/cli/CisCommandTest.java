@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
 import io.spinekit.testkit.FakeCis;
+import io.spinekit.testkit.FakeCisExtension;
+import io.spinekit.testkit.TestPkiExtension;
 import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
 import java.io.IOException;
@@ -13,14 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CisCommandTest {
     private static final SsoTicket TICKET = SsoTicket.of("AQIC5wM2LY4SfczCliTestTicket=@AAJTSQACMDE=#");
-    private static TestPki pki;
+    @RegisterExtension
+    static final TestPkiExtension PKI = TestPkiExtension.perClass();
+    @RegisterExtension
+    static final FakeCisExtension SBAPI = FakeCisExtension.mutualTls().pkiFrom(PKI);
+    @RegisterExtension
+    static final FakeCisExtension CIS2 = FakeCisExtension.serverTlsOnly().pkiFrom(PKI);
     private static FakeCis sbapi;
     private static FakeCis cis2;
     private static PemFiles client;
@@ -30,18 +37,11 @@ class CisCommandTest {
     static Path dir;
 
     @BeforeAll
-    static void start() throws IOException {
-        pki = TestPki.create();
-        sbapi = FakeCis.start(pki);
-        cis2 = FakeCis.start(pki, pki.certificate("localhost").serverAuth().issue(), false);
-        client = pki.certificate("client.example.nhs.uk").clientAuth().issue().writePem(dir, "client");
+    static void start(TestPki pki) throws IOException {
+        sbapi = SBAPI.cis();
+        cis2 = CIS2.cis();
+        client = SBAPI.clientCertificate().writePem(dir, "client");
         root = Files.writeString(dir.resolve("root.pem"), pki.rootPem());
-    }
-
-    @AfterAll
-    static void stop() {
-        sbapi.close();
-        cis2.close();
     }
 
     private static CliRun run(String... args) {

@@ -10,9 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
-
-
-
     @Test
     void demoRunsTheMainJobEndToEndOnLoopbackAndReportsEveryStep() throws Exception {
         CliRun run = run("demo", "--json");
@@ -31,7 +28,7 @@ class DemoCommandTest {
                 "Define the loopback environment in the catalog",
                 "Build the mutual TLS context",
                 "Look up the route in SDS",
-                "Send the message to the route's endpoint over mutual TLS",
+                "Send a reliable ebXML message and receive the asynchronous response",
                 "Turn an SSO ticket into a role assertion",
                 "Assess a client machine against the WES",
                 "Exchange a MESH message between two mailboxes");
@@ -42,7 +39,21 @@ class DemoCommandTest {
         assertThat(steps.get(4).get("details").get("endpoint").asText()).startsWith("https://localhost:");
         assertThat(steps.get(4).get("details").get("repeat look-ups").asText())
                 .startsWith("10,000 served from the cache").contains("(10,000 cache hits; 2 LDAP searches in all)");
-        assertThat(steps.get(5).get("details").get("answer").asText()).startsWith("HTTP 202");
+        JsonNode message = steps.get(5).get("details");
+        String messageId = message.get("message id").asText().substring(0, 36);
+        assertThat(messageId).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+        assertThat(message.get("POST").asText()).startsWith(steps.get(4).get("details").get("endpoint").asText())
+                .contains("workflow RELIABLE");
+        assertThat(message.get("MHS check").asText()).isEqualTo("conforms (checked strictly against MESSAGING.md)");
+        assertThat(message.get("acknowledgement").asText())
+                .startsWith("ACKNOWLEDGED after 1 attempt(s): HTTP 202 eb:Acknowledgment ")
+                .contains(" from X26-823848, RefToMessageId " + messageId);
+        assertThat(message.get("inbound server").asText()).startsWith("https://localhost:").contains("X99-123456");
+        assertThat(message.get("async response").asText()).startsWith("MCCI_IN010000UK13 ").contains(" from X26-823848");
+        String conversation = message.get("message id").asText().replaceFirst(".*\\(conversation (.*)\\)$", "$1");
+        assertThat(message.get("correlated").asText()).startsWith("RefToMessageId " + messageId + " = the message sent; "
+                + "conversation " + conversation + " = the send's");
+        assertThat(message.get("answered").asText()).isEqualTo("the inbound server acknowledged the response: HTTP 200");
         assertThat(steps.get(6).get("details").get("ticket").asText()).doesNotContain("demo-");
         assertThat(steps.get(7).get("details").get("Care Identity Service application").asText())
                 .isEqualTo("SUPPORTED_WITH_CONDITIONS");
@@ -67,6 +78,8 @@ class DemoCommandTest {
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains("[1/9] Pick the environment ... ok (")
+                .contains("[6/9] Send a reliable ebXML message and receive the asynchronous response ... ok (")
+                .contains("      acknowledgement:       ACKNOWLEDGED after 1 attempt(s)")
                 .contains("[8/9] Assess a client machine against the WES ... ok (")
                 .contains("[9/9] Exchange a MESH message between two mailboxes ... ok (")
                 .containsPattern("Summary: 9 of 9 steps passed in \\d+ ms");

@@ -288,4 +288,35 @@ class DoctorCommandTest {
         assertThat(run.code()).isEqualTo(Cli.USAGE);
         assertThat(run.err()).contains("--cert and --key go together");
     }
+
+    @Test
+    void withAnApiKeyTheSdsFhirApiIsCheckedWithItsOwnTrust() throws IOException {
+        try (io.spinekit.testkit.FakeSdsFhir fhir = io.spinekit.testkit.FakeSdsFhir.over(sds).apiKey("doctor-key").start()) {
+            Path key = Files.writeString(dir.resolve("sds-api-key"), "doctor-key\n");
+            Path fhirCa = fhir.writeCaPem(dir.resolve("fhir-ca.pem"));
+            CliRun run = doctor(sds.url(), withClient(goodClient, trust.toString(), "--sds-api-key-file", key.toString(),
+                    "--sds-fhir-url", fhir.url().toString(), "--sds-fhir-trust", fhirCa.toString(), "--json"));
+
+            assertThat(checks(run, "sds-fhir")).singleElement().satisfies(c -> {
+                assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("PASS");
+                assertThat(c.get("detail").asText()).contains("authenticated Endpoint query answered");
+            });
+            assertThat(fhir.requests()).singleElement().satisfies(r -> assertThat(r).contains("apikey=yes"));
+
+            Path wrong = Files.writeString(dir.resolve("wrong-key"), "not-the-key\n");
+            CliRun refused = doctor(sds.url(), withClient(goodClient, trust.toString(), "--sds-api-key-file",
+                    wrong.toString(), "--sds-fhir-url", fhir.url().toString(), "--sds-fhir-trust", fhirCa.toString(),
+                    "--json"));
+            assertThat(checks(refused, "sds-fhir")).singleElement().satisfies(c -> {
+                assertThat(c.get("status").asText()).isEqualTo("FAIL");
+                assertThat(c.get("detail").asText()).contains("401").doesNotContain("not-the-key");
+            });
+
+            // the default trust is the JDK's public CAs: the fake's own CA is not among them
+            CliRun untrusted = doctor(sds.url(), withClient(goodClient, trust.toString(), "--sds-api-key-file",
+                    key.toString(), "--sds-fhir-url", fhir.url().toString(), "--json"));
+            assertThat(checks(untrusted, "sds-fhir")).singleElement()
+                    .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("WARN"));
+        }
+    }
 }

@@ -30,7 +30,7 @@ class EnvCommandTest {
     void listShowsTheFourStandardEnvironmentsWithStatus() {
         CliRun r = run("env", "list");
         assertThat(r.code()).isEqualTo(Cli.OK);
-        assertThat(r.out()).startsWith("Spine environment catalog, edition 2026-11-21");
+        assertThat(r.out()).startsWith("Spine environment catalog, edition 2026-12-02");
         assertThat(r.out()).containsPattern("development\\s+Development\\s+decommissioning 2025-07-31\\s+\\d+\\s+1\\s+ldaps://ldap.vn03.national.ncrs.nhs.uk:636");
         assertThat(r.out()).containsPattern("live\\s+Live\\s+active\\s+\\d+\\s+0\\s+ldaps://ldap.national.ncrs.nhs.uk:636");
     }
@@ -38,13 +38,13 @@ class EnvCommandTest {
     @Test
     void listJsonHasEditionAndEnvironments() {
         JsonNode j = run("env", "list", "--json").json();
-        assertThat(j.path("edition").asText()).isEqualTo("2026-11-21");
+        assertThat(j.path("edition").asText()).isEqualTo("2026-12-02");
         assertThat(texts(j.path("environments"), "name")).containsExactly("development", "integration", "deployment", "live");
         JsonNode dev = j.path("environments").get(0);
         assertThat(dev.path("environment").asText()).isEqualTo("DEVELOPMENT");
         assertThat(dev.path("status").path("state").asText()).isEqualTo("DECOMMISSIONING");
         assertThat(dev.path("status").path("date").asText()).isEqualTo("2025-07-31");
-        assertThat(j.path("environments").get(2).path("inferredFacts").asInt()).isEqualTo(6);
+        assertThat(j.path("environments").get(2).path("inferredFacts").asInt()).as("ldap.url is public since edition 2026-12-02").isEqualTo(5);
     }
 
     @Test
@@ -85,7 +85,7 @@ class EnvCommandTest {
     void showTextFlagsInferredValuesAndListsWhatIsNotPublished() {
         CliRun r = run("env", "show", "Integration");
         assertThat(r.code()).isEqualTo(Cli.OK);
-        assertThat(r.out()).startsWith("Integration (integration), catalog edition 2026-11-21\nStatus: active");
+        assertThat(r.out()).startsWith("Integration (integration), catalog edition 2026-12-02\nStatus: active");
         assertThat(r.out()).containsPattern("portal.url\\s+https://portal.nis1.national.ncrs.nhs.uk \\[INFERRED: check before relying on it\\]");
         assertThat(r.out()).containsPattern("ldap.url\\s+ldaps://ldap.nis1.national.ncrs.nhs.uk:636 \\[PUBLIC\\]");
         assertThat(r.out()).contains("e-RS Int1: party key YEO-812583, ASID 176887180519");

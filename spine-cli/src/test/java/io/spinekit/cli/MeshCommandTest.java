@@ -43,13 +43,20 @@ class MeshCommandTest {
     }
 
     private static CliRun spine(String mailbox, String... args) {
+        List<String> all = arguments(mailbox, args);
+        all.add("--json");
+        return CliRun.run(all.toArray(new String[0]));
+    }
+
+    /** {@code spine mesh ARGS} for a mailbox, without {@code --json}. */
+    private static List<String> arguments(String mailbox, String... args) {
         PemFiles pem = mailbox.equals("X26ABC1") ? a : b;
         List<String> all = new ArrayList<>(List.of("mesh"));
         all.addAll(List.of(args));
         all.addAll(List.of("--url", mesh.url().toString(), "--trust", trust.toString(), "--mailbox", mailbox,
                 "--mailbox-password-file", password.toString(), "--shared-key-file", key.toString(),
-                "--cert", pem.certificate().toString(), "--key", pem.privateKey().toString(), "--json"));
-        return CliRun.run(all.toArray(new String[0]));
+                "--cert", pem.certificate().toString(), "--key", pem.privateKey().toString()));
+        return all;
     }
 
     @Test
@@ -104,5 +111,15 @@ class MeshCommandTest {
                 key.toString(), "--json");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.json().path("error").asText()).contains("--cert and --key");
+    }
+
+    @Test
+    void withoutJsonItPrintsALineForAPerson() {
+        CliRun handshake = CliRun.run(arguments("X26ABC1", "handshake").toArray(new String[0]));
+        assertThat(handshake.code()).as(handshake.err()).isZero();
+        assertThat(handshake.out()).startsWith("Handshake OK: mailbox X26ABC1 at " + mesh.url());
+        CliRun lookup = CliRun.run(arguments("X26ABC1", "lookup", "--ods", "X26", "--workflow", "TEST_WORKFLOW")
+                .toArray(new String[0]));
+        assertThat(lookup.out()).startsWith("3 mailbox(es) for X26 and TEST_WORKFLOW").contains("  X26ABC2  ");
     }
 }

@@ -154,6 +154,69 @@ class MessagingCommandTest {
     }
 
     @Test
+    void syncSendIsASynchronousSoapRequestAndPrintsTheResponse() {
+        String content = "<hl7:retrievalQueryResponse><QUPA_IN000009UK03 xmlns=\"urn:hl7-org:v3\">Zoë</QUPA_IN000009UK03>"
+                + "</hl7:retrievalQueryResponse>";
+        fakeMhs.script(FakeMhs.Answer.syncResponse(content));
+
+        CliRun r = send("X26", "--payload", payload.toString(), "--sync", "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        JsonNode j = r.json();
+        assertThat(j.get("outcome").asText()).isEqualTo("RESPONSE");
+        assertThat(j.get("workflow").asText()).isEqualTo("SYNC");
+        assertThat(j.get("attempts").asInt()).isEqualTo(1);
+        assertThat(j.get("errors")).isEmpty();
+        assertThat(j.get("failure").isNull()).isTrue();
+        assertThat(j.get("responseBody").asText()).isEqualTo(content);
+        assertThat(j.get("messageId").asText()).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+        assertThat(j.get("route").get("partyKey").asText()).isEqualTo("X26-823848");
+        assertThat(j.get("route").get("asid").asText()).isEqualTo("918999198738");
+
+        assertThat(fakeMhs.received()).singleElement().satisfies(got -> {
+            assertThat(got.problems()).as("FakeMhs's SyncSoapChecker").isEmpty();
+            assertThat(got.headers().get("Content-Type")).startsWith("text/xml");
+            assertThat(got.headers()).containsEntry("SOAPAction", "urn:nhs:names:services:psis/REPC_IN150016UK05");
+            assertThat(new String(got.body(), StandardCharsets.UTF_8))
+                    .contains("<wsa:MessageID>uuid:" + j.get("messageId").asText() + "</wsa:MessageID>")
+                    .contains("extension=\"918999198738\"", "extension=\"200000000001\"")
+                    .contains(PAYLOAD);
+        });
+
+        fakeMhs.script(FakeMhs.Answer.syncResponse(content));
+        CliRun text = send("X26", "--payload", payload.toString(), "--sync");
+        assertThat(text.code()).as(text.err()).isEqualTo(Cli.OK);
+        assertThat(text.out()).contains("RESPONSE: message ", "sync, 1 attempt", content);
+    }
+
+    @Test
+    void aSyncSoapFaultExitsWithFailureAndListsItsCodes() {
+        fakeMhs.script(FakeMhs.Answer.soapFault("300"));
+
+        CliRun r = send("X26", "--payload", payload.toString(), "--sync", "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.FAILURE);
+        JsonNode j = r.json();
+        assertThat(j.get("outcome").asText()).isEqualTo("SOAP_FAULT");
+        assertThat(j.get("workflow").asText()).isEqualTo("SYNC");
+        assertThat(j.get("attempts").asInt()).as("a synchronous request is never retried").isEqualTo(1);
+        assertThat(j.get("errors")).hasSize(1);
+        assertThat(j.get("errors").get(0).get("code").asText()).isEqualTo("300");
+        assertThat(j.get("errors").get(0).get("description").asText()).isEqualTo("fake fault 300");
+        assertThat(j.has("responseBody")).isFalse();
+        assertThat(fakeMhs.received()).hasSize(1);
+    }
+
+    @Test
+    void syncWithAnAttachmentIsBadInput() {
+        CliRun r = send("X26", "--payload", payload.toString(), "--sync", "--attachment", attachment.toString());
+
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--sync sends a synchronous SOAP request, which has no attachments");
+        assertThat(fakeMhs.received()).isEmpty();
+    }
+
+    @Test
     void noRouteExitsWithNotFoundWithoutSending() {
         CliRun r = send("Z99", "--payload", payload.toString(), "--json");
 

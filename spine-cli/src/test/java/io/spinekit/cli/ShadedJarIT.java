@@ -44,7 +44,7 @@ class ShadedJarIT {
             "Define the loopback environment in the catalog",
             "Build the mutual TLS context",
             "Look up the route in SDS",
-            "Send the message to the route's endpoint over mutual TLS",
+            "Send a reliable ebXML message and receive the asynchronous response",
             "Turn an SSO ticket into a role assertion",
             "Assess a client machine against the WES",
             "Exchange a MESH message between two mailboxes");

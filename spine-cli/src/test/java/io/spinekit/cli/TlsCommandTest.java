@@ -15,8 +15,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +192,44 @@ class TlsCommandTest {
         assertThat(forced.code()).isEqualTo(Cli.OK);
         assertThat(forced.out()).contains("EC P-256 private key, NOT encrypted, owner-only");
         assertThat(Files.readString(csr)).isNotEqualTo(firstCsr);
+    }
+
+    @Test
+    void csrFilesReadBackAndOnlyTheKeyIsOwnerOnlyAlsoWhenReplacingReadableFiles() throws Exception {
+        Path key = file("endpoint.key", "old key\n");
+        Path csr = file("endpoint.csr", "old csr\n");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(csr, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun r = run("tls", "csr", "--fqdn", "endpoint.example.nhs.uk", "--out-key", key.toString(),
+                "--out-csr", csr.toString(), "--force", "--json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        PKCS10CertificationRequest request;
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(csr))) {
+            request = (PKCS10CertificationRequest) parser.readObject();
+            assertThat(parser.readObject()).as("one CSR in the file").isNull();
+        }
+        assertThat(request.getSubject()).isEqualTo(new X500Name("CN=endpoint.example.nhs.uk"));
+        assertThat(request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo())))
+                .isTrue();
+        PublicKey inCsr = new JcaPKCS10CertificationRequest(request).getPublicKey();
+        PrivateKey written = Pem.loadPrivateKey(key, null);
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(written);
+        signer.update(new byte[] {1, 2, 3});
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(inCsr);
+        verifier.update(new byte[] {1, 2, 3});
+        assertThat(verifier.verify(signer.sign())).as("the key file holds the CSR's private key").isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).as("the private key")
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(csr))).as("the CSR is public")
+                .isEqualTo("rw-r--r--");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.tls.NhsCertificateAuthority;
+import io.spinekit.tls.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -18,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,31 @@ class TrustCommandTest {
         assertThat(store.code()).as(store.err()).isEqualTo(Cli.OK);
         assertThat(readStore(p12, "PKCS12", "s3cret")).containsExactlyInAnyOrderElementsOf(expected("dev"));
         assertThat(store.json().path("authorities").get(0).path("sha256").asText()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+    }
+
+    @Test
+    void writtenFilesReadBackToTheSameCertificatesAndAreReadableByAllLikeTheCsr() throws Exception {
+        Path pem = dir.resolve("int.pem");
+        Path p12 = Files.writeString(dir.resolve("int.p12"), "old\n");
+        Files.setPosixFilePermissions(p12, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun pemRun = run("tls", "trust", "int", "--out", pem.toString());
+        CliRun p12Run = run("tls", "trust", "int", "--format", "pkcs12", "--out", p12.toString(), "--force");
+
+        assertThat(pemRun.code()).as(pemRun.err()).isEqualTo(Cli.OK);
+        assertThat(p12Run.code()).as(p12Run.err()).isEqualTo(Cli.OK);
+        assertThat(Pem.loadCertificates(pem)).containsExactlyElementsOf(expected("int"));
+        assertThat(readStore(p12, "PKCS12", "changeit")).containsExactlyInAnyOrderElementsOf(expected("int"));
+        // CA certificates are public: written rw-r--r--, as spine-tls writes a CSR, so that a server running
+        // as another user (Tomcat, a MESH client) can read its trust store.
+        for (Path f : List.of(pem, p12)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
+                    .isEqualTo("rw-r--r--");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     @Test

@@ -152,6 +152,19 @@ public final class EnvironmentProfile {
     }
 
     /**
+     * The Spine core ODS code: the organisation under which Spine's own SDS entries (its reliable
+     * intermediary MHS) are found. {@code spine.core.ods} when set, else the ODS part of
+     * {@link #spinePartyKey()}.
+     *
+     * @return {@code YES} for the PTL environments, {@code YEA} for live (the SDS FHIR API's
+     *     configuration, docs/reference/SDS-FHIR.md section 1); empty for a custom environment with neither key
+     */
+    public Optional<OdsCode> spineCoreOdsCode() {
+        Optional<OdsCode> set = value("spine.core.ods").map(OdsCode::of);
+        return set.isPresent() ? set : spinePartyKey().map(PartyKey::odsCode);
+    }
+
+    /**
      * The CA ids spine-tls trusts for this environment (file base names of its bundled PEMs).
      *
      * @return for integration {@code [nhs-ptl-root-authority-g2, nhs-int-authentication-g2,

@@ -47,6 +47,7 @@ final class Keys {
         PORTS("comma-separated TCP ports, such as '636,443'"),
         PARTY_KEY(PartyKey.EXPECTED),
         ASID(Asid.EXPECTED),
+        ODS_CODE(OdsCode.EXPECTED),
         TEXT("non-blank text"),
         EMAIL("an e-mail address, such as 'platforms.supportdesk@nhs.net'"),
         DATE("an ISO date, such as '2025-07-31'"),
@@ -78,6 +79,7 @@ final class Keys {
                     case PORTS -> list(value).stream().allMatch(Keys::port);
                     case PARTY_KEY -> PartyKey.of(value) != null;
                     case ASID -> Asid.of(value) != null;
+                    case ODS_CODE -> OdsCode.of(value) != null;
                     case TEXT -> true;
                     case EMAIL -> EMAIL_ADDRESS.matcher(value).matches();
                     case DATE -> LocalDate.parse(value) != null;
@@ -100,6 +102,7 @@ final class Keys {
         String normalise(String value) {
             return switch (this) {
                 case PARTY_KEY -> PartyKey.of(value.strip()).value();
+                case ODS_CODE -> OdsCode.of(value.strip()).value();
                 case CA_LIST, SERVICE_LIST, NAME_LIST, PORTS -> String.join(",", list(value));
                 default -> value.strip();
             };
@@ -175,6 +178,7 @@ final class Keys {
         d.add(new Def("sds.fhir.sandbox.url", Type.URL, Purpose.SYSTEM, "SDS FHIR API sandbox base"));
         // messaging
         d.add(new Def("spine.partykey", Type.PARTY_KEY, Purpose.MESSAGING, "The Spine party key: look up messaging properties in SDS with it"));
+        d.add(new Def("spine.core.ods", Type.ODS_CODE, Purpose.MESSAGING, "The Spine core ODS code: Spine's own SDS entries (the reliable intermediary) are under it"));
         messaging(d, "sync", "Synchronous messaging, all domains; also the entry point for NN4B messages");
         messaging(d, "reliable", "Reliable messaging, all domains");
         messaging(d, "unreliable", "Unreliable messaging, all domains");

@@ -11,7 +11,7 @@ class ReadmeTest {
     @Test
     void configurationReferenceListsEveryCatalogKey() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(Keys.all()).hasSize(94);
+        assertThat(Keys.all()).hasSize(95);
         for (Keys.Def def : Keys.all()) {
             assertThat(readme).as(def.pattern()).contains("| `" + def.pattern() + "` |");
         }

@@ -292,7 +292,8 @@ class SeedFactsTest {
         @Test
         void publicAndInferredValuesAreMarkedAndUnknownOnesAbsent() {
             assertThat(dep.fact("ldap.url").orElseThrow()).extracting(Fact::value, Fact::provenance)
-                    .containsExactly("ldaps://ldap.vn1.national.ncrs.nhs.uk:636", Provenance.INFERRED);
+                    .containsExactly("ldaps://ldap.vn1.national.ncrs.nhs.uk:636", Provenance.PUBLIC);
+            assertThat(dep.fact("ldap.url").orElseThrow().source()).contains("SDS FHIR API");
             assertThat(dep.fact("gas.activate.url").orElseThrow()).extracting(Fact::value, Fact::provenance)
                     .containsExactly("https://gas.vn1.national.ncrs.nhs.uk/login/authactivate", Provenance.PUBLIC);
             assertThat(dep.fact("messaging.sync.url").orElseThrow()).extracting(Fact::value, Fact::provenance)
@@ -324,12 +325,34 @@ class SeedFactsTest {
             assertThat(live.requireUrl("cis2.issuer")).hasToString(
                     "https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare");
             assertThat(live.spinePartyKey()).isEmpty();
+            assertThat(live.spineCoreOdsCode()).as("SDS FHIR API prod SPINE_CORE_ODS_CODE").contains(OdsCode.of("YEA"));
+            assertThat(live.fact("spine.core.ods").orElseThrow().source()).contains("SDS FHIR API");
+            assertThat(live.requireUrl("sds.fhir.sandbox.url"))
+                    .hasToString("https://sandbox.api.service.nhs.uk/spine-directory/FHIR/R4");
             assertThat(live.url("messaging.sync.url")).as("msg.spine2.ncrs.nhs.uk was seen once, unverified").isEmpty();
             assertThat(live.url("sbapi.roleassertion.url")).isEmpty();
             assertThat(live.url("portal.url")).isEmpty();
             assertThat(live.ersEnvironments()).isEmpty();
             assertThat(live.maintenance().services()).isEmpty();
             assertThat(live.trustChain()).doesNotContain("nhs-root-authority", "nhs-level-1c");
+        }
+    }
+
+    @Test
+    void spineCoreOdsCodeAndSdsFhirUrlFromTheSdsFhirApisOwnConfiguration() {
+        for (SpineEnvironment e : List.of(SpineEnvironment.DEVELOPMENT, SpineEnvironment.INTEGRATION,
+                SpineEnvironment.DEPLOYMENT)) {
+            assertThat(CATALOG.profile(e).spineCoreOdsCode()).as(e.name()).contains(OdsCode.of("YES"));
+        }
+        assertThat(CATALOG.profile(SpineEnvironment.LIVE).spineCoreOdsCode()).contains(OdsCode.of("YEA"));
+        assertThat(CATALOG.profile(SpineEnvironment.DEVELOPMENT).url("sds.fhir.url")).isEmpty();
+        assertThat(CATALOG.profile(SpineEnvironment.INTEGRATION).requireUrl("sds.fhir.url"))
+                .hasToString("https://int.api.service.nhs.uk/spine-directory/FHIR/R4");
+        assertThat(CATALOG.profile(SpineEnvironment.DEPLOYMENT).requireUrl("sds.fhir.url"))
+                .hasToString("https://dep.api.service.nhs.uk/spine-directory/FHIR/R4");
+        for (SpineEnvironment e : List.of(SpineEnvironment.INTEGRATION, SpineEnvironment.DEPLOYMENT,
+                SpineEnvironment.LIVE)) {
+            assertThat(CATALOG.profile(e).fact("sds.fhir.url").orElseThrow().provenance()).isEqualTo(Provenance.PUBLIC);
         }
     }
 
@@ -347,6 +370,6 @@ class SeedFactsTest {
                 }
             });
         }
-        assertThat(CATALOG.profiles()).flatExtracting(p -> List.copyOf(p.facts().values())).hasSize(185);
+        assertThat(CATALOG.profiles()).flatExtracting(p -> List.copyOf(p.facts().values())).hasSize(188);
     }
 }

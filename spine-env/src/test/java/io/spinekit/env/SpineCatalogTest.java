@@ -14,7 +14,7 @@ class SpineCatalogTest {
 
     @Test
     void bundledCatalogHasEditionAndFourStandardProfilesInOrder() {
-        assertThat(bundled.edition()).isEqualTo(LocalDate.of(2026, 11, 21));
+        assertThat(bundled.edition()).isEqualTo(LocalDate.of(2026, 12, 2));
         assertThat(bundled.profiles()).extracting(EnvironmentProfile::name)
                 .containsExactly("development", "integration", "deployment", "live");
         assertThat(bundled.profiles()).extracting(p -> p.environment().orElseThrow())
@@ -57,9 +57,11 @@ class SpineCatalogTest {
         assertThat(ldap.value()).isEqualTo("ldaps://ldap.vn03.national.ncrs.nhs.uk:636");
         assertThat(ldap.provenance()).isEqualTo(Provenance.SEED);
         assertThat(ldap.source()).contains("Development environments").contains("seed 002");
-        Fact inferred = bundled.profile(SpineEnvironment.DEPLOYMENT).fact("ldap.url").orElseThrow();
+        Fact inferred = bundled.profile(SpineEnvironment.DEPLOYMENT).fact("messaging.sync.url").orElseThrow();
         assertThat(inferred.inferred()).isTrue();
-        assertThat(inferred.value()).isEqualTo("ldaps://ldap.vn1.national.ncrs.nhs.uk:636");
+        assertThat(inferred.value()).isEqualTo("https://msg.dep.spine2.ncrs.nhs.uk/sync-service");
+        Fact published = bundled.profile(SpineEnvironment.DEPLOYMENT).fact("ldap.url").orElseThrow();
+        assertThat(published.inferred()).as("the SDS FHIR API's DEP back-end names it").isFalse();
     }
 
     @Test

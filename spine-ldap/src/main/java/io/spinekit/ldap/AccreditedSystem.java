@@ -12,7 +12,13 @@ import java.util.Optional;
 /**
  * One {@code nhsAs} entry of SDS: an accredited system, identified by its ASID.
  *
- * @param dn the entry's DN
+ * <p>Read over the SDS FHIR API (a {@code Device} resource) the ASID is the Device's
+ * {@code nhsSpineASID}, never the Endpoint's {@code nhsMHSId}; the API exposes no product name,
+ * version or key, description or approval date (empty here), at most one client ODS code
+ * ({@code owner}), and the ODS code is the organisation the query matched on {@code nhsIDCode}.
+ *
+ * @param dn the entry's DN; over FHIR the resource it was read from, {@code Device/<id>} (a random
+ *        id per answer: key nothing on it)
  * @param asid the ASID ({@code uniqueIdentifier})
  * @param odsCode the organisation that runs the system ({@code nhsIDCode})
  * @param partyKey the party key of its MHS ({@code nhsMhsPartyKey})
@@ -22,14 +28,15 @@ import java.util.Optional;
  * @param productVersion the product version ({@code nhsProductVersion})
  * @param productKey the product key ({@code nhsProductKey})
  * @param description the description ({@code description})
- * @param dateApproved when the entry was approved ({@code nhsDateApproved}, no time zone)
+ * @param dateApproved when the entry was approved ({@code nhsDateApproved}, no time zone); empty
+ *        over FHIR, which does not expose it
  * @param warnings the malformed values the record skipped (an {@code nhsAsSvcIA} value that is not
  *        an interaction id, an {@code nhsAsClient} value that is not an ODS code), possibly none
  */
 public record AccreditedSystem(String dn, Asid asid, OdsCode odsCode, PartyKey partyKey,
         List<InteractionId> interactionIds, List<OdsCode> clients, Optional<String> productName,
         Optional<String> productVersion, Optional<String> productKey, Optional<String> description,
-        LocalDateTime dateApproved, List<SdsWarning> warnings) {
+        Optional<LocalDateTime> dateApproved, List<SdsWarning> warnings) {
 
     /**
      * Copies the lists and checks that required components are present.
@@ -82,7 +89,7 @@ public record AccreditedSystem(String dn, Asid asid, OdsCode odsCode, PartyKey p
             Optional<String> productVersion, Optional<String> productKey, Optional<String> description,
             LocalDateTime dateApproved) {
         this(dn, asid, odsCode, partyKey, interactionIds, clients, productName, productVersion, productKey,
-                description, dateApproved, List.of());
+                description, Optional.of(dateApproved), List.of());
     }
 
     /**

@@ -11,7 +11,14 @@ import java.util.Optional;
 /**
  * One {@code nhsMhs} entry of SDS: how one party (party key) receives one interaction.
  *
- * @param dn the entry's DN, such as {@code uniqueIdentifier=...,ou=services,o=nhs}
+ * <p>Read over LDAP every component the entry has is here. Read over the SDS FHIR API (an
+ * {@code Endpoint} resource) the API does not expose {@code nhsMhsIsAuthenticated},
+ * {@code nhsEPInteractionType}, {@code nhsProductKey} or the approval date, so those are empty, and
+ * the service and interaction names are derived from the interaction id (docs/reference/SDS-FHIR.md
+ * section 6; see {@code io.spinekit.ldap.fhir}).
+ *
+ * @param dn the entry's DN, such as {@code uniqueIdentifier=...,ou=services,o=nhs}; over FHIR the
+ *        resource it was read from, {@code Endpoint/<id>} (a random id per answer: key nothing on it)
  * @param uniqueIdentifier the entry's {@code uniqueIdentifier}
  * @param odsCode the organisation ({@code nhsIDCode})
  * @param partyKey the party key ({@code nhsMhsPartyKey})
@@ -21,17 +28,17 @@ import java.util.Optional;
  * @param endpoint where to send the interaction ({@code nhsMhsEndPoint})
  * @param fqdn the MHS host name ({@code nhsMhsFQDN}); its TLS certificate is issued to it
  * @param cpaId the collaboration protocol agreement id ({@code nhsMhsCPAId})
- * @param authentication whether the MHS authenticates peers ({@code nhsMhsIsAuthenticated})
+ * @param authentication whether the MHS authenticates peers ({@code nhsMhsIsAuthenticated}); empty over FHIR
  * @param interactionType the kind of interaction ({@code nhsEPInteractionType})
  * @param productKey the product key ({@code nhsProductKey})
  * @param reliability the ebXML reliability settings
  * @param dateApproved when the entry was approved ({@code nhsDateApproved}, stored as
- *        {@code yyyyMMddHHmmss} without a time zone)
+ *        {@code yyyyMMddHHmmss} without a time zone); empty over FHIR
  */
 public record MhsRecord(String dn, String uniqueIdentifier, OdsCode odsCode, PartyKey partyKey,
         InteractionId interactionId, String serviceName, String interactionName, URI endpoint, String fqdn,
-        String cpaId, Authentication authentication, Optional<InteractionType> interactionType,
-        Optional<String> productKey, Reliability reliability, LocalDateTime dateApproved) {
+        String cpaId, Optional<Authentication> authentication, Optional<InteractionType> interactionType,
+        Optional<String> productKey, Reliability reliability, Optional<LocalDateTime> dateApproved) {
 
     /**
      * Checks that required components are present.
@@ -68,5 +75,33 @@ public record MhsRecord(String dn, String uniqueIdentifier, OdsCode odsCode, Par
         Objects.requireNonNull(productKey, "productKey");
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(dateApproved, "dateApproved");
+    }
+
+    /**
+     * A record read over LDAP, where {@code nhsMhsIsAuthenticated} and {@code nhsDateApproved} are required.
+     *
+     * @param dn dn
+     * @param uniqueIdentifier unique identifier
+     * @param odsCode ODS code
+     * @param partyKey party key
+     * @param interactionId interaction id
+     * @param serviceName service name
+     * @param interactionName interaction name
+     * @param endpoint endpoint
+     * @param fqdn FQDN
+     * @param cpaId CPA id
+     * @param authentication authentication
+     * @param interactionType interaction type
+     * @param productKey product key
+     * @param reliability reliability
+     * @param dateApproved approval date
+     */
+    public MhsRecord(String dn, String uniqueIdentifier, OdsCode odsCode, PartyKey partyKey,
+            InteractionId interactionId, String serviceName, String interactionName, URI endpoint, String fqdn,
+            String cpaId, Authentication authentication, Optional<InteractionType> interactionType,
+            Optional<String> productKey, Reliability reliability, LocalDateTime dateApproved) {
+        this(dn, uniqueIdentifier, odsCode, partyKey, interactionId, serviceName, interactionName, endpoint, fqdn,
+                cpaId, Optional.of(authentication), interactionType, productKey, reliability,
+                Optional.of(dateApproved));
     }
 }

@@ -18,6 +18,14 @@ import java.util.Optional;
  * party key, ASID, CPA id, service and interaction names stay the receiver's (the message is
  * addressed to the receiver and forwarded by Spine).
  *
+ * <p><b>Equality.</b> Two routes are equal when a message sent on either goes to the same place the
+ * same way: the same {@code odsCode}, {@code interactionId}, {@code endpoint}, {@code fqdn},
+ * {@code partyKey}, {@code asid}, {@code cpaId}, {@code serviceName}, {@code interactionName},
+ * {@code reliability} and {@link #viaIntermediary()}. The source records ({@code mhs},
+ * {@code accreditedSystem}, {@code intermediary}) and {@code authentication} are what the back-end
+ * read, and are not compared: the SDS FHIR API exposes no DN, approval date or
+ * {@code nhsMhsIsAuthenticated}, so a route read over LDAP equals the same route read over FHIR.
+ *
  * @param odsCode the receiving organisation
  * @param interactionId the interaction
  * @param endpoint where to send the message
@@ -29,13 +37,14 @@ import java.util.Optional;
  * @param interactionName the interaction name ({@code nhsMhsIN})
  * @param reliability the ebXML reliability settings of the hop the message is sent on
  * @param authentication whether the MHS that receives the message authenticates its peers
+ *        ({@code nhsMhsIsAuthenticated}); empty over FHIR, which does not expose it
  * @param mhs the receiver's MHS record
  * @param accreditedSystem the receiver's accredited system
  * @param intermediary Spine's intermediary MHS record, for a forward-reliable route
  */
 public record Route(OdsCode odsCode, InteractionId interactionId, URI endpoint, String fqdn, PartyKey partyKey,
         Asid asid, String cpaId, String serviceName, String interactionName, Reliability reliability,
-        Authentication authentication, MhsRecord mhs, AccreditedSystem accreditedSystem,
+        Optional<Authentication> authentication, MhsRecord mhs, AccreditedSystem accreditedSystem,
         Optional<MhsRecord> intermediary) {
 
     /**
@@ -100,10 +109,25 @@ public record Route(OdsCode odsCode, InteractionId interactionId, URI endpoint, 
     /**
      * Whether the MHS that receives the message authenticates its peers.
      *
-     * @return {@code true} unless {@code nhsMhsIsAuthenticated} is {@code none}
+     * @return {@code true} when {@code nhsMhsIsAuthenticated} is present and not {@code none}
      */
     public boolean authenticated() {
-        return authentication != Authentication.NONE;
+        return authentication.isPresent() && authentication.get() != Authentication.NONE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Route r && odsCode.equals(r.odsCode) && interactionId.equals(r.interactionId)
+                && endpoint.equals(r.endpoint) && fqdn.equals(r.fqdn) && partyKey.equals(r.partyKey)
+                && asid.equals(r.asid) && cpaId.equals(r.cpaId) && serviceName.equals(r.serviceName)
+                && interactionName.equals(r.interactionName) && reliability.equals(r.reliability)
+                && viaIntermediary() == r.viaIntermediary();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(odsCode, interactionId, endpoint, fqdn, partyKey, asid, cpaId, serviceName,
+                interactionName, reliability, viaIntermediary());
     }
 
     /**

@@ -134,7 +134,10 @@ public final class SdsCheck {
                         "the directory must allow anonymous reads of the root DSE; check the URL points at SDS",
                         Optional.empty());
             }
-            String contexts = root.getNamingContextDNs() == null ? "none" : String.join(", ", root.getNamingContextDNs());
+            // quoted: a directory's naming context holding a line break cannot forge a doctor line
+            String contexts = root.getNamingContextDNs() == null ? "none" : java.util.Arrays
+                    .stream(root.getNamingContextDNs()).map(dn -> Text.quote(dn, SdsLookupException.QUOTE_LIMIT))
+                    .collect(java.util.stream.Collectors.joining(", "));
             return new ConnectionCheck.Step(LDAP, ldapUrl, ConnectionCheck.Outcome.OK, since(t0),
                     "anonymous bind and root DSE read; naming contexts: " + contexts
                             + Optional.ofNullable(root.getVendorName()).map(vn -> "; vendor " + Text.quote(vn)).orElse(""),

@@ -8,6 +8,8 @@ import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.env.SpineEnvironment;
+import io.spinekit.ldap.fhir.SdsFhir;
+import io.spinekit.ldap.internal.SdsBackend;
 import io.spinekit.tls.SpineTlsContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks up routes, accredited systems and organisations in the Spine Directory Service (SDS) over
- * LDAPS: the entry point of spine-ldap.
+ * Looks up routes, accredited systems and organisations in the Spine Directory Service (SDS): the
+ * entry point of spine-ldap, over either of SDS's two back-ends. LDAPS is the default; the SDS
+ * FHIR API ({@link Builder#fhir(SdsFhir)}, internet-facing, an API key instead of a Spine client
+ * certificate) answers the same {@link Route}s through the same cache:
  *
  * <pre>{@code
  * SpineTlsContext tls = SpineTlsContext.builder()
@@ -36,9 +40,15 @@ import org.slf4j.LoggerFactory;
  *             .orElseThrow();
  *     post(route.endpoint(), route.partyKey(), route.asid(), route.cpaId());
  * }
+ * try (SdsClient sds = SdsClient.builder()
+ *         .environment(SpineEnvironment.INTEGRATION)   // sds.fhir.url from the catalog, overridable
+ *         .fhir(SdsFhir.builder().apiKeyFile(Path.of("sds-api.key")).build())
+ *         .build()) {
+ *     Route route = sds.route(ods, interaction).orElseThrow();   // equal to the LDAP back-end's
+ * }
  * }</pre>
  *
- * <p><b>Connections.</b> An UnboundID connection pool over a failover server set: the URLs are tried
+ * <p><b>Connections (LDAP).</b> An UnboundID connection pool over a failover server set: the URLs are tried
  * in order, an operation whose connection died is retried on a fresh one, idle connections are
  * health-checked, and connections to a secondary server are replaced after
  * {@link Builder#failbackAfter(Duration)} so traffic returns to the first server once it is back.
@@ -46,14 +56,18 @@ import org.slf4j.LoggerFactory;
  * host name. Plain {@code ldap://} is refused unless {@link Builder#allowPlainLdap()} was called.
  *
  * <p><b>Several matches.</b> Real directories hold several entries for one look-up. Every result
- * lists all of them, newest {@code nhsDateApproved} first (ties by DN); the preferred one is the
- * first. A route merges each {@code nhsMhs} match with the {@code nhsAs} entry of the same ODS code,
- * party key and interaction.
+ * lists all of them; the preferred one is the first. Over LDAP: newest {@code nhsDateApproved} first
+ * (ties by DN). Over FHIR: the API's order (the directory's, unsorted: the API exposes no approval
+ * date). A route merges each {@code nhsMhs} match with the {@code nhsAs} entry of the same ODS code,
+ * party key and interaction; a {@link ForwardReliable} interaction goes through Spine's reliable
+ * intermediary on both back-ends.
  *
  * <p><b>Cache.</b> Results are cached per look-up (default 15 minutes, empty results 1 minute, at
  * most 10,000 entries). Callers that miss on one key at once share one LDAP search. When SDS is
- * unreachable an expired entry (up to 1 hour past its time to live by default) is served and its
- * {@link Freshness#stale()} is {@code true}. See {@link #cacheStats()}, {@link #invalidateAll()}.
+ * unreachable (over FHIR also: 5xx, 429 past its retries, a timeout) an expired entry (up to 1 hour
+ * past its time to live by default) is served and its {@link Freshness#stale()} is {@code true}. The
+ * cache is the same code for both back-ends, keyed the same. See {@link #cacheStats()},
+ * {@link #invalidateAll()}.
  *
  * <p>Thread-safe. {@link #close()} closes every connection and the health-check thread.
  */
@@ -63,17 +77,17 @@ public final class SdsClient implements AutoCloseable {
     /** The interaction id of Spine's reliable intermediary MHS, under the Spine core ODS code. */
     public static final String RELIABLE_INTERMEDIARY = "urn:nhs:names:services:tms:ReliableIntermediary";
 
-    private final SdsDirectory directory;
+    private final SdsBackend backend;
     private final SdsCache cache;
     private final SdsLookups lookups;
     private final Optional<OdsCode> spineCoreOdsCode;
 
-    private SdsClient(Builder b, SdsDirectory directory) {
-        this.directory = directory;
+    private SdsClient(Builder b, SdsBackend backend) {
+        this.backend = backend;
         this.cache = new SdsCache(new SdsCache.Settings(b.cacheTtl, b.negativeCacheTtl, b.staleIfError,
                 b.staleRetryInterval, b.cacheMaximumSize), b.nanoTime);
         this.spineCoreOdsCode = Optional.ofNullable(b.spineCoreOdsCode != null ? b.spineCoreOdsCode : b.profileSpineCore);
-        this.lookups = new SdsLookups(directory, cache, b.searchBase, spineCoreOdsCode, b.spineCoreHint,
+        this.lookups = new SdsLookups(backend, cache, new SdsWarnings(), spineCoreOdsCode, b.spineCoreHint,
                 b.environmentName, b.clock);
     }
 
@@ -245,12 +259,30 @@ public final class SdsClient implements AutoCloseable {
     // ---------------------------------------------------------------------------------- about
 
     /**
-     * The servers, in failover order.
+     * The LDAP servers, in failover order.
      *
-     * @return URLs such as {@code ldaps://ldap.nis1.national.ncrs.nhs.uk:636}
+     * @return URLs such as {@code ldaps://ldap.nis1.national.ncrs.nhs.uk:636}; none for the FHIR back-end
      */
     public List<String> ldapUrls() {
-        return directory.servers().stream().map(LdapServer::url).toList();
+        return backend instanceof LdapBackend ? backend.servers() : List.of();
+    }
+
+    /**
+     * Which back-end answers.
+     *
+     * @return {@code "ldap"} or {@code "fhir"}
+     */
+    public String backend() {
+        return backend.name();
+    }
+
+    /**
+     * Where the back-end reads.
+     *
+     * @return the LDAP URLs in failover order, or the SDS FHIR API base URL
+     */
+    public List<String> servers() {
+        return backend.servers();
     }
 
     /**
@@ -262,10 +294,10 @@ public final class SdsClient implements AutoCloseable {
         return spineCoreOdsCode;
     }
 
-    /** Closes every pooled connection and stops the health-check thread. Idempotent. */
+    /** Closes every pooled connection (and the LDAP health-check thread). Idempotent. */
     @Override
     public void close() {
-        directory.close();
+        backend.close();
     }
 
     // ---------------------------------------------------------------------------------- builder
@@ -274,39 +306,41 @@ public final class SdsClient implements AutoCloseable {
      * Configures an {@link SdsClient}. Every setting has a documented default; only the servers
      * (and a TLS context for LDAPS) are required. Not thread-safe.
      */
-    public static final class Builder {
-        private final List<String> urls = new ArrayList<>();
-        private final List<String> profileUrls = new ArrayList<>();
-        private Fact profileUrlFact;
-        private OdsCode profileSpineCore;
-        private SpineTlsContext tls;
-        private boolean allowPlainLdap;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration responseTimeout = Duration.ofSeconds(5);
-        private int maxConnections = 8;
-        private Duration healthCheckInterval = Duration.ofSeconds(30);
-        private Duration failbackAfter = Duration.ofMinutes(5);
-        private int maxResults = 100;
-        private Duration cacheTtl = Duration.ofMinutes(15);
-        private Duration negativeCacheTtl = Duration.ofMinutes(1);
-        private Duration staleIfError = Duration.ofHours(1);
-        private Duration staleRetryInterval = Duration.ofSeconds(10);
-        private long cacheMaximumSize = 10_000;
-        private String searchBase = "o=nhs";
-        private OdsCode spineCoreOdsCode;
-        private String spineCoreHint = "call SdsClient.Builder.spineCoreOdsCode(...)";
-        private String environmentName;
-        private String missingUrlHint = "call ldapUrls(\"ldaps://host:636\") or environment(...)";
-        private LongSupplier nanoTime = System::nanoTime;
-        private Clock clock = Clock.systemUTC();
+    public static final class Builder extends SdsCacheSettings<Builder> {
+        final List<String> urls = new ArrayList<>();
+        final List<String> profileUrls = new ArrayList<>();
+        Fact profileUrlFact;
+        OdsCode profileSpineCore;
+        Fact profileFhirUrl;
+        SdsFhir fhir;
+        SpineTlsContext tls;
+        boolean allowPlainLdap;
+        Duration connectTimeout = Duration.ofSeconds(5);
+        Duration responseTimeout = Duration.ofSeconds(5);
+        int maxConnections = 8;
+        Duration healthCheckInterval = Duration.ofSeconds(30);
+        Duration failbackAfter = Duration.ofMinutes(5);
+        int maxResults = 100;
+        String searchBase = "o=nhs";
+        OdsCode spineCoreOdsCode;
+        String spineCoreHint = "call SdsClient.Builder.spineCoreOdsCode(...)";
+        String environmentName;
+        String missingUrlHint = "call ldapUrls(\"ldaps://host:636\") or environment(...)";
+        Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /**
          * Uses a standard environment from {@link SpineCatalog#load()} (bundled data plus system
-         * property and environment variable overrides): its {@code ldap.url} and the Spine core ODS
-         * code (from {@code spine.partykey}). Servers set with {@link #ldapUrls(String...)} take
+         * property and environment variable overrides): its {@code ldap.url} (or, for the FHIR
+         * back-end, {@code sds.fhir.url}) and its Spine core ODS code ({@code spine.core.ods}, else
+         * the ODS part of {@code spine.partykey}). Servers set with {@link #ldapUrls(String...)} take
          * precedence: use it to list several servers for failover.
          *
          * @param environment the environment
@@ -318,7 +352,8 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Uses an environment profile (standard or custom): its {@code ldap.url} and Spine core ODS code (from {@code spine.partykey}). An environment
+         * Uses an environment profile (standard or custom): its {@code ldap.url} (FHIR: {@code sds.fhir.url})
+         * and Spine core ODS code ({@code spine.core.ods}, else from {@code spine.partykey}). An environment
          * without {@code ldap.url} fails at {@link #build()} naming the override that supplies it,
          * unless {@link #ldapUrls(String...)} is set. An inferred URL is used and logged as inferred.
          *
@@ -333,13 +368,38 @@ public final class SdsClient implements AutoCloseable {
             if (profileUrlFact != null) {
                 profileUrls.add(profileUrlFact.value());
             }
-            this.profileSpineCore = profile.spinePartyKey().map(PartyKey::odsCode).orElse(null);
+            this.profileSpineCore = profile.spineCoreOdsCode().orElse(null);
+            this.profileFhirUrl = profile.fact("sds.fhir.url").orElse(null);
             this.spineCoreHint = "set spine.partykey (system property " + profile.systemProperty("spine.partykey")
                     + " or environment variable " + profile.environmentVariable("spine.partykey")
                     + ") or call SdsClient.Builder.spineCoreOdsCode(...)";
             this.missingUrlHint = "set ldap.url (system property " + profile.systemProperty("ldap.url")
                     + " or environment variable " + profile.environmentVariable("ldap.url")
                     + ") or call ldapUrls(\"ldaps://host:636\")";
+            return this;
+        }
+
+        /**
+         * Reads SDS over its FHIR API instead of LDAPS: {@code GET /Device} and {@code GET /Endpoint}
+         * with an API key, over a TLS context of public CAs kept apart from the NHS PKI. Its base URL
+         * is the environment's {@code sds.fhir.url} unless the settings give one. The cache settings
+         * of this builder apply; the LDAP ones (servers, TLS context, pool) do not.
+         *
+         * @param settings the FHIR settings
+         * @return this
+         */
+        public Builder fhir(SdsFhir settings) {
+            this.fhir = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Reads SDS over LDAPS (the default), undoing {@link #fhir(SdsFhir)}.
+         *
+         * @return this
+         */
+        public Builder ldap() {
+            this.fhir = null;
             return this;
         }
 
@@ -471,77 +531,6 @@ public final class SdsClient implements AutoCloseable {
         }
 
         /**
-         * Sets how long a result is fresh. Default 15 minutes, as public NHS adaptors use.
-         *
-         * @param ttl a positive duration
-         * @return this
-         */
-        public Builder cacheTtl(Duration ttl) {
-            this.cacheTtl = positive(ttl, "cacheTtl");
-            return this;
-        }
-
-        /**
-         * Sets how long an empty result (no route, no such ASID) is fresh. Default 1 minute.
-         *
-         * @param ttl zero (do not cache empty results) or positive
-         * @return this
-         */
-        public Builder negativeCacheTtl(Duration ttl) {
-            this.negativeCacheTtl = notNegative(ttl, "negativeCacheTtl");
-            return this;
-        }
-
-        /**
-         * Sets how long past its time to live a result is kept, to be served (flagged stale) while
-         * SDS is unreachable. Default 1 hour; zero turns stale-if-error off.
-         *
-         * @param window zero or positive
-         * @return this
-         */
-        public Builder staleIfError(Duration window) {
-            this.staleIfError = notNegative(window, "staleIfError");
-            return this;
-        }
-
-        /**
-         * Sets, once a refresh has failed because SDS is unreachable, how long the stale result is
-         * served before SDS is asked again. Default 10 seconds: during an outage one caller per
-         * interval pays the connect timeout, not every caller.
-         *
-         * @param interval positive
-         * @return this
-         */
-        public Builder staleRetryInterval(Duration interval) {
-            this.staleRetryInterval = positive(interval, "staleRetryInterval");
-            return this;
-        }
-
-        /**
-         * Sets the most results the cache holds. Default 10,000.
-         *
-         * @param max 1 or more
-         * @return this
-         */
-        public Builder cacheMaximumSize(long max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("cacheMaximumSize must be 1 or more, was " + max);
-            }
-            this.cacheMaximumSize = max;
-            return this;
-        }
-
-        /**
-         * Turns the cache off: every look-up searches SDS.
-         *
-         * @return this
-         */
-        public Builder noCache() {
-            this.cacheTtl = Duration.ZERO;
-            return this;
-        }
-
-        /**
          * Sets the directory root. Default {@code o=nhs} (services under {@code ou=services},
          * organisations under {@code ou=organisations}).
          *
@@ -565,18 +554,6 @@ public final class SdsClient implements AutoCloseable {
             return this;
         }
 
-        /**
-         * The clock the cache measures freshness with, in nanoseconds; default {@link System#nanoTime()}.
-         * Tests pass a settable clock to expire entries without waiting.
-         *
-         * @param ticker the clock
-         * @return this
-         */
-        public Builder nanoTime(LongSupplier ticker) {
-            this.nanoTime = Objects.requireNonNull(ticker, "ticker");
-            return this;
-        }
-
         /** Test hook: the clock of {@link Freshness#retrievedAt()}. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -589,38 +566,19 @@ public final class SdsClient implements AutoCloseable {
          *
          * @return the client
          * @throws SdsLookupException when no server is set, a URL is invalid, a URL is plain
-         *         {@code ldap://} without {@link #allowPlainLdap()}, or LDAPS has no TLS context
+         *         {@code ldap://} without {@link #allowPlainLdap()}, or LDAPS has no TLS context;
+         *         for FHIR, when no base URL is known or the API key cannot be read
          */
         public SdsClient build() {
-            List<String> chosen = urls.isEmpty() ? profileUrls : urls;
-            if (chosen.isEmpty()) {
-                throw new SdsLookupException("No SDS server" + (environmentName == null ? ""
-                        : " for environment " + environmentName + " (nothing publishes its ldap.url)") + ": "
-                        + missingUrlHint);
-            }
-            if (chosen == profileUrls && profileUrlFact != null && profileUrlFact.inferred()) {
-                LOG.warn("SDS URL {} for environment {} is inferred, not published ({}); override ldap.url if it is"
-                        + " wrong", profileUrlFact.value(), environmentName, profileUrlFact.source());
-            }
-            SdsDirectory directory = SdsDirectory.open(chosen, allowPlainLdap, tls, new SdsDirectory.Settings(
-                    connectTimeout, responseTimeout, maxConnections, healthCheckInterval, failbackAfter, maxResults));
-            return new SdsClient(this, directory);
+            return new SdsClient(this, SdsBackends.open(this));
         }
 
         private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
+            return SdsBackends.positive(d, name);
         }
 
         private static Duration notNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + d);
-            }
-            return d;
+            return SdsBackends.notNegative(d, name);
         }
     }
 }

@@ -7,9 +7,9 @@ import io.spinekit.env.InteractionId;
 import io.spinekit.env.InvalidIdentifierException;
 import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
+import io.spinekit.ldap.internal.SdsValues;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Maps SDS entries to records, reading real data tolerantly (issue 15 item 23; the shapes are those
@@ -40,24 +38,24 @@ import org.slf4j.LoggerFactory;
  *       {@code nhsAsSvcIA} value that is not an interaction id, such as
  *       {@code sdfsd:AccreditedSystemSearchRequest_1_0}, among an accredited system's 327; an
  *       {@code nhsAsClient} value that is not an ODS code) is skipped, kept visible as an
- *       {@link SdsWarning} on the record and logged at WARN;
+ *       {@link SdsWarning} on the record (the client logs each distinct warning once, {@link SdsWarnings});
  *   <li>a missing required attribute or a malformed value the answer needs (a single-valued
  *       attribute) is an {@link SdsLookupException} naming the entry DN, the attribute and the value.
  * </ul>
  */
 final class SdsEntries {
-    private static final Logger LOG = LoggerFactory.getLogger(SdsEntries.class);
-
     /** {@code nhsDateApproved} and friends: {@code yyyyMMddHHmmss}, no zone. */
     static final DateTimeFormatter SDS_DATE = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
     /** Newest {@code nhsDateApproved} first, then by DN (so the order is total and repeatable). */
-    static final Comparator<MhsRecord> MHS_ORDER = Comparator.comparing(MhsRecord::dateApproved).reversed()
+    static final Comparator<MhsRecord> MHS_ORDER = Comparator
+            .comparing((MhsRecord m) -> m.dateApproved().orElse(LocalDateTime.MIN)).reversed()
             .thenComparing(MhsRecord::dn);
     /** Newest {@code nhsDateApproved} first, then by DN. */
-    static final Comparator<AccreditedSystem> AS_ORDER = Comparator.comparing(AccreditedSystem::dateApproved)
-            .reversed().thenComparing(AccreditedSystem::dn);
+    static final Comparator<AccreditedSystem> AS_ORDER = Comparator
+            .comparing((AccreditedSystem a) -> a.dateApproved().orElse(LocalDateTime.MIN)).reversed()
+            .thenComparing(AccreditedSystem::dn);
     /** By DN. */
     static final Comparator<Organisation> ORG_ORDER = Comparator.comparing(Organisation::dn);
 
@@ -65,18 +63,8 @@ final class SdsEntries {
     }
 
     static MhsRecord mhs(Entry e) {
-        Reliability reliability = new Reliability(
-                optional(e, "nhsMhsPersistDuration").map(v -> duration(e, "nhsMhsPersistDuration", v)),
-                optional(e, "nhsMhsRetryInterval").map(v -> duration(e, "nhsMhsRetryInterval", v)),
-                optional(e, "nhsMhsRetries").map(v -> count(e, "nhsMhsRetries", v)),
-                optional(e, "nhsMhsAckRequested").map(v -> constant(e, "nhsMhsAckRequested", v,
-                        AlwaysOrNever.fromSds(v.trim()), AlwaysOrNever.expected())),
-                optional(e, "nhsMhsDuplicateElimination").map(v -> constant(e, "nhsMhsDuplicateElimination", v,
-                        AlwaysOrNever.fromSds(v.trim()), AlwaysOrNever.expected())),
-                optional(e, "nhsMhsSyncReplyMode").map(v -> constant(e, "nhsMhsSyncReplyMode", v,
-                        SyncReplyMode.fromSds(v.trim()), SyncReplyMode.expected())),
-                optional(e, "nhsMhsActor").map(v -> constant(e, "nhsMhsActor", v, Actor.fromSds(v.trim()),
-                        Actor.expected())));
+        String dn = e.getDN();
+        Reliability reliability = SdsValues.reliability(dn, attribute -> optional(e, attribute));
         String auth = required(e, "nhsMhsIsAuthenticated");
         return new MhsRecord(
                 e.getDN(),
@@ -89,13 +77,13 @@ final class SdsEntries {
                 uri(e, "nhsMhsEndPoint", required(e, "nhsMhsEndPoint")),
                 text(e, "nhsMhsFQDN"),
                 text(e, "nhsMhsCPAId"),
-                constant(e, "nhsMhsIsAuthenticated", auth, Authentication.fromSds(auth.trim()),
-                        Authentication.expected()),
+                Optional.of(constant(e, "nhsMhsIsAuthenticated", auth, Authentication.fromSds(auth.trim()),
+                        Authentication.expected())),
                 optional(e, "nhsEPInteractionType").map(v -> constant(e, "nhsEPInteractionType", v,
                         InteractionType.fromSds(v.trim()), InteractionType.expected())),
                 optionalText(e, "nhsProductKey"),
                 reliability,
-                date(e, "nhsDateApproved", required(e, "nhsDateApproved")));
+                Optional.of(date(e, "nhsDateApproved", required(e, "nhsDateApproved"))));
     }
 
     static AccreditedSystem accreditedSystem(Entry e) {
@@ -109,9 +97,6 @@ final class SdsEntries {
         List<InteractionId> interactions = tolerant(e, "nhsAsSvcIA", InteractionId::of, "not an interaction id",
                 warnings);
         List<OdsCode> clients = tolerant(e, "nhsAsClient", OdsCode::of, "not an ODS code", warnings);
-        for (SdsWarning w : warnings) {
-            LOG.warn("{}", w.message());
-        }
         return new AccreditedSystem(
                 e.getDN(),
                 asid,
@@ -123,7 +108,7 @@ final class SdsEntries {
                 optionalText(e, "nhsProductVersion"),
                 optionalText(e, "nhsProductKey"),
                 optionalText(e, "description"),
-                approved,
+                Optional.of(approved),
                 warnings);
     }
 
@@ -221,31 +206,6 @@ final class SdsEntries {
             throw new SdsLookupException(e.getDN(), attribute, value,
                     i < 0 ? message : message.substring(i + ": expected ".length()));
         }
-    }
-
-    static Duration duration(Entry e, String attribute, String value) {
-        try {
-            Duration d = Duration.parse(value.trim());
-            if (d.isNegative()) {
-                throw new SdsLookupException(e.getDN(), attribute, value, "a non-negative ISO 8601 duration");
-            }
-            return d;
-        } catch (DateTimeParseException ex) {
-            throw new SdsLookupException(e.getDN(), attribute, value,
-                    "an ISO 8601 duration such as 'PT5M' or 'PT1H30M'");
-        }
-    }
-
-    static int count(Entry e, String attribute, String value) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ex) {
-            // reported below
-        }
-        throw new SdsLookupException(e.getDN(), attribute, value, "a whole number, 0 or more");
     }
 
     static LocalDateTime date(Entry e, String attribute, String value) {

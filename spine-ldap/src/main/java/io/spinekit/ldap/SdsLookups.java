@@ -1,11 +1,10 @@
 package io.spinekit.ldap;
 
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.SearchResultEntry;
 import io.spinekit.env.Asid;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
+import io.spinekit.ldap.internal.SdsBackend;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,40 +12,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The look-ups behind {@link SdsClient}: the searches of each record kind, the route built from
- * them (MHS records merged with the accredited system of the same party key, optionally through
- * Spine's reliable intermediary), and their cache keys. {@link SdsClient} documents each look-up;
- * {@link SdsDirectory} runs the searches, {@link SdsCache} keeps the answers. Thread-safe.
+ * The look-ups behind {@link SdsClient}, the same for both back-ends: the route built from the
+ * records (MHS records merged with the accredited system of the same party key, through Spine's
+ * reliable intermediary when asked or when {@link ForwardReliable} says so), and the cache keys of
+ * every look-up. {@link SdsClient} documents each look-up; an {@link SdsBackend} (LDAP or FHIR)
+ * runs the searches, {@link SdsCache} keeps the answers, {@link SdsWarnings} logs skipped values
+ * once. Thread-safe.
  */
 final class SdsLookups {
-    private final SdsDirectory directory;
+    private final SdsBackend backend;
     private final SdsCache cache;
-    private final String servicesBase;
-    private final String organisationsBase;
+    private final SdsWarnings warnings;
     private final Optional<OdsCode> spineCoreOdsCode;
     private final String spineCoreHint;
     private final String environmentName;
     private final Clock clock;
 
     /**
-     * @param directory the connections
+     * @param backend the back-end that runs the searches
      * @param cache the cache of answers
-     * @param searchBase the directory root ({@code o=nhs})
+     * @param warnings logs each skipped value once
      * @param spineCoreOdsCode the Spine core ODS code, when known
      * @param spineCoreHint how to supply the Spine core ODS code, for the message when it is unknown
      * @param environmentName the environment, or {@code null}
      * @param clock the clock of {@link Freshness#retrievedAt()}
      */
-    SdsLookups(SdsDirectory directory, SdsCache cache, String searchBase, Optional<OdsCode> spineCoreOdsCode,
+    SdsLookups(SdsBackend backend, SdsCache cache, SdsWarnings warnings, Optional<OdsCode> spineCoreOdsCode,
             String spineCoreHint, String environmentName, Clock clock) {
-        this.directory = directory;
+        this.backend = backend;
         this.cache = cache;
-        this.servicesBase = "ou=services," + searchBase;
-        this.organisationsBase = "ou=organisations," + searchBase;
+        this.warnings = warnings;
         this.spineCoreOdsCode = spineCoreOdsCode;
         this.spineCoreHint = spineCoreHint;
         this.environmentName = environmentName;
@@ -55,9 +54,17 @@ final class SdsLookups {
 
     // ---------------------------------------------------------------------------------- routes
 
-    RouteResult route(RouteRequest request) {
-        Objects.requireNonNull(request, "request");
-        return cache.get(request, () -> loadRoute(request), r -> !r.found(), SdsLookups::staleRoute);
+    /**
+     * The route; a {@link ForwardReliable} interaction is routed through the intermediary whether or
+     * not the request asked, as the SDS FHIR API does, so both back-ends answer alike.
+     */
+    RouteResult route(RouteRequest asked) {
+        Objects.requireNonNull(asked, "request");
+        RouteRequest request = !asked.reliableIntermediary() && ForwardReliable.applies(asked.interactionId())
+                ? asked.viaReliableIntermediary() : asked;
+        RouteResult r = cache.get(request, () -> loadRoute(request), x -> !x.found(), SdsLookups::staleRoute);
+        warnings.logOnce(r.warnings());
+        return r;
     }
 
     private static RouteResult staleRoute(RouteResult r) {
@@ -71,17 +78,13 @@ final class SdsLookups {
     private RouteResult loadRoute(RouteRequest request) {
         OdsCode intermediaryOds = request.reliableIntermediary() ? requireSpineCore() : null;
         Freshness now = new Freshness(clock.instant(), false);
-        String pk = request.partyKey().map(PartyKey::value).orElse(null);
-        List<MhsRecord> mhs = searchMhs(request.odsCode().value(), request.interactionId().value(), pk);
+        List<MhsRecord> mhs = backend.mhs(request.odsCode(), request.interactionId(), request.partyKey());
         if (mhs.isEmpty()) {
             return new RouteResult.NotFound(request, RouteResult.Reason.NO_MHS, "SDS has no nhsMhs entry for ODS code "
                     + request.odsCode() + " and interaction " + request.interactionId()
                     + request.partyKey().map(p -> " with party key " + p).orElse(""), List.of(), now);
         }
-        List<AccreditedSystem> systems = search(servicesBase,
-                SdsFilters.accreditedSystemsForInteraction(request.odsCode().value(), request.interactionId().value()),
-                "accredited systems for ODS code " + request.odsCode() + " and interaction " + request.interactionId(),
-                SdsEntries::accreditedSystem, SdsEntries.AS_ORDER);
+        List<AccreditedSystem> systems = backend.accreditedSystems(request.odsCode(), request.interactionId());
         Map<PartyKey, AccreditedSystem> byPartyKey = new LinkedHashMap<>();
         for (AccreditedSystem as : systems) {
             byPartyKey.putIfAbsent(as.partyKey(), as); // newest first, so the newest wins
@@ -101,7 +104,8 @@ final class SdsLookups {
                     + ") but no nhsAs entry with that ODS code, interaction and party key", mhs, now);
         }
         if (intermediaryOds != null) {
-            List<MhsRecord> via = searchMhs(intermediaryOds.value(), SdsClient.RELIABLE_INTERMEDIARY, null);
+            List<MhsRecord> via = backend.mhs(intermediaryOds, InteractionId.of(SdsClient.RELIABLE_INTERMEDIARY),
+                    Optional.empty());
             if (via.isEmpty()) {
                 return new RouteResult.NotFound(request, RouteResult.Reason.NO_INTERMEDIARY,
                         "SDS has no nhsMhs entry for Spine's reliable intermediary (ODS code " + intermediaryOds
@@ -127,64 +131,42 @@ final class SdsLookups {
         Key key = new Key("mhs", odsCode.value(), interactionId.value(), partyKey == null ? "" : partyKey.value());
         String what = "nhsMhs entries for ODS code " + odsCode + " and interaction " + interactionId
                 + (partyKey == null ? "" : " with party key " + partyKey);
-        return cached(key, what, () -> searchMhs(odsCode.value(), interactionId.value(),
-                partyKey == null ? null : partyKey.value()));
+        return cached(key, what, () -> backend.mhs(odsCode, interactionId, Optional.ofNullable(partyKey)));
     }
 
     SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, InteractionId interactionId) {
         Objects.requireNonNull(odsCode, "odsCode");
         Objects.requireNonNull(interactionId, "interactionId");
-        String what = "accredited systems for ODS code " + odsCode + " and interaction " + interactionId;
-        return cached(new Key("as-ia", odsCode.value(), interactionId.value(), ""), what,
-                () -> search(servicesBase, SdsFilters.accreditedSystemsForInteraction(odsCode.value(),
-                        interactionId.value()), what, SdsEntries::accreditedSystem, SdsEntries.AS_ORDER));
+        return cached(new Key("as-ia", odsCode.value(), interactionId.value(), ""),
+                "accredited systems for ODS code " + odsCode + " and interaction " + interactionId,
+                () -> backend.accreditedSystems(odsCode, interactionId));
     }
 
     SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, PartyKey partyKey) {
         Objects.requireNonNull(odsCode, "odsCode");
         Objects.requireNonNull(partyKey, "partyKey");
-        String what = "accredited systems for ODS code " + odsCode + " and party key " + partyKey;
-        return cached(new Key("as-pk", odsCode.value(), partyKey.value(), ""), what,
-                () -> search(servicesBase, SdsFilters.accreditedSystemsForPartyKey(odsCode.value(), partyKey.value()),
-                        what, SdsEntries::accreditedSystem, SdsEntries.AS_ORDER));
+        return cached(new Key("as-pk", odsCode.value(), partyKey.value(), ""),
+                "accredited systems for ODS code " + odsCode + " and party key " + partyKey,
+                () -> backend.accreditedSystems(odsCode, partyKey));
     }
 
     SdsResult<AccreditedSystem> accreditedSystem(Asid asid) {
         Objects.requireNonNull(asid, "asid");
-        String what = "accredited system with ASID " + asid;
-        return cached(new Key("asid", asid.value(), "", ""), what,
-                () -> search(servicesBase, SdsFilters.accreditedSystem(asid.value()), what,
-                        SdsEntries::accreditedSystem, SdsEntries.AS_ORDER));
+        return cached(new Key("asid", asid.value(), "", ""), "accredited system with ASID " + asid,
+                () -> backend.accreditedSystem(asid));
     }
 
     SdsResult<Organisation> organisation(OdsCode odsCode) {
         Objects.requireNonNull(odsCode, "odsCode");
-        String what = "organisation with ODS code " + odsCode;
-        return cached(new Key("org", odsCode.value(), "", ""), what,
-                () -> search(organisationsBase, SdsFilters.organisation(odsCode.value()), what,
-                        SdsEntries::organisation, SdsEntries.ORG_ORDER));
+        return cached(new Key("org", odsCode.value(), "", ""), "organisation with ODS code " + odsCode,
+                () -> backend.organisation(odsCode));
     }
 
-    private List<MhsRecord> searchMhs(String ods, String interaction, String partyKey) {
-        String what = "nhsMhs entries for ODS code " + ods + " and interaction " + interaction
-                + (partyKey == null ? "" : " with party key " + partyKey);
-        return search(servicesBase, SdsFilters.mhs(ods, interaction, partyKey), what, SdsEntries::mhs,
-                SdsEntries.MHS_ORDER);
-    }
-
-    private <T> List<T> search(String base, Filter filter, String what, Function<SearchResultEntry, T> mapper,
-            java.util.Comparator<T> order) {
-        List<T> out = new ArrayList<>();
-        for (SearchResultEntry e : directory.search(base, filter, what)) {
-            out.add(mapper.apply(e));
-        }
-        out.sort(order);
-        return out;
-    }
-
-    private <T> SdsResult<T> cached(Key key, String what, java.util.function.Supplier<List<T>> loader) {
-        return cache.get(key, () -> new SdsResult<>(what, loader.get(), new Freshness(clock.instant(), false)),
+    private <T> SdsResult<T> cached(Key key, String what, Supplier<List<T>> loader) {
+        SdsResult<T> r = cache.get(key, () -> new SdsResult<>(what, loader.get(), new Freshness(clock.instant(), false)),
                 SdsResult::isEmpty, SdsResult::asStale);
+        warnings.logOnce(r.warnings());
+        return r;
     }
 
     /** A cache key of the record look-ups; routes are keyed on their {@link RouteRequest}. */

@@ -25,7 +25,9 @@ public class SdsUnavailableException extends SdsLookupException {
         /** The TLS handshake failed; {@link #tlsFailure()} says how. */
         TLS_HANDSHAKE_FAILED,
         /** The server said it is unavailable or busy, or the answer could not be read. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The SDS FHIR API kept answering 429 (rate limited) past the retries, or asked to wait too long. */
+        RATE_LIMITED
     }
 
     /** Why. */

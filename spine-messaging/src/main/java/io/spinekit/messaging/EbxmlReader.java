@@ -9,11 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.Base64InputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
@@ -34,6 +37,15 @@ final class EbxmlReader {
     /** The ebXML envelope: 98 references with long GP2GP descriptions fit well within these. */
     static final XmlLimits ENVELOPE_LIMITS = new XmlLimits(2 * 1024 * 1024, 32, 20_000, 32, 1024 * 1024);
 
+    /** The base64 alphabet (RFC 2045 section 6.8), indexed by ASCII code. */
+    private static final boolean[] BASE64 = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+            BASE64[c] = true;
+        }
+    }
+
     private EbxmlReader() {
     }
 
@@ -53,7 +65,7 @@ final class EbxmlReader {
                     : "no MIME part has the Content-Id of the start parameter " + Text.quote("<" + wanted + ">")
                             + ": the first part is " + Text.quote(start.isEmpty() ? "(no Content-Id)" : "<" + start + ">"));
         }
-        XmlElement envelope = xml(parts.get(0).body(), "ebXML header part");
+        XmlElement envelope = xml(parts.get(0).bodyUnsafe(), "ebXML header part");
         Envelope e = Envelope.read(envelope);
         MessageHeader header = e.header().orElseThrow(() -> malformed("the ebXML header part has no "
                 + "<eb:MessageHeader> in its <SOAP:Header>"));
@@ -150,8 +162,11 @@ final class EbxmlReader {
                                     + ": expected 7bit, 8bit, binary or base64 (EIS Part 2)");
                         }
                         byte[] bytes;
-                        try (InputStream in = stream.getDecodedInputStream()) {
+                        try (InputStream in = stream.getInputStream()) {
                             bytes = in.readAllBytes();
+                        }
+                        if (encoding.equals("base64")) {
+                            bytes = base64(bytes);
                         }
                         parts.add(new MimePart(Optional.ofNullable(contentId),
                                 partType == null ? "text/plain" : partType, encoding, bytes));
@@ -170,6 +185,38 @@ final class EbxmlReader {
                     + "delimited by the boundary of Content-Type " + Text.quote(contentType));
         }
         return parts;
+    }
+
+    /**
+     * Decodes a base64 body exactly as mime4j's lenient {@link Base64InputStream} would: well-formed
+     * base64 (lines of the alphabet, padding only at the end) with the JDK's faster MIME decoder,
+     * anything else with mime4j itself, which ignores stray characters and drops a partial quantum.
+     */
+    static byte[] base64(byte[] raw) throws IOException {
+        if (plainBase64(raw)) {
+            return Base64.getMimeDecoder().decode(raw);
+        }
+        try (InputStream in = new Base64InputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Whether the body is whole base64 quanta split by CR and LF, with up to two '=' only at its end. */
+    static boolean plainBase64(byte[] raw) {
+        int chars = 0;
+        int pad = 0;
+        for (byte b : raw) {
+            if (b == '\r' || b == '\n') {
+                continue;
+            }
+            if (b == '=') {
+                pad++;
+            } else if (pad > 0 || b < 0 || !BASE64[b]) {
+                return false;
+            }
+            chars++;
+        }
+        return chars % 4 == 0 && pad <= 2;
     }
 
     /** The {@code start} parameter, quoted or bare, with or without angle brackets; null if absent. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.spinekit.core.Text;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -25,7 +27,8 @@ import javax.net.ssl.SSLParameters;
  * {@link SpineTlsContext} (its certificate is the endpoint certificate, its trust the Spine CA
  * chain), client certificates required, as MHS's inbound listener does ({@code ssl.CERT_REQUIRED},
  * MESSAGING.md section 6). Bounded: a fixed pool of threads with a bounded queue (a connection
- * beyond it is refused), and the handler's body limit. Started and stopped by the user.
+ * beyond it is refused), and the handler's body limit. Started and stopped by the user;
+ * {@link #close()} lets exchanges in flight finish within a grace period (default 2 s).
  *
  * <pre>{@code
  * try (InboundServer server = InboundServer.builder().tls(tls).handler(handler).port(443).build().start()) {
@@ -34,12 +37,24 @@ import javax.net.ssl.SSLParameters;
  * }</pre>
  */
 public final class InboundServer implements AutoCloseable {
+    /** The default {@link Builder#gracePeriod(Duration)}: 2 s. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
     private final HttpsServer server;
+    /** The port bound at construction, kept so that {@link #port()} answers after {@link #close()} too. */
+    private final int port;
     private final ThreadPoolExecutor threads;
     private final InboundHandler handler;
+    private final Duration gracePeriod;
+    private final Object lock = new Object();
+    /** Exchanges whose handling has begun and not ended; guarded by {@link #lock}. */
+    private int inFlight;
+    /** Set by {@link #close()}; guarded by {@link #lock}. */
+    private boolean closing;
 
     private InboundServer(Builder b) {
         this.handler = b.handler;
+        this.gracePeriod = b.gracePeriod;
         AtomicInteger n = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(b.threads, b.threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(b.queue), r -> {
@@ -53,6 +68,7 @@ public final class InboundServer implements AutoCloseable {
             threads.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + b.address.getHostAddress() + ":" + b.port, e);
         }
+        this.port = server.getAddress().getPort();
         SpineTlsContext tls = b.tls;
         server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()) {
             @Override
@@ -87,15 +103,39 @@ public final class InboundServer implements AutoCloseable {
     }
 
     /**
-     * The port listened on (useful with port 0).
+     * The port listened on (useful with port 0): bound when the server is built, and still the same
+     * after {@link #close()}.
      *
      * @return the port
      */
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
+        synchronized (lock) {
+            if (closing) {
+                // a request on a kept-alive connection after close() began: not taken on (inferred: 503
+                // makes the sender retry, as for a refused connection)
+                try (exchange) {
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    exchange.sendResponseHeaders(503, -1);
+                }
+                return;
+            }
+            inFlight++;
+        }
+        try {
+            handle(exchange);
+        } finally {
+            synchronized (lock) {
+                inFlight--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().set("Allow", "POST");
@@ -119,16 +159,71 @@ public final class InboundServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening at once and stops the threads. */
+    /**
+     * Stops: closes the listening socket at once (new connections are refused; a new request on an
+     * open connection is answered 503), lets the exchanges in flight finish for up to the
+     * {@linkplain Builder#gracePeriod(Duration) grace period}, then closes every connection and stops
+     * the threads (an exchange still running is cut off). Returns as soon as the last exchange ends.
+     * Calling it again does nothing.
+     */
     @Override
     public void close() {
+        int busy;
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            busy = inFlight;
+        }
+        Thread stopper = null;
+        if (busy > 0 && !gracePeriod.isZero()) {
+            // HttpServer.stop(delay) is the only documented way to close the listener at once; it then waits up
+            // to delay whole seconds for the exchanges. This class waits on its own count instead (to the
+            // millisecond, and returning at once when the last exchange ends) and ends stop(delay)'s wait with
+            // stop(0). That a second stop ends the first one's wait is JDK behaviour, not documented API
+            // (JDK 17: the 'finished' flag; JDK 25: a latch), hence the bounded join below. The documented
+            // alternatives fall short: stop(seconds) alone rounds the grace up to whole seconds and on JDK 17
+            // waits the full delay when the last exchange ends before stop() begins; shutting the executor down
+            // and awaiting it leaves the listener open during the grace and cannot answer 503.
+            long seconds = gracePeriod.plusMillis(999).getSeconds() + 1;
+            stopper = new Thread(() -> server.stop((int) Math.min(Integer.MAX_VALUE, seconds)), "spinekit-inbound-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+            awaitIdle();
+        }
         server.stop(0);
         threads.shutdownNow();
+        if (stopper != null) {
+            try {
+                stopper.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitIdle() {
+        long deadline = System.nanoTime() + gracePeriod.toNanos();
+        synchronized (lock) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
      * Builds an {@link InboundServer}. Required: {@link #tls} and {@link #handler}. Defaults: all
-     * addresses, port 443, 8 threads, 64 queued requests.
+     * addresses, port 443, 8 threads, 64 queued requests, a 2 s grace period on close.
      */
     public static final class Builder {
         private SpineTlsContext tls;
@@ -137,6 +232,7 @@ public final class InboundServer implements AutoCloseable {
         private int port = 443;
         private int threads = 8;
         private int queue = 64;
+        private Duration gracePeriod = DEFAULT_GRACE;
 
         private Builder() {
         }
@@ -202,6 +298,22 @@ public final class InboundServer implements AutoCloseable {
                         + ": expected at least 1");
             }
             this.threads = value;
+            return this;
+        }
+
+        /**
+         * How long {@link InboundServer#close()} lets exchanges in flight finish before it stops hard.
+         *
+         * @param value zero or more (zero: stop at once)
+         * @return this builder
+         */
+        public Builder gracePeriod(Duration value) {
+            Objects.requireNonNull(value, "gracePeriod");
+            if (value.isNegative()) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "gracePeriod is "
+                        + Text.quote(value.toString()) + ": expected zero or a positive duration");
+            }
+            this.gracePeriod = value;
             return this;
         }
 

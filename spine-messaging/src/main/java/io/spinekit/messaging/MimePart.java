@@ -42,6 +42,11 @@ public record MimePart(Optional<String> contentId, String contentType, String tr
         return body.clone();
     }
 
+    /** The body itself, not copied: for the package's own reading only. */
+    byte[] bodyUnsafe() {
+        return body;
+    }
+
     /**
      * The body's length, without copying it.
      *

@@ -19,6 +19,18 @@ final class EbxmlChecker {
     private static final Pattern UTC_SECONDS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     private static final List<String> ACTORS = List.of("urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH",
             "urn:oasis:names:tc:ebxml-msg:actor:nextMSH");
+    /**
+     * The ebXML part: {@code text/xml}, as MHS writes it and as the multipart {@code type=text/xml}
+     * parameter (the root part's type) says (MESSAGING.md section 1).
+     */
+    static final List<String> EBXML_TYPES = List.of("text/xml");
+    /**
+     * The HL7 part: {@code text/xml} (MHS) or {@code application/xml} (Spine's own requests, FS capture;
+     * SpineTools), MESSAGING.md section 1.
+     */
+    static final List<String> HL7_TYPES = List.of("text/xml", "application/xml");
+    /** The transfer encodings "External Interface Specification: Part 2" accepts (MESSAGING.md section 1). */
+    static final List<String> ENCODINGS = List.of("7bit", "8bit", "binary", "base64");
     private volatile String toPartyKey;
     private volatile String cpaId;
 
@@ -72,11 +84,11 @@ final class EbxmlChecker {
         m.ackRequestedActor().filter(a -> !ACTORS.contains(a))
                 .ifPresent(a -> p.add("AckRequested actor " + a + ": expected toPartyMSH or nextMSH"));
         MimePart ebxml = m.ebxmlPart();
-        part(p, "ebXML part", ebxml, "ebXMLHeader@spine.nhs.uk");
+        part(p, "ebXML part", ebxml, "ebXMLHeader@spine.nhs.uk", EBXML_TYPES);
         if (m.parts().size() < 2) {
             p.add("no HL7 payload part: expected it second");
         } else {
-            part(p, "HL7 part", m.parts().get(1), h.messageId() + "@spine.nhs.uk");
+            part(p, "HL7 part", m.parts().get(1), h.messageId() + "@spine.nhs.uk", HL7_TYPES);
         }
         if (m.manifest().isEmpty() || !m.manifest().get(0).hl7Payload()
                 || !m.manifest().get(0).href().equals("cid:" + h.messageId() + "@spine.nhs.uk")) {
@@ -96,15 +108,44 @@ final class EbxmlChecker {
         return p;
     }
 
-    private static void part(List<String> p, String what, MimePart part, String contentId) {
+    private static void part(List<String> p, String what, MimePart part, String contentId, List<String> types) {
         if (!part.contentId().filter(contentId::equals).isPresent()) {
             p.add(what + " Content-Id " + part.contentId().orElse("(none)") + ": expected <" + contentId + ">");
         }
-        if (!part.contentType().replace(" ", "").equalsIgnoreCase("text/xml;charset=UTF-8")) {
-            p.add(what + " Content-Type " + part.contentType() + ": expected text/xml; charset=UTF-8");
+        if (!xmlType(part.contentType(), types)) {
+            p.add(what + " Content-Type " + part.contentType() + ": expected " + String.join(" or ", types)
+                    + " (charset UTF-8, if any)");
         }
-        if (!part.transferEncoding().equals("8bit")) {
-            p.add(what + " Content-Transfer-Encoding " + part.transferEncoding() + ": expected 8bit");
+        if (!ENCODINGS.contains(part.transferEncoding().toLowerCase(Locale.ROOT))) {
+            p.add(what + " Content-Transfer-Encoding " + part.transferEncoding()
+                    + ": expected 7bit, 8bit, binary or base64");
         }
+    }
+
+    /**
+     * Whether a part's Content-Type is one of {@code types}, case-insensitively, with no parameter
+     * but a charset of UTF-8 (quoted or bare). A part without a charset is accepted: the reference
+     * shows it with one but never says it is required, and XML defaults to UTF-8 (inferred).
+     */
+    static boolean xmlType(String contentType, List<String> types) {
+        String[] fields = contentType.split(";");
+        if (!types.contains(fields[0].strip().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int i = 1; i < fields.length; i++) {
+            String field = fields[i].strip();
+            int eq = field.indexOf('=');
+            if (eq < 0 || !field.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+                return false;
+            }
+            String value = field.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (!value.equalsIgnoreCase("UTF-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

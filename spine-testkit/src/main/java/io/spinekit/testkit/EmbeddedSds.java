@@ -410,6 +410,22 @@ public final class EmbeddedSds implements AutoCloseable {
         }
     }
 
+    /**
+     * Searches the directory as the SDS FHIR API's back-end does (a subtree search under
+     * {@link #SERVICES}); {@link FakeSdsFhir} reads through it, so one fixture serves both back-ends.
+     * Not counted by {@link #searchCount()}.
+     *
+     * @param filter the filter
+     * @return the entries, in the directory's order
+     */
+    List<com.unboundid.ldap.sdk.SearchResultEntry> searchServices(com.unboundid.ldap.sdk.Filter filter) {
+        try {
+            return server.search(SERVICES, com.unboundid.ldap.sdk.SearchScope.SUB, filter).getSearchEntries();
+        } catch (LDAPException e) {
+            throw new IllegalStateException("embedded SDS search failed: " + e.getMessage(), e);
+        }
+    }
+
     private String add(Entry entry) {
         return SdsContent.add(server, entry);
     }

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The directory starts once per test class (register the extension on a static field) and is
  * reset before each test: fixtures cleared, latency removed, listening again if a test stopped it,
- * search count zeroed. Each test gets a new client (so a fresh cache), closed after the test.
+ * search count zeroed. Each test gets a new client (so a fresh cache), closed after the test. A
+ * {@code @Nested} class shares its enclosing class's directory, which is closed after the enclosing
+ * class.
  */
 public final class EmbeddedSdsExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
@@ -42,6 +44,7 @@ public final class EmbeddedSdsExtension implements BeforeAllCallback, AfterAllCa
     private final UnaryOperator<SdsClient.Builder> clientSettings;
     private EmbeddedSds sds;
     private SdsClient client;
+    private final ClassOwner owner = new ClassOwner();
 
     private EmbeddedSdsExtension(SpineEnvironment environment, EmbeddedSds.ClientAuth clientAuth,
             UnaryOperator<SdsClient.Builder> clientSettings) {
@@ -127,15 +130,20 @@ public final class EmbeddedSdsExtension implements BeforeAllCallback, AfterAllCa
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public synchronized void beforeAll(ExtensionContext context) {
         sds();
+        owner.claim(context);
     }
 
+    /** Closes the directory after the class that started it, not after a {@code @Nested} class of it. */
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (sds != null) {
-            sds.close();
-            sds = null;
+        if (owner.release(context) && sds != null) {
+            try {
+                sds.close();
+            } finally {
+                sds = null;
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public final class FakeCisExtension implements BeforeAllCallback, AfterAllCallba
     private FakeCis cis;
     private IssuedCertificate clientCertificate;
     private SpineTlsContext clientTls;
-    private String owner;
+    private final ClassOwner owner = new ClassOwner();
 
     private FakeCisExtension(boolean requireClientCertificate, TestPkiExtension pkis) {
         this.requireClientCertificate = requireClientCertificate;
@@ -159,7 +159,7 @@ public final class FakeCisExtension implements BeforeAllCallback, AfterAllCallba
         }
         pki = p;
         cis = fake;
-        owner = TestPkiExtension.classContext(context).getUniqueId();
+        owner.claim(context);
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class FakeCisExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (cis != null && context.getUniqueId().equals(owner)) {
+        if (owner.release(context) && cis != null) {
             try {
                 cis.close();
             } finally {
@@ -184,7 +184,6 @@ public final class FakeCisExtension implements BeforeAllCallback, AfterAllCallba
                 pki = null;
                 clientCertificate = null;
                 clientTls = null;
-                owner = null;
             }
         }
     }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>MeshClient parameters are handed out in order: the first is the first mailbox's client, the second
  * the second's. The fake and the clients start once per test class (register the extension on a static
  * field); the fake is {@linkplain FakeMesh#reset() reset} before each test (messages, faults, counts,
- * used tokens).
+ * used tokens). A {@code @Nested} class shares its enclosing class's fake and clients, which are closed
+ * after the enclosing class.
  */
 public final class FakeMeshExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
@@ -45,6 +46,7 @@ public final class FakeMeshExtension implements BeforeAllCallback, AfterAllCallb
     private final UnaryOperator<MeshClientBuilder> clientSettings;
     private FakeMesh mesh;
     private final Map<String, MeshClient> clients = new LinkedHashMap<>();
+    private final ClassOwner owner = new ClassOwner();
 
     private FakeMeshExtension(List<String> mailboxes, UnaryOperator<MeshClientBuilder> clientSettings) {
         this.mailboxes = mailboxes;
@@ -113,16 +115,24 @@ public final class FakeMeshExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public synchronized void beforeAll(ExtensionContext context) {
         mesh();
+        owner.claim(context);
     }
 
+    /** Closes the clients and the fake after the class that started them, not after a {@code @Nested} class. */
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        clients.values().forEach(MeshClient::close);
-        clients.clear();
-        if (mesh != null) {
-            mesh.close();
+        if (!owner.release(context)) {
+            return;
+        }
+        try {
+            clients.values().forEach(MeshClient::close);
+            clients.clear();
+            if (mesh != null) {
+                mesh.close();
+            }
+        } finally {
             mesh = null;
         }
     }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private final String name;
     private TestPki pki;
-    private String owner;
+    private final ClassOwner owner = new ClassOwner();
 
     /** An extension whose PKI is named like {@link TestPki#create()}'s (JUnit calls this for {@code @ExtendWith}). */
     public TestPkiExtension() {
@@ -91,7 +91,7 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
     synchronized TestPki pki(ExtensionContext context) {
         if (pki == null) {
             pki = name == null ? TestPki.create() : TestPki.create(name);
-            owner = classContext(context).getUniqueId();
+            owner.claim(context);
         }
         return pki;
     }
@@ -103,9 +103,8 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (context.getUniqueId().equals(owner)) {
+        if (owner.release(context)) {
             pki = null;
-            owner = null;
         }
     }
 
@@ -121,14 +120,5 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
             throw new ParameterResolutionException("TestPkiExtension cannot supply " + type.getName());
         }
         return pki(context);
-    }
-
-    /** The class-level context: a test method's parent, or the context itself. */
-    static ExtensionContext classContext(ExtensionContext context) {
-        ExtensionContext c = context;
-        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
-            c = c.getParent().get();
-        }
-        return c;
     }
 }

@@ -41,14 +41,14 @@ class ExtensionLifecycleTest {
         FakeCisProbe.PORTS.clear();
     }
 
-    private static TestExecutionSummary run(Class<?> probe) {
+    static TestExecutionSummary run(Class<?> probe) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(probe))
                 .build(), listener);
         return listener.getSummary();
     }
 
-    private static void assertRefused(int port) {
+    static void assertRefused(int port) {
         assertThatThrownBy(() -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);

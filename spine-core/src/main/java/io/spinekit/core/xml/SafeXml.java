@@ -41,18 +41,38 @@ import javax.xml.stream.XMLStreamReader;
  * implementation is requested explicitly ({@link XMLInputFactory#newDefaultFactory()}), so another
  * StAX provider on the class path cannot weaken the configuration. Thread-safe.
  *
+ * <p>Speed: each thread keeps its own hardened factory with {@code reuse-instance} set, so the JDK
+ * resets and reuses that thread's last (closed) reader instead of building a new one with an empty
+ * symbol table for every document; that roughly halves the cost of parsing a small document. The
+ * configuration is the same. So that a reused reader cannot grow or pin memory, a thread's factory
+ * is dropped after a document larger than {@link #REUSE_MAX_BYTES} or once the documents it has
+ * read hold more than {@link #REUSE_MAX_NAMES} element and attribute names in all.
+ *
  * <p>This is the SDK's one hardened XML setup: every spinekit module that reads XML from a peer
  * (spine-cis for SAML and GAS, spine-messaging for ebXML and SOAP) reads it through this class, so a
  * fix here protects them all. JDK only, no dependencies.
  */
 public final class SafeXml {
-    private static final XMLInputFactory FACTORY = newFactory();
+    /** A thread keeps its reader only after documents of at most this many bytes (or characters). */
+    static final int REUSE_MAX_BYTES = 64 * 1024;
+    /** A thread's reader is replaced once its documents have held this many names in all. */
+    static final int REUSE_MAX_NAMES = 50_000;
+    /** JDK property ({@code com.sun.xml.internal.stream.XMLInputFactoryImpl}): reuse the last closed reader. */
+    private static final String REUSE_INSTANCE = "reuse-instance";
+    private static final ThreadLocal<Cached> CACHED = new ThreadLocal<>();
 
     private SafeXml() {
     }
 
+    /** A thread's hardened factory, reusing its last reader, and the names its documents held so far. */
+    private static final class Cached {
+        final XMLInputFactory factory = newFactory();
+        int names;
+    }
+
     private static XMLInputFactory newFactory() {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(REUSE_INSTANCE, Boolean.TRUE);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
@@ -86,10 +106,29 @@ public final class SafeXml {
         if (bytes.length == 0) {
             throw new XmlException(XmlException.Reason.MALFORMED, what + " is empty: expected an XML document", null);
         }
+        Cached cached = cached();
         try {
-            return read(FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits, what);
+            return read(cached.factory.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits, what, cached,
+                    bytes.length);
         } catch (XMLStreamException e) {
             throw malformed(what, e);
+        }
+    }
+
+    private static Cached cached() {
+        Cached c = CACHED.get();
+        if (c == null) {
+            c = new Cached();
+            CACHED.set(c);
+        }
+        return c;
+    }
+
+    /** Keeps the thread's reader for the next document, or drops it (see the class comment). */
+    private static void release(Cached cached, int size, int names) {
+        cached.names += names;
+        if (size > REUSE_MAX_BYTES || cached.names > REUSE_MAX_NAMES) {
+            CACHED.remove();
         }
     }
 
@@ -113,8 +152,9 @@ public final class SafeXml {
             throw new XmlException(XmlException.Reason.MALFORMED, what + " is empty: expected an XML document", null);
         }
         Reader reader = new StringReader(text);
+        Cached cached = cached();
         try {
-            return read(FACTORY.createXMLStreamReader(reader), limits, what);
+            return read(cached.factory.createXMLStreamReader(reader), limits, what, cached, text.length());
         } catch (XMLStreamException e) {
             throw malformed(what, e);
         }
@@ -145,10 +185,12 @@ public final class SafeXml {
         }
     }
 
-    private static XmlElement read(XMLStreamReader r, XmlLimits limits, String what) throws XMLStreamException {
+    private static XmlElement read(XMLStreamReader r, XmlLimits limits, String what, Cached cached, int size)
+            throws XMLStreamException {
         Deque<Building> stack = new ArrayDeque<>();
         XmlElement root = null;
         int elements = 0;
+        int names = 0;
         try {
             while (r.hasNext()) {
                 int event = r.next();
@@ -163,6 +205,7 @@ public final class SafeXml {
                             throw rejected(what, "it declares entities or notations");
                     case XMLStreamConstants.START_ELEMENT -> {
                         elements++;
+                        names += 1 + r.getAttributeCount() + r.getNamespaceCount();
                         if (elements > limits.maxElements()) {
                             throw rejected(what, "it has more than " + limits.maxElements()
                                     + " elements (XmlLimits.maxElements)");
@@ -221,6 +264,7 @@ public final class SafeXml {
             }
         } finally {
             r.close();
+            release(cached, size, names);
         }
         if (root == null) {
             throw new XmlException(XmlException.Reason.MALFORMED, what + " has no root element", null);

@@ -177,6 +177,52 @@ class SafeXmlTest {
     }
 
     @Test
+    void aReusedReaderIsAsStrictAfterRefusedAndMalformedDocumentsAndKeepsNoOldState() {
+        String good = "<a:r xmlns:a=\"urn:a\" x=\"1\"><a:c>one</a:c></a:r>";
+        List<String> bad = List.of("<!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>", "<r>&foo;</r>", "<r><s></r>",
+                "<e>".repeat(40) + "</e>".repeat(40), "<r>" + "<i/>".repeat(20_001) + "</r>");
+        for (int round = 0; round < 3; round++) {
+            for (String doc : bad) {
+                assertThat(refused(doc).getMessage()).as(doc).startsWith("test document ");
+                XmlElement root = SafeXml.parse(good.getBytes(StandardCharsets.UTF_8), XmlLimits.DEFAULT, "doc");
+                assertThat(root.is("urn:a", "r")).isTrue();
+                assertThat(root.attributes()).isEqualTo(java.util.Map.of("x", "1"));
+                assertThat(root.children()).hasSize(1);
+                assertThat(SafeXml.parse("<plain/>", XmlLimits.DEFAULT, "doc").namespace()).isEmpty();
+            }
+        }
+        assertThat(refused(bad.get(0)).getMessage()).contains("document type declaration");
+    }
+
+    @Test
+    void threadsParseConcurrentlyWithTheirOwnReaders() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int n = t;
+                results.add(pool.submit(() -> {
+                    StringBuilder seen = new StringBuilder();
+                    for (int i = 0; i < 2_000; i++) {
+                        String doc = "<r" + n + " i=\"" + i + "\"><c>" + n + "-" + i + "</c></r" + n + ">";
+                        XmlElement root = SafeXml.parse(doc, XmlLimits.DEFAULT, "doc");
+                        if (!root.localName().equals("r" + n) || !root.attribute("i").orElseThrow().equals("" + i)
+                                || !root.children().get(0).text().equals(n + "-" + i)) {
+                            seen.append("wrong: ").append(root).append('\n');
+                        }
+                    }
+                    return seen.toString();
+                }));
+            }
+            for (java.util.concurrent.Future<String> r : results) {
+                assertThat(r.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void nonPositiveLimitsAreAConfigurationError() {
         XmlException e = assertThrows(XmlException.class, () -> XmlLimits.DEFAULT.withMaxDepth(0));
 

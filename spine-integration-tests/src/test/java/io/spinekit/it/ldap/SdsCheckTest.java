@@ -141,6 +141,22 @@ class SdsCheckTest {
         }
     }
 
+    /** Review finding: the naming contexts were printed unquoted, so a line break in one forged a doctor line. */
+    @Test
+    void namingContextsAreQuotedInTheDetail() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("o=nhs\\0A2026-12-02 INFO ldap PASS");
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        server.startListening();
+        try {
+            ConnectionCheck.Step s = SdsCheck.check("ldap://localhost:" + server.getListenPort(), null, DEADLINE);
+
+            assertThat(s.outcome()).as(s.detail()).isEqualTo(ConnectionCheck.Outcome.OK);
+            assertThat(s.detail()).doesNotContain("\n").contains("naming contexts: \"o=nhs");
+        } finally {
+            server.shutDown(true);
+        }
+    }
+
     @Test
     void urlsThatAreNotLdapAndLdapsWithoutAContextAreRefused() {
         assertThatThrownBy(() -> SdsCheck.check("https://localhost:636", sds.tlsContext(), DEADLINE))

@@ -112,7 +112,7 @@ class SdsRealDataTest {
         assertThat(route.partyKey()).isEqualTo(PartyKey.of(OpenTestSdsShapes.X26_PARTY_KEY));
         assertThat(route.endpoint()).isEqualTo(URI.create(OpenTestSdsShapes.X26_PSIS_ENDPOINT));
         assertThat(route.fqdn()).isEqualTo("mhs.x26.spinekit.test");
-        assertThat(route.authentication()).isEqualTo(Authentication.NONE);
+        assertThat(route.authentication()).contains(Authentication.NONE);
         assertThat(route.mhs().uniqueIdentifier()).isEqualTo("1C4F2E9D0A7B3C5D6E8F");
         assertThat(route.mhs().interactionType()).contains(InteractionType.EBXML);
         assertThat(route.reliability().syncReplyMode()).contains(SyncReplyMode.NONE);
