@@ -20,13 +20,13 @@ class H2FileStoreContractTest extends MessageStoreContract {
 
     @Test
     void whatWasAcceptedIsThereAfterTheStoreIsOpenedAgain() {
-        MessageStore.Stored m = message(id(), T0);
-        store.accept(m, Optional.of("a"), T0.plus(LEASE));
+        MessageStore.Stored m = message(id(), t0);
+        store.accept(m, Optional.of("a"), t0.plus(LEASE));
         store.close();
 
         store = open();
 
         assertThat(store.stored(m.messageId())).contains(m);
-        assertThat(store.claim("b", T0.plus(LEASE), LEASE, 10)).containsExactly(m);
+        assertThat(store.claim("b", t0.plus(LEASE), LEASE, 10)).containsExactly(m);
     }
 }

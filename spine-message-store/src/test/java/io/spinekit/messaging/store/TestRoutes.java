@@ -45,13 +45,14 @@ final class TestRoutes {
         OdsCode ods = OdsCode.of("X26");
         MhsRecord mhs = new MhsRecord("uniqueIdentifier=S918999198738,ou=Services,o=nhs", "S918999198738", ods,
                 PartyKey.of(PARTY_KEY), interaction, "urn:nhs:names:services:psis", "REPC_IN150016UK05", endpoint,
-                "localhost", CPA_ID, Authentication.NONE, Optional.empty(), Optional.empty(), r,
-                LocalDateTime.of(2026, 1, 1, 0, 0));
+                "localhost", CPA_ID, Optional.of(Authentication.NONE), Optional.empty(), Optional.empty(), r,
+                Optional.of(LocalDateTime.of(2026, 1, 1, 0, 0)));
         AccreditedSystem as = new AccreditedSystem("uniqueIdentifier=918999198738,ou=Services,o=nhs",
                 Asid.of("918999198738"), ods, PartyKey.of(PARTY_KEY), List.of(interaction), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), LocalDateTime.of(2026, 1, 1, 0, 0), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(LocalDateTime.of(2026, 1, 1, 0, 0)),
+                List.of());
         return new Route(ods, interaction, endpoint, "localhost", PartyKey.of(PARTY_KEY), Asid.of("918999198738"),
-                CPA_ID, "urn:nhs:names:services:psis", "REPC_IN150016UK05", r, Authentication.NONE, mhs, as,
+                CPA_ID, "urn:nhs:names:services:psis", "REPC_IN150016UK05", r, Optional.of(Authentication.NONE), mhs, as,
                 Optional.empty());
     }
 
