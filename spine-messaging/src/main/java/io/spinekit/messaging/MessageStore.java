@@ -3,6 +3,7 @@ package io.spinekit.messaging;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public interface MessageStore extends AutoCloseable {
             int maxAttempts, Duration retryInterval, int attempts, int posts, Instant nextAttempt, Status status,
             String lastError) {
         /**
-         * Checks and copies.
+         * Checks and copies; times are kept to the millisecond (as every store keeps them).
          *
          * @param messageId message id
          * @param conversationId conversation id
@@ -169,10 +170,10 @@ public interface MessageStore extends AutoCloseable {
             Objects.requireNonNull(endpoint, "endpoint");
             headers = Map.copyOf(headers);
             body = Objects.requireNonNull(body, "body").clone();
-            Objects.requireNonNull(created, "created");
-            Objects.requireNonNull(deadline, "deadline");
+            created = Objects.requireNonNull(created, "created").truncatedTo(ChronoUnit.MILLIS);
+            deadline = Objects.requireNonNull(deadline, "deadline").map(d -> d.truncatedTo(ChronoUnit.MILLIS));
             Objects.requireNonNull(retryInterval, "retryInterval");
-            Objects.requireNonNull(nextAttempt, "nextAttempt");
+            nextAttempt = Objects.requireNonNull(nextAttempt, "nextAttempt").truncatedTo(ChronoUnit.MILLIS);
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(lastError, "lastError");
         }
