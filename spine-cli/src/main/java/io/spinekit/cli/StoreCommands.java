@@ -179,7 +179,7 @@ final class StoreCommands {
                 // the party key builds new messages only; a drain sends stored bytes as they are
                 try (SpineMessaging messaging = SpineMessaging.builder().tls(tls).fromPartyKey(PartyKey.of("X00-0"))
                         .store(s).responseTimeout(deadline).requestTimeout(deadline).pollInterval(CHECK).build()) {
-                    while (!s.list(EnumSet.of(Status.PENDING), 1).isEmpty()) {
+                    while (!messaging.store().list(EnumSet.of(Status.PENDING), 1).isEmpty()) {
                         Thread.sleep(CHECK.toMillis());
                     }
                 }

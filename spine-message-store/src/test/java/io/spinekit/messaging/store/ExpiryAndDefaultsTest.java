@@ -46,6 +46,7 @@ class ExpiryAndDefaultsTest {
             try (SpineMessaging messaging = SenderChild.client(tls, store).undeliveredListener(reported::complete)
                     .build()) {
                 SendOutcome out = reported.get(30, TimeUnit.SECONDS);
+                assertThat(messaging.store()).isSameAs(store);
 
                 assertThat(out.messageId()).isEqualTo(late.messageId());
                 assertThat(out.outcome()).isEqualTo(SendOutcome.Outcome.FAILED);

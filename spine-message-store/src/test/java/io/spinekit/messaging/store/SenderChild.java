@@ -70,7 +70,7 @@ public final class SenderChild {
              SpineMessaging messaging = client(tls, store).build()) {
             long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (System.nanoTime() < end) {
-                if (store.list(EnumSet.of(MessageStore.Status.PENDING), 1).isEmpty()) {
+                if (messaging.store().list(EnumSet.of(MessageStore.Status.PENDING), 1).isEmpty()) {
                     System.out.println("DRAINED");
                     return true;
                 }
