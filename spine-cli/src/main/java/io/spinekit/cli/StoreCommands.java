@@ -203,7 +203,8 @@ final class StoreCommands {
                 Cli.printJson(spec, j);
             } else {
                 PrintWriter w = Cli.out(spec);
-                w.println("Drained " + s.description() + ": " + before.size() + " pending, " + delivered + " delivered, "
+                w.println("Drained " + s.description() + ": " + before.size() + " pending, " + delivered
+                        + " delivered, "
                         + failed.size() + " not delivered");
                 failed.forEach(m -> w.println("  " + line(m)));
                 w.flush();

@@ -223,7 +223,8 @@ public interface MessageStore extends AutoCloseable {
                     && endpoint.equals(s.endpoint) && headers.equals(s.headers) && Arrays.equals(body, s.body)
                     && created.equals(s.created) && deadline.equals(s.deadline) && maxAttempts == s.maxAttempts
                     && retryInterval.equals(s.retryInterval) && attempts == s.attempts
-                    && posts == s.posts && nextAttempt.equals(s.nextAttempt) && status == s.status && lastError.equals(s.lastError);
+                    && posts == s.posts && nextAttempt.equals(s.nextAttempt) && status == s.status
+                    && lastError.equals(s.lastError);
         }
 
         @Override

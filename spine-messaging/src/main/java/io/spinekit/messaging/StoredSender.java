@@ -174,7 +174,8 @@ final class StoredSender {
 
     private void expire(MessageStore.Stored m) {
         String why = "not delivered by its deadline " + m.deadline().orElseThrow() + " (accepted " + m.created()
-                + " + the route's persist duration) after " + m.attempts() + (m.attempts() == 1 ? " attempt" : " attempts")
+                + " + the route's persist duration) after " + m.attempts()
+                + (m.attempts() == 1 ? " attempt" : " attempts")
                 + (m.lastError().isEmpty() ? "" : "; last error: " + m.lastError());
         store.finish(m.messageId(), m.attempts(), m.posts(), MessageStore.Status.FAILED, why, client.clock().instant());
         SendOutcome out = new SendOutcome(m.messageId(), m.conversationId(), m.workflow(), SendOutcome.Outcome.FAILED,

@@ -165,7 +165,8 @@ public final class JdbcMessageStore implements MessageStore {
             if (n == 0 && !exists(c, record.messageId())) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO spinekit_outbound (message_id, "
                         + "conversation_id, workflow, created_ms, max_attempts, retry_interval_ms, attempts, posts, "
-                        + "next_attempt_ms, status, last_error, ended_ms) VALUES (?, ?, ?, ?, 1, 0, 0, ?, ?, ?, '', ?)")) {
+                        + "next_attempt_ms, status, last_error, ended_ms) "
+                        + "VALUES (?, ?, ?, ?, 1, 0, 0, ?, ?, ?, '', ?)")) {
                     ps.setString(1, record.messageId());
                     ps.setString(2, record.conversationId());
                     ps.setString(3, record.workflow().name());
