@@ -22,10 +22,14 @@ import io.spinekit.messaging.FaultError;
 import io.spinekit.messaging.InboundHandler;
 import io.spinekit.messaging.InboundMessage;
 import io.spinekit.messaging.InboundServer;
+import io.spinekit.messaging.InMemoryMessageStore;
+import io.spinekit.messaging.MessageStore;
 import io.spinekit.messaging.MimePart;
 import io.spinekit.messaging.OutboundMessage;
 import io.spinekit.messaging.SendOutcome;
 import io.spinekit.messaging.SpineMessaging;
+import io.spinekit.messaging.Workflow;
+import io.spinekit.messaging.store.JdbcMessageStore;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -51,12 +55,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spine messaging}: send an ebXML (or synchronous SOAP) message to an organisation, resolved
- * through SDS, and run an inbound server that prints what it receives. Exit 0 when the message was
- * acknowledged or answered, 1 otherwise, 2 for bad input, 3 when SDS has no route.
+ * through SDS, and run an inbound server that prints what it receives; with a durable store
+ * ({@code --store}), list what waits ({@code pending}) and deliver it ({@code drain}). Exit 0 when
+ * the message was acknowledged or answered (or accepted, with {@code --no-wait}), 1 otherwise, 2 for
+ * bad input, 3 when SDS has no route.
  */
 @Command(name = "messaging", mixinStandardHelpOptions = true,
         description = "Spine messaging: send an interaction to an organisation (route from SDS), receive messages.",
-        subcommands = {MessagingCommand.Send.class, MessagingCommand.Receive.class})
+        subcommands = {MessagingCommand.Send.class, MessagingCommand.Receive.class, StoreCommands.Pending.class,
+                StoreCommands.Drain.class})
 final class MessagingCommand {
     /** The default deadline of one HTTP exchange with the MHS (the TimeoutOption's documented default). */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -67,7 +74,8 @@ final class MessagingCommand {
     /** {@code spine messaging send}. */
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = "Resolve the route from SDS, send the payload (and attachments) with the workflow the route "
-                    + "implies, print the outcome. Exit 0 on ACKNOWLEDGED or RESPONSE, 1 otherwise, 3 when SDS has no route.")
+                    + "implies, print the outcome. Exit 0 on ACKNOWLEDGED or RESPONSE (or ACCEPTED with --no-wait), 1 "
+                    + "otherwise, 3 when SDS has no route.")
     static final class Send implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -103,6 +111,17 @@ final class MessagingCommand {
         @Option(names = "--from-asid", required = true, paramLabel = "ASID", description = "Your ASID (12 digits).")
         String fromAsid;
 
+        @Option(names = "--store", paramLabel = "JDBC_URL",
+                description = "Durable message store (jdbc:postgresql://HOST/DB?user=U or jdbc:h2:file:PATH): a reliable "
+                        + "message is committed there before it is sent, and `spine messaging drain` delivers what this "
+                        + "command left. Without it, the message is kept in memory and lost if the command stops.")
+        String store;
+
+        @Option(names = "--no-wait",
+                description = "With --store: print ACCEPTED (exit 0) once a reliable message is stored, without waiting "
+                        + "for its retries (its first attempt gets the few seconds the client takes to close).")
+        boolean noWait;
+
         @Option(names = "--sync",
                 description = "Synchronous SOAP request (for synchronous interactions): prints the response body.")
         boolean sync;
@@ -128,14 +147,19 @@ final class MessagingCommand {
             if (conversationId != null) {
                 message = message.withConversationId(conversationId);
             }
+            if (noWait && store == null) {
+                throw CliException.usage("--no-wait needs --store JDBC_URL: a message kept in memory would be lost "
+                        + "when the command exits");
+            }
             EnvironmentProfile profile = Cli.input("", () -> SpineCatalog.load().profile(connection.env));
             SpineTlsContext tls = Cli.input(ClientTlsOptions.HINT,
                     () -> connection.tlsOptions.builder(profile).orElseThrow().build());
             Duration deadline = timeout.orElse(DEFAULT_TIMEOUT);
             AtomicReference<Route> used = new AtomicReference<>();
             try (SdsClient sds = connection.client();
+                 MessageStore messages = store == null ? new InMemoryMessageStore() : JdbcMessageStore.open(store);
                  SpineMessaging messaging = Cli.input("", () -> SpineMessaging.builder().tls(tls).fromPartyKey(from)
-                         .fromAsid(asid).responseTimeout(deadline).requestTimeout(deadline)
+                         .fromAsid(asid).responseTimeout(deadline).requestTimeout(deadline).store(messages)
                          .routeResolver(request -> {
                              RouteResult r = sds.route(request);
                              if (r instanceof RouteResult.Found f) {
@@ -151,6 +175,23 @@ final class MessagingCommand {
                     }
                     used.set(((RouteResult.Found) r).route());
                     out = messaging.sendSync(used.get(), hl7);
+                } else if (noWait) {
+                    RouteResult r = sds.route(Workflow.routeRequest(odsCode, interactionId));
+                    if (r instanceof RouteResult.NotFound n) {
+                        return noRoute(n.message(), n.reason().name());
+                    }
+                    used.set(((RouteResult.Found) r).route());
+                    Workflow workflow = Workflow.of(used.get());
+                    if (workflow == Workflow.RELIABLE || workflow == Workflow.FORWARD_RELIABLE) {
+                        String id = message.messageId().orElseGet(StoreCommands::newId);
+                        String conversation = message.conversationId().orElseGet(StoreCommands::newId);
+                        messaging.sendAsync(used.get(), message.withMessageId(id).withConversationId(conversation));
+                        // sendAsync returned: the message is committed to the store (accepted)
+                        StoreCommands.printAccepted(spec, connection.json, id, conversation, workflow, used.get(),
+                                messages);
+                        return Cli.OK;
+                    }
+                    out = messaging.send(used.get(), message); // express: nothing to leave pending
                 } else {
                     out = messaging.send(odsCode, interactionId, message);
                 }

@@ -12,6 +12,7 @@ import io.spinekit.env.PartyKey;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.messaging.EbxmlError;
 import io.spinekit.messaging.EbxmlMessage;
+import io.spinekit.messaging.InMemoryMessageStore;
 import io.spinekit.messaging.OutboundMessage;
 import io.spinekit.messaging.SendOutcome;
 import io.spinekit.messaging.SpineMessaging;
@@ -291,6 +292,7 @@ class MessagingCommandTest {
         SendOutcome sent;
         try (SdsClient sdsClient = sds.clientBuilder().build();
              SpineMessaging messaging = SpineMessaging.builder().tls(sds.tlsContext())
+                     .store(new InMemoryMessageStore())
                      .fromPartyKey(PartyKey.of("X26-823848")).routeResolver(sdsClient::route)
                      .connectTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(10)).build()) {
             sent = messaging.send(OdsCode.of("X99"), InteractionId.of(PSIS),

@@ -144,7 +144,9 @@ public final class InboundHandler {
 
     /**
      * Builds an {@link InboundHandler}. Required: {@link #partyKey}. Defaults: an
-     * {@link InMemoryMessageStore}, the system UTC clock, duplicates remembered for 3,600 s
+     * {@link InMemoryMessageStore} (received MessageIds forgotten on restart and not shared between
+     * instances: pass the client's durable store to {@link #store} to keep and share them), the
+     * system UTC clock, duplicates remembered for 3,600 s
      * (SpineTools's default persist duration), bodies of at most 5,242,880 bytes (SpineTools's
      * limit), a listener that ignores messages.
      */

@@ -32,7 +32,9 @@ public class MessagingException extends SpineException {
         /** The XML was refused by the hardened parser (DTD, entity, size or depth limit). */
         REFUSED_XML,
         /** The XML is not well-formed, or not the expected ebXML/SOAP shape. */
-        MALFORMED_XML
+        MALFORMED_XML,
+        /** The message store could not be reached or refused the write: nothing was accepted. */
+        STORE_UNAVAILABLE
     }
 
     private final Reason reason;

@@ -53,7 +53,9 @@ public record SendOutcome(String messageId, String conversationId, Workflow work
         /** No route: the resolver found none for the organisation and interaction. */
         NO_ROUTE,
         /** The client was closed before the send finished. */
-        CLOSED
+        CLOSED,
+        /** A stored reliable message reached its deadline (accepted + persist duration) undelivered. */
+        EXPIRED
     }
 
     /**

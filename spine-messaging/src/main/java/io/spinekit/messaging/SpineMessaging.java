@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The entry point of spine-messaging: sends an interaction to an organisation's SDS route over
@@ -55,6 +55,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It never retries a TLS or certificate failure, an ebXML error list, a fault with an empty or
  * non-retriable code list, or a response timeout (the message may have arrived). Every attempt
  * carries the same MessageId. Retries wait on a scheduler, never on the caller's thread.
+ *
+ * <p>A reliable message (reliable or forward reliable) is first committed to the
+ * {@link Builder#store(MessageStore) store} with its bytes, route and retry state: {@code sendAsync}
+ * returning means it was accepted; a store that cannot be reached throws {@link MessagingException}
+ * ({@code STORE_UNAVAILABLE}) and nothing is sent. It is then run from the store under a lease (see
+ * {@link MessageStore}): several clients sharing one database store share the work, and a message
+ * whose client died is taken over, with the same MessageId, once the lease runs out. A message that
+ * ends undelivered (failed, refused, faulted, or past its deadline when taken over) is reported to
+ * {@link Builder#undeliveredListener(Consumer)}.
  */
 public final class SpineMessaging implements AutoCloseable {
     /** Resolves a route, for sends by ODS code and interaction: {@code sdsClient::route} fits. */
@@ -80,13 +89,16 @@ public final class SpineMessaging implements AutoCloseable {
     private final Transport transport;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    private final boolean ownsStore;
+    private final StoredSender stored;
     private volatile boolean closed;
 
     private SpineMessaging(Builder b) {
         this.fromPartyKey = b.fromPartyKey;
         this.fromAsid = Optional.ofNullable(b.fromAsid);
         this.resolver = b.resolver;
-        this.store = b.store;
+        this.ownsStore = b.store == null;
+        this.store = ownsStore ? MessageStoreFactory.openDefault() : b.store;
         this.clock = b.clock;
         this.transportRetries = b.transportRetries;
         this.transportRetryDelay = b.transportRetryDelay;
@@ -103,6 +115,9 @@ public final class SpineMessaging implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Duration lease = b.lease != null ? b.lease : b.requestTimeout.multipliedBy(b.transportRetries + 1L)
+                .plus(b.transportRetryDelay.multipliedBy(b.transportRetries)).plusSeconds(60);
+        this.stored = new StoredSender(this, store, lease, b.pollInterval, b.maxConcurrentSends, b.undelivered);
     }
 
     /**
@@ -150,11 +165,7 @@ public final class SpineMessaging implements AutoCloseable {
      * @throws MessagingException ({@code INVALID_ARGUMENT}, {@code TOO_LARGE}) if the message cannot be built
      */
     public SendOutcome send(Route route, OutboundMessage message) {
-        try {
-            return sendAsync(route, message).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return Requests.join(sendAsync(route, message));
     }
 
     /**
@@ -167,11 +178,7 @@ public final class SpineMessaging implements AutoCloseable {
      * @return the outcome
      */
     public SendOutcome send(OdsCode odsCode, InteractionId interactionId, OutboundMessage message) {
-        try {
-            return sendAsync(odsCode, interactionId, message).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return Requests.join(sendAsync(odsCode, interactionId, message));
     }
 
     /**
@@ -192,55 +199,40 @@ public final class SpineMessaging implements AutoCloseable {
             throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no route resolver: set "
                     + "SpineMessaging.builder().routeResolver(sdsClient::route), or pass the Route to send(route, ...)");
         }
-        RouteRequest request = RouteRequest.of(odsCode, interactionId);
-        RouteRequest asked = ForwardReliable.applies(interactionId) ? request.viaReliableIntermediary() : request;
+        RouteRequest asked = Workflow.routeRequest(odsCode, interactionId);
         return CompletableFuture.supplyAsync(() -> resolver.resolve(asked), workers)
                 .thenCompose(result -> result instanceof RouteResult.Found found ? sendAsync(found.route(), message)
-                        : CompletableFuture.completedFuture(new SendOutcome(message.messageId().orElse(""),
-                                message.conversationId().orElse(""), Workflow.EXPRESS, SendOutcome.Outcome.FAILED, 0,
-                                Optional.empty(), List.of(), List.of(), Optional.of(SendOutcome.Failure.NO_ROUTE),
+                        : CompletableFuture.completedFuture(Requests.noRoute(message,
                                 ((RouteResult.NotFound) result).message())));
     }
 
     /**
-     * Sends without blocking: the message is built now (so a bad message fails at once), posted on
-     * a worker thread, and retried on a scheduler.
+     * Sends without blocking: the message is built now (so a bad message fails at once), a
+     * reliable one committed to the store (accepted) before this returns, posted on a worker
+     * thread, and retried on a scheduler.
      *
      * @param route where to send it
      * @param message what to send
      * @return the outcome, when it is known
-     * @throws MessagingException ({@code INVALID_ARGUMENT}, {@code TOO_LARGE}) if the message cannot be built
+     * @throws MessagingException ({@code INVALID_ARGUMENT}, {@code TOO_LARGE}) if the message cannot be built;
+     *     ({@code STORE_UNAVAILABLE}) if a reliable message could not be stored: it was not accepted
      */
     public CompletableFuture<SendOutcome> sendAsync(Route route, OutboundMessage message) {
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(message, "message");
         Workflow workflow = Workflow.of(route);
-        EbxmlRequest.Builder b = EbxmlRequest.builder().from(fromPartyKey).to(route.partyKey()).cpaId(route.cpaId())
-                .service(route.serviceName()).action(route.interactionName()).clock(clock)
-                .duplicateElimination(workflow.duplicateElimination(route))
-                .ackRequested(workflow.ackRequestedActor(route).orElse(null))
-                .syncReply(workflow.syncReply(route)).payload(message.payload());
-        message.messageId().ifPresent(b::messageId);
-        message.conversationId().ifPresent(b::conversationId);
-        message.refToMessageId().ifPresent(b::refToMessageId);
-        message.attachments().forEach(b::attachment);
-        message.externalAttachments().forEach(b::externalAttachment);
-        EbxmlRequest request = b.build();
+        EbxmlRequest request = Requests.ebxml(fromPartyKey, route, workflow, clock, message);
         EncodedMessage encoded = EbxmlCodec.encode(request);
         Instant created = clock.instant();
-        MessageStore.Outbound record = new MessageStore.Outbound(request.header().messageId(),
-                request.header().conversationId(), workflow, created, 0, MessageStore.Status.PENDING);
-        store.save(record);
-        int maxAttempts = workflow.reliable() ? 1 + Math.max(0, route.reliability().retries().orElse(0)) : 1;
-        Duration interval = route.reliability().retryInterval().orElse(Duration.ZERO);
-        Optional<Instant> expiry = route.reliability().persistDuration().map(created::plus);
-        SendTask send = new SendTask(this, route, workflow, request.header(), encoded, maxAttempts, interval, expiry,
-                record, (r, h) -> EbxmlCodec.parseReply(r.status(), r.contentType(), r.body()));
-        if (closed) {
-            return CompletableFuture.completedFuture(send.failed(0, SendOutcome.Failure.CLOSED, "the client is closed"));
+        if (workflow.reliable()) {
+            if (closed) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "the client is closed: "
+                        + "nothing was accepted");
+            }
+            return stored.accept(StoredSender.stored(request, encoded, route, workflow, created));
         }
-        submit(() -> send.attempt(1, 0), Duration.ZERO, send);
-        return send.future;
+        return start(route, workflow, request.header().messageId(), request.header().conversationId(), encoded,
+                (r, id) -> EbxmlCodec.parseReply(r.status(), r.contentType(), r.body()));
     }
 
     /**
@@ -253,11 +245,7 @@ public final class SpineMessaging implements AutoCloseable {
      * @throws MessagingException ({@code INVALID_ARGUMENT}) if no {@link Builder#fromAsid(Asid) ASID} is set
      */
     public SendOutcome sendSync(Route route, byte[] payload) {
-        try {
-            return sendSyncAsync(route, payload).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return Requests.join(sendSyncAsync(route, payload));
     }
 
     /**
@@ -278,22 +266,23 @@ public final class SpineMessaging implements AutoCloseable {
                 "no ASID: set SpineMessaging.builder().fromAsid(Asid) for synchronous requests (it goes in "
                         + "hl7:communicationFunctionSnd)"));
         String messageId = EbxmlRequest.newId();
-        EncodedMessage encoded = SyncSoap.encode(messageId, route.serviceName(), route.interactionName(),
-                route.asid().value(), asid.value(), payload);
-        if (encoded.bodyUnsafe().length > EbxmlCodec.SPINE_MAX_BYTES) {
-            throw new MessagingException(MessagingException.Reason.TOO_LARGE, "synchronous request " + messageId
-                    + " is " + encoded.bodyUnsafe().length + " bytes: at most " + EbxmlCodec.SPINE_MAX_BYTES);
-        }
-        MessageHeader header = new MessageHeader(fromPartyKey.value(), route.partyKey().value(), route.cpaId(),
-                messageId, route.serviceName(), route.interactionName(), messageId,
-                Timestamps.format(clock.instant()), Optional.empty(), false);
-        MessageStore.Outbound record = new MessageStore.Outbound(messageId, messageId, Workflow.SYNC, clock.instant(),
+        EncodedMessage encoded = Requests.syncSoap(messageId, route, asid, payload);
+        return start(route, Workflow.SYNC, messageId, messageId, encoded,
+                (r, id) -> SyncSoap.read(r.status(), r.contentType(), r.body(), id));
+    }
+
+    /** Starts a send that keeps only its outbound record (express, synchronous). */
+    private CompletableFuture<SendOutcome> start(Route route, Workflow workflow, String messageId,
+            String conversationId, EncodedMessage encoded,
+            java.util.function.BiFunction<Transport.Result, String, SpineReply> parser) {
+        MessageStore.Outbound record = new MessageStore.Outbound(messageId, conversationId, workflow, clock.instant(),
                 0, MessageStore.Status.PENDING);
         store.save(record);
-        SendTask send = new SendTask(this, route, Workflow.SYNC, header, encoded, 1, Duration.ZERO, Optional.empty(),
-                record, (r, h) -> SyncSoap.read(r.status(), r.contentType(), r.body(), h.messageId()));
+        SendTask send = new SendTask(this, route.endpoint(), workflow, messageId, conversationId, encoded, 1,
+                Duration.ZERO, Optional.empty(), record, parser);
         if (closed) {
-            return CompletableFuture.completedFuture(send.failed(0, SendOutcome.Failure.CLOSED, "the client is closed"));
+            return CompletableFuture.completedFuture(send.failed(1, 0, SendOutcome.Failure.CLOSED,
+                    "the client is closed"));
         }
         submit(() -> send.attempt(1, 0), Duration.ZERO, send);
         return send.future;
@@ -307,8 +296,8 @@ public final class SpineMessaging implements AutoCloseable {
                 scheduler.schedule(() -> submit(task, Duration.ZERO, send), delay.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RejectedExecutionException e) {
-            send.future.complete(send.failed(send.posts, SendOutcome.Failure.CLOSED, "the client was closed before "
-                    + "the send finished"));
+            send.future.complete(send.failed(1, send.posts, SendOutcome.Failure.CLOSED, "the client was closed "
+                    + "before the send finished"));
         }
     }
 
@@ -332,10 +321,15 @@ public final class SpineMessaging implements AutoCloseable {
         return transportRetryDelay;
     }
 
-    /** Stops the threads and closes the connections; sends still waiting complete as {@code CLOSED}. */
+    /**
+     * Stops the threads and closes the connections; sends still waiting complete as {@code CLOSED}.
+     * Stored reliable messages not finished stay pending in the store, their leases released, for
+     * another client (or this one, restarted) to deliver. A store this client opened by default is closed.
+     */
     @Override
     public void close() {
         closed = true;
+        stored.stopPolling();
         scheduler.shutdownNow();
         workers.shutdown();
         try {
@@ -346,21 +340,32 @@ public final class SpineMessaging implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        stored.releaseLeases();
         transport.close();
+        if (ownsStore) {
+            store.close();
+        }
     }
 
     /**
      * Builds a {@link SpineMessaging}. Required: {@link #tls} and {@link #fromPartyKey}. Defaults:
      * connect timeout 10 s, TLS handshake 10 s, response (each read) 30 s, whole exchange 60 s,
      * responses at most 1 MiB, 16 concurrent sends (threads and pooled connections), 3 transport
-     * retries 100 ms apart, an {@link InMemoryMessageStore}, the system UTC clock, no route resolver.
+     * retries 100 ms apart, the system UTC clock, no route resolver, the store polled every second,
+     * a lease of the whole exchange times the transport tries plus 60 s (3 min 0.3 s), no undelivered listener.
+     * The store, where none is set: the default from spine-message-store if it is on the class path
+     * (file-backed H2, durable), else building fails with what to do; an in-memory store only when
+     * you set one ({@code store(new InMemoryMessageStore())}: messages are lost on restart).
      */
     public static final class Builder {
         private SpineTlsContext tls;
         private PartyKey fromPartyKey;
         private Asid fromAsid;
         private RouteResolver resolver;
-        private MessageStore store = new InMemoryMessageStore();
+        private MessageStore store;
+        private Duration lease;
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Consumer<SendOutcome> undelivered = out -> { };
         private Clock clock = Clock.systemUTC();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -419,13 +424,50 @@ public final class SpineMessaging implements AutoCloseable {
         }
 
         /**
-         * Where message state is kept (default: a new {@link InMemoryMessageStore}).
+         * Where message state is kept: a durable {@code JdbcMessageStore} (spine-message-store), or
+         * {@link InMemoryMessageStore} where losing undelivered messages on restart is acceptable
+         * (tests). Without it, the class path's default is opened (see {@link MessageStoreFactory}).
          *
          * @param value the store
          * @return this builder
          */
         public Builder store(MessageStore value) {
             this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * How long a claim on a stored message holds: another client takes a message over only
+         * after this; it must cover a whole attempt (the exchange deadline times the transport tries).
+         *
+         * @param value at least the request timeout times (transport retries + 1)
+         * @return this builder
+         */
+        public Builder lease(Duration value) {
+            this.lease = Objects.requireNonNull(value, "lease");
+            return this;
+        }
+
+        /**
+         * How often the store is asked for due messages no live client holds.
+         *
+         * @param value 1 ms to 5 minutes
+         * @return this builder
+         */
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = duration("pollInterval", value);
+            return this;
+        }
+
+        /**
+         * Told of every stored reliable message that ends undelivered (failed, refused, faulted,
+         * expired), including those taken over from a client that died; called on a send thread.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder undeliveredListener(Consumer<SendOutcome> value) {
+            this.undelivered = Objects.requireNonNull(value, "undeliveredListener");
             return this;
         }
 
@@ -546,6 +588,12 @@ public final class SpineMessaging implements AutoCloseable {
             if (fromPartyKey == null) {
                 throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no party key: set "
                         + "fromPartyKey(PartyKey) to your MHS's party key (from SDS, nhsMhsPartyKey)");
+            }
+            Duration attempt = requestTimeout.multipliedBy(transportRetries + 1L);
+            if (lease != null && lease.compareTo(attempt) < 0) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "lease is "
+                        + Text.quote(lease.toString()) + ": expected at least " + attempt + " (the request timeout "
+                        + "times the transport tries), so no other client takes a message while it is being sent");
             }
             return new SpineMessaging(this);
         }

@@ -1,7 +1,10 @@
 package io.spinekit.messaging;
 
+import io.spinekit.env.InteractionId;
+import io.spinekit.env.OdsCode;
 import io.spinekit.ldap.AlwaysOrNever;
 import io.spinekit.ldap.Route;
+import io.spinekit.ldap.RouteRequest;
 import io.spinekit.ldap.SyncReplyMode;
 import java.util.Optional;
 
@@ -35,6 +38,20 @@ public enum Workflow {
             return FORWARD_RELIABLE;
         }
         return route.reliability().reliable() ? RELIABLE : EXPRESS;
+    }
+
+    /**
+     * The SDS route request for an interaction, as {@link SpineMessaging#sendAsync(OdsCode,
+     * InteractionId, OutboundMessage)} makes it: {@link RouteRequest#viaReliableIntermediary()} for
+     * the interactions MESSAGING.md section 4 routes through Spine's reliable intermediary.
+     *
+     * @param odsCode the receiving organisation
+     * @param interactionId the interaction
+     * @return the request
+     */
+    public static RouteRequest routeRequest(OdsCode odsCode, InteractionId interactionId) {
+        RouteRequest request = RouteRequest.of(odsCode, interactionId);
+        return ForwardReliable.applies(interactionId) ? request.viaReliableIntermediary() : request;
     }
 
     /** Whether the workflow is reliable (retries retriable SOAP faults). */

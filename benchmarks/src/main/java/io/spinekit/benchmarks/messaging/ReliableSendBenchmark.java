@@ -8,6 +8,7 @@ import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.messaging.OutboundMessage;
 import io.spinekit.messaging.SendOutcome;
+import io.spinekit.messaging.InMemoryMessageStore;
 import io.spinekit.messaging.SpineMessaging;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeMhs;
@@ -89,7 +90,9 @@ public class ReliableSendBenchmark {
         RouteResult found = sdsClient.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
         route = ((RouteResult.Found) found).route();
         SpineTlsContext tls = sds.tlsContext();
+        // in memory, as measured for issue 11 (StoreThroughput measures the durable stores)
         messaging = SpineMessaging.builder().tls(tls).fromPartyKey(PartyKey.of("X99-123456"))
+                .store(new InMemoryMessageStore())
                 .connectTimeout(Duration.ofSeconds(5)).handshakeTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofSeconds(10)).maxConcurrentSends(16).build();
         plain = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()

@@ -8,6 +8,7 @@ import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.SdsClient;
+import io.spinekit.messaging.InMemoryMessageStore;
 import io.spinekit.messaging.SpineMessaging;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testkit.FakeMhs;
@@ -59,7 +60,8 @@ final class MessagingWorld {
     }
 
     static SpineMessaging.Builder client(EmbeddedSds sds) {
-        return SpineMessaging.builder().tls(sds.tlsContext()).fromPartyKey(US)
+        // in memory on purpose: these tests check the protocol, spine-message-store's the durable store
+        return SpineMessaging.builder().tls(sds.tlsContext()).fromPartyKey(US).store(new InMemoryMessageStore())
                 .connectTimeout(Duration.ofSeconds(2)).handshakeTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(5)).transportRetryDelay(Duration.ofMillis(20));
     }

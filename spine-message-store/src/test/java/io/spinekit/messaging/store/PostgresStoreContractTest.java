@@ -1,0 +1,41 @@
+package io.spinekit.messaging.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spinekit.messaging.MessageStore;
+import io.spinekit.messaging.MessagingException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL server (one per test JVM, a new database per test). */
+class PostgresStoreContractTest extends MessageStoreContract {
+    @Override
+    MessageStore open() {
+        return JdbcMessageStore.open(Pg.newDatabase());
+    }
+
+    @Test
+    void aDatabaseThatIsNotThereFailsClearlyWithoutTheUrlsCredentials() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://localhost:" + port + "/spine?user=mhs&password=secret";
+
+        assertThatThrownBy(() -> JdbcMessageStore.builder(url).connectionTimeout(Duration.ofMillis(500)).build())
+                .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason())
+                        .isEqualTo(MessagingException.Reason.STORE_UNAVAILABLE))
+                .hasMessageStartingWith("the message store on jdbc:postgresql://localhost:" + port + "/spine could not")
+                .message().doesNotContain("secret");
+    }
+
+    @Test
+    void aUrlOfAnotherKindIsRefusedNamingIt() {
+        assertThatThrownBy(() -> JdbcMessageStore.open("jdbc:mysql://db/spine"))
+                .isInstanceOf(MessagingException.class)
+                .hasMessage("message store URL \"jdbc:mysql://db/spine\": expected jdbc:postgresql://HOST/DB or "
+                        + "jdbc:h2:file:PATH");
+    }
+}
