@@ -1,5 +1,6 @@
 package io.spinekit.spring.boot.autoconfigure;
 
+import io.spinekit.core.SpineException;
 import io.spinekit.env.CatalogException;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
@@ -59,7 +60,7 @@ public class SpinekitAutoConfiguration {
         b.systemProperties(merged);
         try {
             return b.build();
-        } catch (CatalogException e) {
+        } catch (SpineException e) {
             String file = c.getOverridesFile() == null ? null : c.getOverridesFile().toString();
             boolean inFile = file != null && e.getMessage() != null && e.getMessage().contains(file);
             String property = inFile ? "spinekit.catalog.overrides-file" : "spinekit.catalog.overrides";
@@ -67,7 +68,7 @@ public class SpinekitAutoConfiguration {
         }
     }
 
-    private static SpineCatalog failCatalog(String property, String value, CatalogException e) {
+    private static SpineCatalog failCatalog(String property, String value, SpineException e) {
         throw new SpinekitConfigurationException(property, value, "catalog overrides ENV.KEY=VALUE with known keys "
                 + "and valid values (spine-env's configuration reference lists every key)",
                 "Correct the override spinekit named below (the source, the key and the value are in its message).", e);
