@@ -93,21 +93,23 @@ public final class MessageTracker {
 
     private void saved(MessageStore.Outbound record) {
         MessageStore.Outbound before = pending.get(record.messageId());
-        if (before == null && record.status() == MessageStore.Status.PENDING && record.attempts() == 0) {
+        boolean pendingNow = record.status() == MessageStore.Status.PENDING;
+        if (before == null) {
+            if (!pendingNow || record.attempts() != 0 || pending.size() >= MAX_TRACKED) {
+                return; // not a send this process started (another process's record, an ended one again, or past MAX_TRACKED)
+            }
             events.message("sent", record, null);
         }
         int previousPosts = before == null ? 0 : before.attempts();
         for (int i = Math.max(1, previousPosts); i < record.attempts(); i++) {
             events.message("retried", record, null);
         }
-        if (record.status() == MessageStore.Status.PENDING) {
-            if (before != null || pending.size() < MAX_TRACKED) {
-                pending.put(record.messageId(), record);
-            }
+        if (pendingNow) {
+            pending.put(record.messageId(), record);
             return;
         }
         if (pending.remove(record.messageId()) == null) {
-            return; // an ending we never saw start (another process's record, or past MAX_TRACKED): not counted
+            return; // another thread ended it meanwhile
         }
         ended.increment();
         if (record.status() == MessageStore.Status.FAILED) {
