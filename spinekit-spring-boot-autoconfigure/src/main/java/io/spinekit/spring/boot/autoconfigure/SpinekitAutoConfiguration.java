@@ -41,16 +41,16 @@ public class SpinekitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public SpineCatalog spineCatalog(SpinekitProperties properties) {
-        SpinekitProperties.Catalog c = properties.getCatalog();
+        SpinekitProperties.Catalog c = properties.catalog();
         SpineCatalog.Builder b = SpineCatalog.builder();
-        if (c.getOverridesFile() != null) {
-            b.overridesFile(c.getOverridesFile());
+        if (c.overridesFile() != null) {
+            b.overridesFile(c.overridesFile());
         }
         Properties merged = new Properties();
-        for (Map.Entry<String, String> e : c.getOverrides().entrySet()) {
+        for (Map.Entry<String, String> e : c.overrides().entrySet()) {
             merged.setProperty("spinekit." + e.getKey(), e.getValue());
         }
-        if (c.isSystemOverrides()) {
+        if (c.systemOverrides()) {
             Properties system = System.getProperties();
             synchronized (system) {
                 merged.putAll(system);
@@ -61,10 +61,10 @@ public class SpinekitAutoConfiguration {
         try {
             return b.build();
         } catch (SpineException e) {
-            String file = c.getOverridesFile() == null ? null : c.getOverridesFile().toString();
+            String file = c.overridesFile() == null ? null : c.overridesFile().toString();
             boolean inFile = file != null && e.getMessage() != null && e.getMessage().contains(file);
             String property = inFile ? "spinekit.catalog.overrides-file" : "spinekit.catalog.overrides";
-            return failCatalog(property, inFile ? file : String.valueOf(c.getOverrides().keySet()), e);
+            return failCatalog(property, inFile ? file : String.valueOf(c.overrides().keySet()), e);
         }
     }
 
@@ -84,7 +84,7 @@ public class SpinekitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public EnvironmentProfile spineEnvironmentProfile(SpineCatalog catalog, SpinekitProperties properties) {
-        String name = properties.getEnvironment();
+        String name = properties.environment();
         try {
             return catalog.profile(name.trim());
         } catch (CatalogException e) {
@@ -114,7 +114,7 @@ public class SpinekitAutoConfiguration {
     @ConditionalOnMissingBean
     public SpineTlsContext spineTlsContext(EnvironmentProfile profile, SpinekitProperties properties,
             ObjectProvider<SslBundles> bundles) {
-        return SpinekitTls.build(profile, properties.getTls(), bundles.getIfAvailable());
+        return SpinekitTls.build(profile, properties.tls(), bundles.getIfAvailable());
     }
 
     /**

@@ -40,12 +40,12 @@ public class SpinekitCisAutoConfiguration {
     @ConditionalOnMissingBean
     public CisClient cisClient(EnvironmentProfile profile, SpineTlsContext tls, SpinekitCisProperties p) {
         CisClient.Builder b = CisClient.builder().profile(profile).spineTls(tls);
-        Props.apply(P + "connect-timeout", p.getConnectTimeout(), RANGE, "Set it to 5s, say.",
-                () -> b.connectTimeout(p.getConnectTimeout()));
-        Props.apply(P + "response-timeout", p.getResponseTimeout(), RANGE, "Set it to 10s, say.",
-                () -> b.responseTimeout(p.getResponseTimeout()));
-        Props.apply(P + "request-timeout", p.getRequestTimeout(), RANGE, "Set it to 30s, say.",
-                () -> b.requestTimeout(p.getRequestTimeout()));
+        Props.apply(P + "connect-timeout", p.connectTimeout(), RANGE, "Set it to 5s, say.",
+                () -> b.connectTimeout(p.connectTimeout()));
+        Props.apply(P + "response-timeout", p.responseTimeout(), RANGE, "Set it to 10s, say.",
+                () -> b.responseTimeout(p.responseTimeout()));
+        Props.apply(P + "request-timeout", p.requestTimeout(), RANGE, "Set it to 30s, say.",
+                () -> b.requestTimeout(p.requestTimeout()));
         return b.build();
     }
 }

@@ -44,7 +44,7 @@ public class SpinekitHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "spinekitCertificateHealthIndicator")
     @ConditionalOnEnabledHealthIndicator("spinekit-certificate")
     public HealthIndicator spinekitCertificateHealthIndicator(SpineTlsContext tls, SpinekitProperties properties) {
-        return new CertificateHealthIndicator(tls, properties.getTls().getExpiryWarning(), Clock.systemUTC());
+        return new CertificateHealthIndicator(tls, properties.tls().expiryWarning(), Clock.systemUTC());
     }
 
     /**
@@ -77,8 +77,8 @@ public class SpinekitHealthAutoConfiguration {
         @ConditionalOnMissingBean(name = "spinekitSdsHealthIndicator")
         @ConditionalOnEnabledHealthIndicator("spinekit-sds")
         HealthIndicator spinekitSdsHealthIndicator(SdsClient sds, SpineTlsContext tls, SpinekitSdsProperties p) {
-            Props.positive("spinekit.sds.health.timeout", p.getHealth().getTimeout());
-            return new SdsHealthIndicator(sds, tls, p.getHealth().getTimeout(), p.getHealth().getCacheFor(),
+            Props.positive("spinekit.sds.health.timeout", p.health().timeout());
+            return new SdsHealthIndicator(sds, tls, p.health().timeout(), p.health().cacheFor(),
                     System::nanoTime);
         }
     }

@@ -44,10 +44,10 @@ public class SpinekitMeshAutoConfiguration {
     @ConditionalOnMissingBean
     public MeshClient meshClient(EnvironmentProfile profile, SpineTlsContext tls, SpinekitMeshProperties p) {
         MeshClientBuilder b = MeshClient.builder().tls(tls);
-        if (p.getUrl() != null) {
-            Props.apply(P + "url", p.getUrl(), "https://host[:port] without a query", "Correct the URL.",
-                    () -> b.url(URI.create(p.getUrl())));
-        } else if (p.isHscn()) {
+        if (p.url() != null) {
+            Props.apply(P + "url", p.url(), "https://host[:port] without a query", "Correct the URL.",
+                    () -> b.url(URI.create(p.url())));
+        } else if (p.hscn()) {
             Props.apply(P + "hscn", true, "an environment with mesh.hscn.url", "Set spinekit.mesh.url, or hscn=false.",
                     () -> b.hscn(profile));
         } else {
@@ -55,29 +55,29 @@ public class SpinekitMeshAutoConfiguration {
                     "Set spinekit.mesh.url, or spinekit.catalog.overrides[" + profile.name() + ".mesh.url].",
                     () -> b.environment(profile));
         }
-        Props.apply(P + "mailbox", p.getMailbox(), "a MESH mailbox id, such as X26ABC1", "Correct the mailbox id.",
-                () -> b.mailbox(p.getMailbox()));
-        secret(p.getPasswordFile() != null, p.getPassword() != null, "password");
-        if (p.getPasswordFile() != null) {
-            Props.apply(P + "password-file", p.getPasswordFile(), "a readable file holding the mailbox password",
-                    "Correct the path.", () -> b.passwordFile(p.getPasswordFile()));
+        Props.apply(P + "mailbox", p.mailbox(), "a MESH mailbox id, such as X26ABC1", "Correct the mailbox id.",
+                () -> b.mailbox(p.mailbox()));
+        secret(p.passwordFile() != null, p.password() != null, "password");
+        if (p.passwordFile() != null) {
+            Props.apply(P + "password-file", p.passwordFile(), "a readable file holding the mailbox password",
+                    "Correct the path.", () -> b.passwordFile(p.passwordFile()));
         } else {
-            Props.apply(P + "password", SECRET, "a non-empty password", "Set it.", () -> b.password(p.getPassword().toCharArray()));
+            Props.apply(P + "password", SECRET, "a non-empty password", "Set it.", () -> b.password(p.password().toCharArray()));
         }
-        secret(p.getSharedKeyFile() != null, p.getSharedKey() != null, "shared-key");
-        if (p.getSharedKeyFile() != null) {
-            Props.apply(P + "shared-key-file", p.getSharedKeyFile(), "a readable file holding the shared key",
-                    "Correct the path.", () -> b.sharedKeyFile(p.getSharedKeyFile()));
+        secret(p.sharedKeyFile() != null, p.sharedKey() != null, "shared-key");
+        if (p.sharedKeyFile() != null) {
+            Props.apply(P + "shared-key-file", p.sharedKeyFile(), "a readable file holding the shared key",
+                    "Correct the path.", () -> b.sharedKeyFile(p.sharedKeyFile()));
         } else {
             Props.apply(P + "shared-key", SECRET, "a non-empty shared key", "Set it.",
-                    () -> b.sharedKey(p.getSharedKey().toCharArray()));
+                    () -> b.sharedKey(p.sharedKey().toCharArray()));
         }
-        Props.apply(P + "connect-timeout", p.getConnectTimeout(), RANGE, "Set it to 10s, say.",
-                () -> b.connectTimeout(p.getConnectTimeout()));
-        Props.apply(P + "handshake-timeout", p.getHandshakeTimeout(), RANGE, "Set it to 10s, say.",
-                () -> b.handshakeTimeout(p.getHandshakeTimeout()));
-        Props.apply(P + "response-timeout", p.getResponseTimeout(), RANGE, "Set it to 60s, say.",
-                () -> b.responseTimeout(p.getResponseTimeout()));
+        Props.apply(P + "connect-timeout", p.connectTimeout(), RANGE, "Set it to 10s, say.",
+                () -> b.connectTimeout(p.connectTimeout()));
+        Props.apply(P + "handshake-timeout", p.handshakeTimeout(), RANGE, "Set it to 10s, say.",
+                () -> b.handshakeTimeout(p.handshakeTimeout()));
+        Props.apply(P + "response-timeout", p.responseTimeout(), RANGE, "Set it to 60s, say.",
+                () -> b.responseTimeout(p.responseTimeout()));
         return b.build();
     }
 

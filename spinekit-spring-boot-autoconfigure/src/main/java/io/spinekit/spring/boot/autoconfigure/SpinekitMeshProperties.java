@@ -3,219 +3,36 @@ package io.spinekit.spring.boot.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The {@code spinekit.mesh.*} properties: the {@code MeshClient} (MESH API v2 over mutual TLS). */
+/**
+ * The {@code spinekit.mesh.*} properties: the {@code MeshClient} (MESH API v2 over mutual TLS).
+ *
+ * @param mailbox Your MESH mailbox id, such as X26ABC1. MESH is configured only when it is set.
+ * @param password The mailbox password (prefer password-file).
+ * @param passwordFile A file holding the mailbox password.
+ * @param sharedKey The MESH shared key (prefer shared-key-file).
+ * @param sharedKeyFile A file holding the environment's MESH shared key.
+ * @param url The MESH host root (https://host[:port]); default the environment's mesh.url.
+ * @param hscn Use the environment's deprecated HSCN MESH URL (mesh.hscn.url) instead of mesh.url.
+ * @param connectTimeout TCP connect timeout.
+ * @param handshakeTimeout TLS handshake timeout.
+ * @param responseTimeout The longest wait for each read of an answer.
+ */
 @ConfigurationProperties("spinekit.mesh")
-public class SpinekitMeshProperties {
-    /** Your MESH mailbox id, such as X26ABC1. MESH is configured only when it is set. */
-    private String mailbox;
-
-    /** A file holding the mailbox password. */
-    private Path passwordFile;
-
-    /** The mailbox password (prefer password-file). */
-    private String password;
-
-    /** A file holding the environment's MESH shared key. */
-    private Path sharedKeyFile;
-
-    /** The MESH shared key (prefer shared-key-file). */
-    private String sharedKey;
-
-    /** The MESH host root (https://host[:port]); default the environment's mesh.url. */
-    private String url;
-
-    /** Use the environment's deprecated HSCN MESH URL (mesh.hscn.url) instead of mesh.url. */
-    private boolean hscn = false;
-
-    /** TCP connect timeout. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
-
-    /** TLS handshake timeout. */
-    private Duration handshakeTimeout = Duration.ofSeconds(10);
-
-    /** The longest wait for each read of an answer. */
-    private Duration responseTimeout = Duration.ofSeconds(60);
+public record SpinekitMeshProperties(String mailbox, Path passwordFile, String password, Path sharedKeyFile,
+        String sharedKey, String url, @DefaultValue("false") boolean hscn, @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("10s") Duration handshakeTimeout, @DefaultValue("60s") Duration responseTimeout) {
 
     /**
-     * Returns: your MESH mailbox id, such as X26ABC1.
+     * Without secrets.
      *
-     * @return the value
+     * @return the settings, the password and shared key shown as {@code (secret)}
      */
-    public String getMailbox() {
-        return mailbox;
+    @Override
+    public String toString() {
+        return "SpinekitMeshProperties[mailbox=" + mailbox + ", passwordFile=" + passwordFile + ", password="
+                + (password == null ? null : "(secret)") + ", sharedKeyFile=" + sharedKeyFile + ", sharedKey="
+                + (sharedKey == null ? null : "(secret)") + ", url=" + url + ", hscn=" + hscn + "]";
     }
-
-    /**
-     * Sets: your MESH mailbox id, such as X26ABC1.
-     *
-     * @param mailbox the value
-     */
-    public void setMailbox(String mailbox) {
-        this.mailbox = mailbox;
-    }
-
-    /**
-     * Returns: a file holding the mailbox password.
-     *
-     * @return the value
-     */
-    public Path getPasswordFile() {
-        return passwordFile;
-    }
-
-    /**
-     * Sets: a file holding the mailbox password.
-     *
-     * @param passwordFile the value
-     */
-    public void setPasswordFile(Path passwordFile) {
-        this.passwordFile = passwordFile;
-    }
-
-    /**
-     * Returns: the mailbox password (prefer password-file).
-     *
-     * @return the value
-     */
-    public String getPassword() {
-        return password;
-    }
-
-    /**
-     * Sets: the mailbox password (prefer password-file).
-     *
-     * @param password the value
-     */
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    /**
-     * Returns: a file holding the environment's MESH shared key.
-     *
-     * @return the value
-     */
-    public Path getSharedKeyFile() {
-        return sharedKeyFile;
-    }
-
-    /**
-     * Sets: a file holding the environment's MESH shared key.
-     *
-     * @param sharedKeyFile the value
-     */
-    public void setSharedKeyFile(Path sharedKeyFile) {
-        this.sharedKeyFile = sharedKeyFile;
-    }
-
-    /**
-     * Returns: the MESH shared key (prefer shared-key-file).
-     *
-     * @return the value
-     */
-    public String getSharedKey() {
-        return sharedKey;
-    }
-
-    /**
-     * Sets: the MESH shared key (prefer shared-key-file).
-     *
-     * @param sharedKey the value
-     */
-    public void setSharedKey(String sharedKey) {
-        this.sharedKey = sharedKey;
-    }
-
-    /**
-     * Returns: the MESH host root (https://host[:port]).
-     *
-     * @return the value
-     */
-    public String getUrl() {
-        return url;
-    }
-
-    /**
-     * Sets: the MESH host root (https://host[:port]).
-     *
-     * @param url the value
-     */
-    public void setUrl(String url) {
-        this.url = url;
-    }
-
-    /**
-     * Returns: use the environment's deprecated HSCN MESH URL (mesh.
-     *
-     * @return the value
-     */
-    public boolean isHscn() {
-        return hscn;
-    }
-
-    /**
-     * Sets: use the environment's deprecated HSCN MESH URL (mesh.
-     *
-     * @param hscn the value
-     */
-    public void setHscn(boolean hscn) {
-        this.hscn = hscn;
-    }
-
-    /**
-     * Returns: tCP connect timeout.
-     *
-     * @return the value
-     */
-    public Duration getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    /**
-     * Sets: tCP connect timeout.
-     *
-     * @param connectTimeout the value
-     */
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    /**
-     * Returns: tLS handshake timeout.
-     *
-     * @return the value
-     */
-    public Duration getHandshakeTimeout() {
-        return handshakeTimeout;
-    }
-
-    /**
-     * Sets: tLS handshake timeout.
-     *
-     * @param handshakeTimeout the value
-     */
-    public void setHandshakeTimeout(Duration handshakeTimeout) {
-        this.handshakeTimeout = handshakeTimeout;
-    }
-
-    /**
-     * Returns: the longest wait for each read of an answer.
-     *
-     * @return the value
-     */
-    public Duration getResponseTimeout() {
-        return responseTimeout;
-    }
-
-    /**
-     * Sets: the longest wait for each read of an answer.
-     *
-     * @param responseTimeout the value
-     */
-    public void setResponseTimeout(Duration responseTimeout) {
-        this.responseTimeout = responseTimeout;
-    }
-
-
 }

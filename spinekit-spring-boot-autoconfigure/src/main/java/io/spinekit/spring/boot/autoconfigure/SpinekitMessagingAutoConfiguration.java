@@ -84,30 +84,30 @@ public class SpinekitMessagingAutoConfiguration {
     public SpineMessaging spineMessaging(SpineTlsContext tls, SpinekitMessagingProperties p, MessageTracker tracker,
             ObjectProvider<SpinekitRoutes> routes) {
         SpineMessaging.Builder b = SpineMessaging.builder().tls(tls).fromPartyKey(partyKey(p)).store(tracker.store());
-        if (p.getAsid() != null) {
-            b.fromAsid(Props.apply(P + "asid", p.getAsid(), "an ASID of 12 digits, such as 200000000001",
-                    "Set it to your accredited system's ASID (from SDS).", () -> Asid.of(p.getAsid())));
+        if (p.asid() != null) {
+            b.fromAsid(Props.apply(P + "asid", p.asid(), "an ASID of 12 digits, such as 200000000001",
+                    "Set it to your accredited system's ASID (from SDS).", () -> Asid.of(p.asid())));
         }
         SpinekitRoutes r = routes.getIfAvailable();
         if (r != null) {
             b.routeResolver(r);
         }
-        Props.apply(P + "connect-timeout", p.getConnectTimeout(), RANGE, "Set it to 10s, say.",
-                () -> b.connectTimeout(p.getConnectTimeout()));
-        Props.apply(P + "handshake-timeout", p.getHandshakeTimeout(), RANGE, "Set it to 10s, say.",
-                () -> b.handshakeTimeout(p.getHandshakeTimeout()));
-        Props.apply(P + "response-timeout", p.getResponseTimeout(), RANGE, "Set it to 30s, say.",
-                () -> b.responseTimeout(p.getResponseTimeout()));
-        Props.apply(P + "request-timeout", p.getRequestTimeout(), RANGE, "Set it to 60s, say.",
-                () -> b.requestTimeout(p.getRequestTimeout()));
-        Props.apply(P + "max-concurrent-sends", p.getMaxConcurrentSends(), "at least 1", "Set it to 16, say.",
-                () -> b.maxConcurrentSends(p.getMaxConcurrentSends()));
+        Props.apply(P + "connect-timeout", p.connectTimeout(), RANGE, "Set it to 10s, say.",
+                () -> b.connectTimeout(p.connectTimeout()));
+        Props.apply(P + "handshake-timeout", p.handshakeTimeout(), RANGE, "Set it to 10s, say.",
+                () -> b.handshakeTimeout(p.handshakeTimeout()));
+        Props.apply(P + "response-timeout", p.responseTimeout(), RANGE, "Set it to 30s, say.",
+                () -> b.responseTimeout(p.responseTimeout()));
+        Props.apply(P + "request-timeout", p.requestTimeout(), RANGE, "Set it to 60s, say.",
+                () -> b.requestTimeout(p.requestTimeout()));
+        Props.apply(P + "max-concurrent-sends", p.maxConcurrentSends(), "at least 1", "Set it to 16, say.",
+                () -> b.maxConcurrentSends(p.maxConcurrentSends()));
         return b.build();
     }
 
     private static PartyKey partyKey(SpinekitMessagingProperties p) {
-        return Props.apply(P + "party-key", p.getPartyKey(), "your MHS's party key, an ODS code, a hyphen and digits,"
-                + " such as X99-123456", "Set it to the party key SDS holds for your MHS.", () -> PartyKey.of(p.getPartyKey()));
+        return Props.apply(P + "party-key", p.partyKey(), "your MHS's party key, an ODS code, a hyphen and digits,"
+                + " such as X99-123456", "Set it to the party key SDS holds for your MHS.", () -> PartyKey.of(p.partyKey()));
     }
 
     /**
@@ -125,8 +125,8 @@ public class SpinekitMessagingAutoConfiguration {
             ObjectProvider<SpinekitInboundListener> listeners) {
         List<SpinekitInboundListener> all = listeners.orderedStream().toList();
         InboundHandler.Builder b = InboundHandler.builder().partyKey(partyKey(p)).store(tracker.store());
-        Props.apply(P + "inbound.persist-duration", p.getInbound().getPersistDuration(), "a positive duration",
-                "Set it to 1h, say.", () -> b.persistDuration(p.getInbound().getPersistDuration()));
+        Props.apply(P + "inbound.persist-duration", p.inbound().persistDuration(), "a positive duration",
+                "Set it to 1h, say.", () -> b.persistDuration(p.inbound().persistDuration()));
         if (!all.isEmpty()) {
             b.listener(m -> all.forEach(l -> l.received(m)));
         }
@@ -145,23 +145,23 @@ public class SpinekitMessagingAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "spinekit.messaging.inbound", name = "enabled")
     public InboundServer spinekitInboundServer(SpineTlsContext tls, InboundHandler handler, SpinekitMessagingProperties p) {
-        SpinekitMessagingProperties.Inbound in = p.getInbound();
+        SpinekitMessagingProperties.Inbound in = p.inbound();
         InboundServer.Builder b = InboundServer.builder().tls(tls).handler(handler);
-        if (in.getAddress() != null) {
+        if (in.address() != null) {
             try {
-                b.address(InetAddress.getByName(in.getAddress()));
+                b.address(InetAddress.getByName(in.address()));
             } catch (UnknownHostException e) {
-                throw new SpinekitConfigurationException(P + "inbound.address", in.getAddress(), "a local address or"
+                throw new SpinekitConfigurationException(P + "inbound.address", in.address(), "a local address or"
                         + " host name", "Set an address of this machine, such as 0.0.0.0, or remove it.", e);
             }
         }
-        Props.apply(P + "inbound.port", in.getPort(), "a port from 0 to 65535", "Set it to 443, or 0 for any.",
-                () -> b.port(in.getPort()));
-        Props.apply(P + "inbound.threads", in.getThreads(), "at least 1", "Set it to 8, say.",
-                () -> b.threads(in.getThreads()));
-        Props.apply(P + "inbound.grace-period", in.getGracePeriod(), "zero or a positive duration", "Set it to 2s.",
-                () -> b.gracePeriod(in.getGracePeriod()));
-        return Props.apply(P + "inbound.port", in.getPort(), "a port this process can listen on",
+        Props.apply(P + "inbound.port", in.port(), "a port from 0 to 65535", "Set it to 443, or 0 for any.",
+                () -> b.port(in.port()));
+        Props.apply(P + "inbound.threads", in.threads(), "at least 1", "Set it to 8, say.",
+                () -> b.threads(in.threads()));
+        Props.apply(P + "inbound.grace-period", in.gracePeriod(), "zero or a positive duration", "Set it to 2s.",
+                () -> b.gracePeriod(in.gracePeriod()));
+        return Props.apply(P + "inbound.port", in.port(), "a port this process can listen on",
                 "Choose a free port (or stop what holds it); ports below 1024 need privileges.", () -> b.build().start());
     }
 }

@@ -42,75 +42,75 @@ public class SpinekitSdsAutoConfiguration {
     @ConditionalOnMissingBean
     public SdsClient sdsClient(EnvironmentProfile profile, SpineTlsContext tls, SpinekitSdsProperties p) {
         SdsClient.Builder b = SdsClient.builder().profile(profile);
-        SpinekitSdsProperties.Cache c = p.getCache();
-        if (c.isEnabled()) {
+        SpinekitSdsProperties.Cache c = p.cache();
+        if (c.enabled()) {
             String x = "a positive duration";
             String fix = "Set a positive duration such as 15m, or remove it for the default.";
-            Props.apply(P + "cache.ttl", c.getTtl(), x, fix, () -> b.cacheTtl(c.getTtl()));
-            Props.apply(P + "cache.negative-ttl", c.getNegativeTtl(), x, fix, () -> b.negativeCacheTtl(c.getNegativeTtl()));
-            Props.apply(P + "cache.stale-if-error", c.getStaleIfError(), "zero or a positive duration", fix,
-                    () -> b.staleIfError(c.getStaleIfError()));
-            Props.apply(P + "cache.maximum-size", c.getMaximumSize(), "at least 1", "Set it to 10000, say.",
-                    () -> b.cacheMaximumSize(c.getMaximumSize()));
+            Props.apply(P + "cache.ttl", c.ttl(), x, fix, () -> b.cacheTtl(c.ttl()));
+            Props.apply(P + "cache.negative-ttl", c.negativeTtl(), x, fix, () -> b.negativeCacheTtl(c.negativeTtl()));
+            Props.apply(P + "cache.stale-if-error", c.staleIfError(), "zero or a positive duration", fix,
+                    () -> b.staleIfError(c.staleIfError()));
+            Props.apply(P + "cache.maximum-size", c.maximumSize(), "at least 1", "Set it to 10000, say.",
+                    () -> b.cacheMaximumSize(c.maximumSize()));
         } else {
             b.noCache();
         }
-        if (p.getBackend() == SpinekitSdsProperties.Backend.FHIR) {
+        if (p.backend() == SpinekitSdsProperties.Backend.FHIR) {
             b.fhir(fhir(p));
         } else {
             b.tls(tls);
-            if (!p.getLdapUrls().isEmpty()) {
-                Props.apply(P + "ldap-urls", p.getLdapUrls(), "ldaps://host[:port] URLs", "Correct the URL.",
-                        () -> b.ldapUrls(p.getLdapUrls()));
+            if (!p.ldapUrls().isEmpty()) {
+                Props.apply(P + "ldap-urls", p.ldapUrls(), "ldaps://host[:port] URLs", "Correct the URL.",
+                        () -> b.ldapUrls(p.ldapUrls()));
             }
-            Props.apply(P + "connect-timeout", p.getConnectTimeout(), "a positive duration", "Set it to 5s, say.",
-                    () -> b.connectTimeout(p.getConnectTimeout()));
-            Props.apply(P + "response-timeout", p.getResponseTimeout(), "a positive duration", "Set it to 5s, say.",
-                    () -> b.responseTimeout(p.getResponseTimeout()));
-            Props.apply(P + "max-connections", p.getMaxConnections(), "at least 1", "Set it to 8, say.",
-                    () -> b.maxConnections(p.getMaxConnections()));
+            Props.apply(P + "connect-timeout", p.connectTimeout(), "a positive duration", "Set it to 5s, say.",
+                    () -> b.connectTimeout(p.connectTimeout()));
+            Props.apply(P + "response-timeout", p.responseTimeout(), "a positive duration", "Set it to 5s, say.",
+                    () -> b.responseTimeout(p.responseTimeout()));
+            Props.apply(P + "max-connections", p.maxConnections(), "at least 1", "Set it to 8, say.",
+                    () -> b.maxConnections(p.maxConnections()));
         }
-        String property = p.getBackend() == SpinekitSdsProperties.Backend.FHIR ? P + "fhir.base-url" : P + "ldap-urls";
-        Object value = p.getBackend() == SpinekitSdsProperties.Backend.FHIR ? p.getFhir().getBaseUrl()
-                : (p.getLdapUrls().isEmpty() ? null : p.getLdapUrls());
-        String key = p.getBackend() == SpinekitSdsProperties.Backend.FHIR ? "sds.fhir.url" : "ldap.url";
+        String property = p.backend() == SpinekitSdsProperties.Backend.FHIR ? P + "fhir.base-url" : P + "ldap-urls";
+        Object value = p.backend() == SpinekitSdsProperties.Backend.FHIR ? p.fhir().baseUrl()
+                : (p.ldapUrls().isEmpty() ? null : p.ldapUrls());
+        String key = p.backend() == SpinekitSdsProperties.Backend.FHIR ? "sds.fhir.url" : "ldap.url";
         return Props.apply(property, value, "SDS servers: the environment " + profile.name() + "'s " + key
                 + " or this property", "Set " + property + ", or spinekit.catalog.overrides[" + profile.name() + "."
                 + key + "].", b::build);
     }
 
     private static SdsFhir fhir(SpinekitSdsProperties p) {
-        SpinekitSdsProperties.Fhir f = p.getFhir();
+        SpinekitSdsProperties.Fhir f = p.fhir();
         SdsFhir.Builder b = SdsFhir.builder();
-        if (f.getBaseUrl() != null) {
-            Props.apply(P + "fhir.base-url", f.getBaseUrl(), "an https URL with a host, such as "
+        if (f.baseUrl() != null) {
+            Props.apply(P + "fhir.base-url", f.baseUrl(), "an https URL with a host, such as "
                     + "https://int.api.service.nhs.uk/spine-directory/FHIR/R4", "Correct the URL.",
-                    () -> b.baseUrl(f.getBaseUrl()));
+                    () -> b.baseUrl(f.baseUrl()));
         }
-        if (f.getApiKeyFile() != null && f.getApiKey() != null) {
+        if (f.apiKeyFile() != null && f.apiKey() != null) {
             throw new SpinekitConfigurationException(P + "fhir.api-key", "(secret)", "one API key source, but both "
                     + "spinekit.sds.fhir.api-key-file and spinekit.sds.fhir.api-key are set", "Keep api-key-file.", null);
         }
-        if (f.getApiKeyFile() != null) {
-            Props.apply(P + "fhir.api-key-file", f.getApiKeyFile(), "a readable file holding the API key",
-                    "Correct the path.", () -> b.apiKeyFile(f.getApiKeyFile()));
-        } else if (f.getApiKey() != null) {
+        if (f.apiKeyFile() != null) {
+            Props.apply(P + "fhir.api-key-file", f.apiKeyFile(), "a readable file holding the API key",
+                    "Correct the path.", () -> b.apiKeyFile(f.apiKeyFile()));
+        } else if (f.apiKey() != null) {
             Props.apply(P + "fhir.api-key", "(secret)", "a non-empty API key", "Set the key.",
-                    () -> b.apiKey(f.getApiKey().toCharArray()));
+                    () -> b.apiKey(f.apiKey().toCharArray()));
         } else {
             throw new SpinekitConfigurationException(P + "fhir.api-key-file", SpinekitConfigurationException.NOT_SET,
                     "the SDS FHIR API key (the apikey header) for spinekit.sds.backend=fhir",
                     "Set spinekit.sds.fhir.api-key-file=/run/secrets/sds-api-key (or spinekit.sds.fhir.api-key).", null);
         }
-        Props.apply(P + "connect-timeout", p.getConnectTimeout(), "a positive duration", "Set it to 5s, say.",
-                () -> b.connectTimeout(p.getConnectTimeout()));
-        Props.apply(P + "response-timeout", p.getResponseTimeout(), "a positive duration", "Set it to 5s, say.",
-                () -> b.responseTimeout(p.getResponseTimeout()));
-        Props.apply(P + "fhir.max-retries", f.getMaxRetries(), "0 or more", "Set it to 2, say.",
-                () -> b.maxRetries(f.getMaxRetries()));
-        Props.apply(P + "max-connections", p.getMaxConnections(), "at least 1", "Set it to 8, say.",
-                () -> b.maxConnections(p.getMaxConnections()));
-        return Props.apply(P + "fhir.api-key-file", f.getApiKeyFile(), "a readable file holding the API key",
+        Props.apply(P + "connect-timeout", p.connectTimeout(), "a positive duration", "Set it to 5s, say.",
+                () -> b.connectTimeout(p.connectTimeout()));
+        Props.apply(P + "response-timeout", p.responseTimeout(), "a positive duration", "Set it to 5s, say.",
+                () -> b.responseTimeout(p.responseTimeout()));
+        Props.apply(P + "fhir.max-retries", f.maxRetries(), "0 or more", "Set it to 2, say.",
+                () -> b.maxRetries(f.maxRetries()));
+        Props.apply(P + "max-connections", p.maxConnections(), "at least 1", "Set it to 8, say.",
+                () -> b.maxConnections(p.maxConnections()));
+        return Props.apply(P + "fhir.api-key-file", f.apiKeyFile(), "a readable file holding the API key",
                 "Correct the path.", b::build);
     }
 

@@ -41,9 +41,9 @@ final class SpinekitTls {
         trust(b, profile, t);
         String source = identity(b, t, bundles);
         AtomicReference<SslBundle> latest = new AtomicReference<>();
-        if (t.getBundle() != null) {
-            latest.set(bundle(bundles, t.getBundle()));
-            b.clientIdentity(() -> identityOf(latest.get(), t.getBundle()), "SSL bundle " + Text.quote(t.getBundle()));
+        if (t.bundle() != null) {
+            latest.set(bundle(bundles, t.bundle()));
+            b.clientIdentity(() -> identityOf(latest.get(), t.bundle()), "SSL bundle " + Text.quote(t.bundle()));
         }
         SpineTlsContext tls;
         try {
@@ -53,8 +53,8 @@ final class SpinekitTls {
                     + " load: the certificate and its matching private key (RSA of at least 2048 bits or EC)",
                     "Check the files (or bundle) named by spinekit.tls.* and the key's password.", e);
         }
-        if (t.getBundle() != null) {
-            String name = t.getBundle();
+        if (t.bundle() != null) {
+            String name = t.bundle();
             bundles.addBundleUpdateHandler(name, renewed -> {
                 latest.set(renewed);
                 try {
@@ -79,7 +79,7 @@ final class SpinekitTls {
                         "Set it to the environment's CA ids, such as nhs-ptl-root-authority-g2,nhs-int-authentication-g2.", e);
             }
         }
-        List<Path> extra = t.getTrustCertificates() == null ? List.of() : t.getTrustCertificates();
+        List<Path> extra = t.trustCertificates() == null ? List.of() : t.trustCertificates();
         for (int i = 0; i < extra.size(); i++) {
             Path pem = extra.get(i);
             try {
@@ -101,13 +101,13 @@ final class SpinekitTls {
     /** Sets the file identity, if any; returns the property that names the identity's source. */
     private static String identity(SpineTlsContext.Builder b, SpinekitProperties.Tls t, SslBundles bundles) {
         List<String> given = new ArrayList<>();
-        if (t.getCertificate() != null || t.getPrivateKey() != null) {
+        if (t.certificate() != null || t.privateKey() != null) {
             given.add("certificate");
         }
-        if (t.getKeyStore() != null) {
+        if (t.keyStore() != null) {
             given.add("key-store");
         }
-        if (t.getBundle() != null) {
+        if (t.bundle() != null) {
             given.add("bundle");
         }
         if (given.size() > 1) {
@@ -116,39 +116,39 @@ final class SpinekitTls {
                     + "spinekit.tls." + String.join(" and spinekit.tls.", given) + " are all set",
                     "Keep one of them: PEM files (certificate, private-key), a PKCS#12 key-store, or an SSL bundle.", null);
         }
-        Duration every = t.getReloadInterval();
+        Duration every = t.reloadInterval();
         if (every != null && every.isNegative()) {
             throw new SpinekitConfigurationException(P + "reload-interval", every.toString(),
                     "a positive duration, or 0 for no file watching", "Set it to 1m, say, or 0.", null);
         }
         boolean watch = every != null && !every.isZero();
         if (given.contains("certificate")) {
-            if (t.getCertificate() == null) {
+            if (t.certificate() == null) {
                 throw new SpinekitConfigurationException(P + "certificate", SpinekitConfigurationException.NOT_SET,
                         "the endpoint certificate (PEM) that goes with spinekit.tls.private-key",
                         "Set spinekit.tls.certificate=/path/to/endpoint.crt.", null);
             }
-            Path key = t.getPrivateKey() == null ? t.getCertificate() : t.getPrivateKey();
-            readable("certificate", t.getCertificate());
+            Path key = t.privateKey() == null ? t.certificate() : t.privateKey();
+            readable("certificate", t.certificate());
             readable("private-key", key);
-            char[] pw = t.getKeyPassword() == null ? null : t.getKeyPassword().toCharArray();
-            b.clientIdentityPem(t.getCertificate(), key, pw);
+            char[] pw = t.keyPassword() == null ? null : t.keyPassword().toCharArray();
+            b.clientIdentityPem(t.certificate(), key, pw);
             if (watch) {
                 b.reloadIdentityEvery(every);
             }
             return "certificate";
         }
         if (given.contains("key-store")) {
-            readable("key-store", t.getKeyStore());
-            char[] pw = t.getKeyStorePassword() == null ? new char[0] : t.getKeyStorePassword().toCharArray();
-            b.clientIdentityPkcs12(t.getKeyStore(), pw);
+            readable("key-store", t.keyStore());
+            char[] pw = t.keyStorePassword() == null ? new char[0] : t.keyStorePassword().toCharArray();
+            b.clientIdentityPkcs12(t.keyStore(), pw);
             if (watch) {
                 b.reloadIdentityEvery(every);
             }
             return "key-store";
         }
         if (given.contains("bundle") && bundles == null) {
-            throw new SpinekitConfigurationException(P + "bundle", t.getBundle(), "Spring SSL bundles, which this "
+            throw new SpinekitConfigurationException(P + "bundle", t.bundle(), "Spring SSL bundles, which this "
                     + "application context does not have", "Use Spring Boot's SslAutoConfiguration (on by default), or"
                     + " give PEM files with spinekit.tls.certificate and spinekit.tls.private-key.", null);
         }
@@ -178,9 +178,9 @@ final class SpinekitTls {
 
     private static String valueOf(SpinekitProperties.Tls t, String property) {
         return switch (property) {
-            case "key-store" -> String.valueOf(t.getKeyStore());
-            case "bundle" -> t.getBundle();
-            default -> t.getCertificate() == null ? SpinekitConfigurationException.NOT_SET : t.getCertificate().toString();
+            case "key-store" -> String.valueOf(t.keyStore());
+            case "bundle" -> t.bundle();
+            default -> t.certificate() == null ? SpinekitConfigurationException.NOT_SET : t.certificate().toString();
         };
     }
 
