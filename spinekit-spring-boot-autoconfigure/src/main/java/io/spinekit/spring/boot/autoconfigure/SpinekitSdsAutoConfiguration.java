@@ -5,6 +5,9 @@ import io.spinekit.ldap.SdsClient;
 import io.spinekit.ldap.fhir.SdsFhir;
 import io.spinekit.tls.SpineTlsContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -63,12 +66,7 @@ public class SpinekitSdsAutoConfiguration {
                 Props.apply(P + "ldap-urls", p.ldapUrls(), "ldaps://host[:port] URLs", "Correct the URL.",
                         () -> b.ldapUrls(p.ldapUrls()));
             }
-            Props.apply(P + "connect-timeout", p.connectTimeout(), "a positive duration", "Set it to 5s, say.",
-                    () -> b.connectTimeout(p.connectTimeout()));
-            Props.apply(P + "response-timeout", p.responseTimeout(), "a positive duration", "Set it to 5s, say.",
-                    () -> b.responseTimeout(p.responseTimeout()));
-            Props.apply(P + "max-connections", p.maxConnections(), "at least 1", "Set it to 8, say.",
-                    () -> b.maxConnections(p.maxConnections()));
+            connection(p, b::connectTimeout, b::responseTimeout, b::maxConnections);
         }
         String property = p.backend() == SpinekitSdsProperties.Backend.FHIR ? P + "fhir.base-url" : P + "ldap-urls";
         Object value = p.backend() == SpinekitSdsProperties.Backend.FHIR ? p.fhir().baseUrl()
@@ -102,16 +100,22 @@ public class SpinekitSdsAutoConfiguration {
                     "the SDS FHIR API key (the apikey header) for spinekit.sds.backend=fhir",
                     "Set spinekit.sds.fhir.api-key-file=/run/secrets/sds-api-key (or spinekit.sds.fhir.api-key).", null);
         }
-        Props.apply(P + "connect-timeout", p.connectTimeout(), "a positive duration", "Set it to 5s, say.",
-                () -> b.connectTimeout(p.connectTimeout()));
-        Props.apply(P + "response-timeout", p.responseTimeout(), "a positive duration", "Set it to 5s, say.",
-                () -> b.responseTimeout(p.responseTimeout()));
+        connection(p, b::connectTimeout, b::responseTimeout, b::maxConnections);
         Props.apply(P + "fhir.max-retries", f.maxRetries(), "0 or more", "Set it to 2, say.",
                 () -> b.maxRetries(f.maxRetries()));
-        Props.apply(P + "max-connections", p.maxConnections(), "at least 1", "Set it to 8, say.",
-                () -> b.maxConnections(p.maxConnections()));
         return Props.apply(P + "fhir.api-key-file", f.apiKeyFile(), "a readable file holding the API key",
                 "Correct the path.", b::build);
+    }
+
+    /** The connection settings both back-ends take: connect and response timeouts, pool size. */
+    private static void connection(SpinekitSdsProperties p, Function<Duration, ?> connect, Function<Duration, ?> response,
+            IntFunction<?> pool) {
+        Props.apply(P + "connect-timeout", p.connectTimeout(), "a positive duration", "Set it to 5s, say.",
+                () -> connect.apply(p.connectTimeout()));
+        Props.apply(P + "response-timeout", p.responseTimeout(), "a positive duration", "Set it to 5s, say.",
+                () -> response.apply(p.responseTimeout()));
+        Props.apply(P + "max-connections", p.maxConnections(), "at least 1", "Set it to 8, say.",
+                () -> pool.apply(p.maxConnections()));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spinekit.cis.CisClient;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.OdsCode;
+import io.spinekit.ldap.Route;
 import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.mesh.MeshClient;
@@ -13,17 +14,21 @@ import io.spinekit.messaging.InMemoryMessageStore;
 import io.spinekit.messaging.InboundHandler;
 import io.spinekit.messaging.InboundServer;
 import io.spinekit.messaging.MessageStore;
+import io.spinekit.messaging.OutboundMessage;
+import io.spinekit.messaging.SendOutcome;
 import io.spinekit.messaging.SpineMessaging;
 import io.spinekit.testkit.EmbeddedSds;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +40,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** SDS, CIS, messaging, MESH and HttpClient beans: their conditions, properties and failure analyses. */
 class ClientsAutoConfigurationTest {
-    static final String ODS = "X26";
-    static final String INTERACTION = "urn:nhs:names:services:psis:REPC_IN150016UK05";
+    static final String ODS = Fixture.ODS;
+    static final String INTERACTION = Fixture.INTERACTION;
 
     @TempDir
     static Path dir;
@@ -46,11 +51,7 @@ class ClientsAutoConfigurationTest {
     @BeforeAll
     static void start() {
         f = new Fixture(dir);
-        sds = EmbeddedSds.builder().pki(f.pki).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start();
-        sds.addMhs(EmbeddedSds.mhs(ODS, INTERACTION).partyKey(ODS + "-823848").endpoint("https://localhost:1/reliable")
-                .fqdn("localhost"));
-        sds.addAccreditedSystem(EmbeddedSds.accreditedSystem("918999198993", ODS).partyKey(ODS + "-823848")
-                .interactions(INTERACTION));
+        sds = f.startSds();
     }
 
     @AfterAll
@@ -207,6 +208,20 @@ class ClientsAutoConfigurationTest {
     }
 
     @Test
+    void theMessagingClientIsClosedWithTheContext() {
+        SpineMessaging[] m = new SpineMessaging[1];
+        Route[] route = new Route[1];
+        f.runner(sds.url()).withPropertyValues("spinekit.messaging.party-key=X99-123456").run(c -> {
+            m[0] = c.getBean(SpineMessaging.class);
+            route[0] = ((RouteResult.Found) c.getBean(SpinekitRoutes.class).route(OdsCode.of(ODS),
+                    InteractionId.of(INTERACTION))).route();
+        });
+        SendOutcome out = m[0].send(route[0],
+                OutboundMessage.of("<x/>".getBytes(StandardCharsets.UTF_8)));
+        assertThat(out.failure()).contains(SendOutcome.Failure.CLOSED);
+    }
+
+    @Test
     void messagingFailureAnalyses() throws IOException {
         f.runner().withPropertyValues("spinekit.messaging.party-key=X99 123456")
                 .run(c -> Fixture.analysis(c, "spinekit.messaging.party-key", "\"X99 123456\""));
@@ -266,7 +281,7 @@ class ClientsAutoConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Customizer {
-        static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+        static final AtomicInteger CALLS = new AtomicInteger();
 
         @Bean
         SpinekitHttpClientCustomizer userAgent() {

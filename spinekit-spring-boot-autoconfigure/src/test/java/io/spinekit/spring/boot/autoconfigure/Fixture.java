@@ -2,6 +2,7 @@ package io.spinekit.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.PemFiles;
 import io.spinekit.testpki.TestPki;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** A test PKI on disk and a context runner with every spinekit auto-configuration. */
 final class Fixture {
     static final String ENV = "test-spine";
+    static final String ODS = "X26";
+    static final String INTERACTION = "urn:nhs:names:services:psis:REPC_IN150016UK05";
 
     final TestPki pki = TestPki.create("Boot");
     final IssuedCertificate client = pki.certificate("localhost").issue();
@@ -31,6 +34,16 @@ final class Fixture {
         this.pem = client.writePem(dir, "client");
         this.rootPem = dir.resolve("root.pem");
         write(rootPem, pki.rootPem());
+    }
+
+    /** An EmbeddedSds on this PKI (client certificates required) holding a route for {@link #INTERACTION} to {@link #ODS}. */
+    EmbeddedSds startSds() {
+        EmbeddedSds sds = EmbeddedSds.builder().pki(pki).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start();
+        sds.addMhs(EmbeddedSds.mhs(ODS, INTERACTION).partyKey(ODS + "-823848").endpoint("https://localhost:1/reliable")
+                .fqdn("localhost"));
+        sds.addAccreditedSystem(EmbeddedSds.accreditedSystem("918999198993", ODS).partyKey(ODS + "-823848")
+                .interactions(INTERACTION));
+        return sds;
     }
 
     static AutoConfigurations all() {

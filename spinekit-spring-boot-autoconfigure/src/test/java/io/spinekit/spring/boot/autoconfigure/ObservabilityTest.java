@@ -29,8 +29,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 
 /** The health contributors, meters and info contributor, with their names. */
 class ObservabilityTest {
-    static final String ODS = "X26";
-    static final String INTERACTION = "urn:nhs:names:services:psis:REPC_IN150016UK05";
+    static final String ODS = Fixture.ODS;
+    static final String INTERACTION = Fixture.INTERACTION;
 
     @TempDir
     static Path dir;
@@ -40,11 +40,7 @@ class ObservabilityTest {
     @BeforeAll
     static void start() {
         f = new Fixture(dir);
-        sds = EmbeddedSds.builder().pki(f.pki).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start();
-        sds.addMhs(EmbeddedSds.mhs(ODS, INTERACTION).partyKey(ODS + "-823848").endpoint("https://localhost:1/r")
-                .fqdn("localhost"));
-        sds.addAccreditedSystem(EmbeddedSds.accreditedSystem("918999198993", ODS).partyKey(ODS + "-823848")
-                .interactions(INTERACTION));
+        sds = f.startSds();
     }
 
     @AfterAll
