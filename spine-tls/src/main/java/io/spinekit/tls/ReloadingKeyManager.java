@@ -85,8 +85,8 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     }
 
     private void maybeReload() {
-        if (checkEvery == null || loader == null) {
-            return;
+        if (checkEvery == null || loader == null || stamp == null) {
+            return; // a source without a stamp (an in-memory source) is reloaded only on request
         }
         long now = System.nanoTime();
         if (now - lastCheck < checkEvery.toNanos()) {

@@ -496,6 +496,23 @@ public final class SpineTlsContext {
             return this;
         }
 
+        /**
+         * Presents an identity held by something else, such as a Spring SSL bundle, that can be renewed
+         * in memory: {@link SpineTlsContext#reloadIdentity()} asks the source again and, when it returns
+         * another certificate or key, new handshakes use it (as for files). The source is asked once at
+         * {@link #build()}; {@link #reloadIdentityEvery(Duration)} does not apply (there are no files to
+         * watch), so call {@code reloadIdentity()} when the source says it changed.
+         *
+         * @param source returns the current identity; may throw to keep the one in use
+         * @param description what the source is, for {@link SpineTlsContext#toString()} (no secrets)
+         * @return this
+         */
+        public Builder clientIdentity(Supplier<ClientIdentity> source, String description) {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(description, "description");
+            return identity(source, null, description);
+        }
+
         private Builder identity(Supplier<ClientIdentity> loader, Supplier<String> stamp, String source) {
             if (identitySource != null) {
                 throw new TlsConfigurationException("A client identity is already set (" + identitySource

@@ -63,6 +63,40 @@ class IdentityReloadTest {
     }
 
     @Test
+    void anInMemorySourceIsAskedAgainOnReloadAndABrokenRenewalKeepsTheIdentityInUse() throws Exception {
+        IssuedCertificate first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        IssuedCertificate renewed = pki.certificate("client.example.nhs.uk").clientAuth().issue();
+        java.util.concurrent.atomic.AtomicReference<IssuedCertificate> current = new java.util.concurrent.atomic.AtomicReference<>(first);
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
+                .clientIdentity(() -> {
+                    if (broken.get()) {
+                        throw new TlsConfigurationException("the bundle holds no key");
+                    }
+                    return ClientIdentity.of(current.get().privateKey(), current.get().chain());
+                }, "SSL bundle 'spine'")
+                .reloadIdentityEvery(Duration.ofMillis(1)).build();
+        assertThat(tls.toString()).contains("SSL bundle 'spine'");
+        try (TestTlsServer server = pki.server(serverCert).requireClientCertificate().start()) {
+            handshake(tls, server);
+            current.set(renewed);
+            Thread.sleep(5);
+            handshake(tls, server);
+            assertThat(server.clientCertificates()).as("no stamp to watch: only an explicit reload asks the source")
+                    .containsExactly(first.certificate(), first.certificate());
+
+            assertThat(tls.reloadIdentity()).isTrue();
+            handshake(tls, server);
+            assertThat(server.clientCertificates()).last().isEqualTo(renewed.certificate());
+
+            broken.set(true);
+            assertThatThrownBy(tls::reloadIdentity).isInstanceOf(TlsConfigurationException.class)
+                    .hasMessageContaining("holds no key");
+            assertThat(tls.clientIdentity().orElseThrow().certificate()).isEqualTo(renewed.certificate());
+        }
+    }
+
+    @Test
     void periodicCheckPicksUpRenewedFilesWithoutAnExplicitCall() throws Exception {
         IssuedCertificate first = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         IssuedCertificate renewed = pki.certificate("client.example.nhs.uk").clientAuth().ec().issue();
