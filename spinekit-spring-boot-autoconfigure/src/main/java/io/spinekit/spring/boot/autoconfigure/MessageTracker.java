@@ -4,9 +4,11 @@ import io.spinekit.messaging.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -152,5 +154,62 @@ public final class MessageTracker {
         public void forgetReceipt(String messageId) {
             delegate.forgetReceipt(messageId);
         }
+
+        // Reliable sends go through the store-driven methods (accept, retryAt, finish) rather than save:
+        // each is reported to the tracker as the Outbound record it amounts to.
+        @Override
+        public void accept(Stored message, Optional<String> owner, Instant leaseUntil) {
+            delegate.accept(message, owner, leaseUntil);
+            saved(new Outbound(message.messageId(), message.conversationId(), message.workflow(), message.created(),
+                    0, Status.PENDING));
+        }
+
+        @Override
+        public List<Stored> claim(String owner, Instant now, Duration lease, int max) {
+            return delegate.claim(owner, now, lease, max);
+        }
+
+        @Override
+        public boolean retryAt(String messageId, String owner, int attempts, int posts, Instant next,
+                Instant leaseUntil, String error) {
+            boolean done = delegate.retryAt(messageId, owner, attempts, posts, next, leaseUntil, error);
+            if (done) {
+                delegate.stored(messageId).ifPresent(m -> saved(new Outbound(m.messageId(), m.conversationId(),
+                        m.workflow(), m.created(), posts, Status.PENDING)));
+            }
+            return done;
+        }
+
+        @Override
+        public boolean finish(String messageId, int attempts, int posts, Status status, String error, Instant now) {
+            boolean done = delegate.finish(messageId, attempts, posts, status, error, now);
+            if (done) {
+                delegate.stored(messageId).ifPresent(m -> saved(new Outbound(m.messageId(), m.conversationId(),
+                        m.workflow(), m.created(), posts, status)));
+            }
+            return done;
+        }
+
+        @Override
+        public int release(String owner) {
+            return delegate.release(owner);
+        }
+
+        @Override
+        public Optional<Stored> stored(String messageId) {
+            return delegate.stored(messageId);
+        }
+
+        @Override
+        public List<Stored> list(Set<Status> statuses, int max) {
+            return delegate.list(statuses, max);
+        }
+
+        @Override
+        public int purge(Instant endedBefore, Instant now) {
+            return delegate.purge(endedBefore, now);
+        }
+
+        // close() stays the interface's no-op: the delegate belongs to whoever made it (a bean Spring closes).
     }
 }
