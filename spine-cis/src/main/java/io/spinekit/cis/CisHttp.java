@@ -1,9 +1,8 @@
 package io.spinekit.cis;
 
-import io.spinekit.core.Text;
+import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -12,29 +11,15 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GET over Apache HttpClient 5 on a spine-tls context, with connect, response (per read) and request
+ * GET over spine-tls's {@link SpineHttp} (Apache HttpClient 5) on a spine-tls context, with connect, response (per read) and request
  * (whole exchange) timeouts, a bounded body, no redirects, no cookies, and one retry for connection
  * failures only.
  *
@@ -52,32 +37,11 @@ final class CisHttp implements AutoCloseable {
     record Response(int status, byte[] body, String contentType, String location) {
     }
 
-    /** The body was larger than allowed. */
-    static final class BodyTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-        final long size;
-
-        BodyTooLarge(long size) {
-            super("body larger than the limit");
-            this.size = size;
-        }
-    }
-
-    /** The whole exchange took longer than the request timeout. */
-    static final class DeadlineExceeded extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        DeadlineExceeded() {
-            super("request timeout exceeded");
-        }
-    }
-
-    private final CloseableHttpClient client;
+    private final SpineHttp http;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final Duration requestTimeout;
     private final int maxBytes;
-    private final ScheduledExecutorService deadlines;
 
     CisHttp(SpineTlsContext tls, Duration connectTimeout, Duration responseTimeout, Duration requestTimeout,
             int maxBytes, DnsResolver dns) {
@@ -85,33 +49,14 @@ final class CisHttp implements AutoCloseable {
         this.responseTimeout = responseTimeout;
         this.requestTimeout = requestTimeout;
         this.maxBytes = maxBytes;
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spinekit-cis-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-        PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(tls.httpClientTlsStrategy())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                        .setSocketTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
-                        .build())
-                .setMaxConnTotal(20)
-                .setMaxConnPerRoute(10);
+        // The handshake is bounded by the response timeout, as it always was here.
+        SpineHttp.Builder b = SpineHttp.builder(tls).connectTimeout(connectTimeout).handshakeTimeout(responseTimeout)
+                .responseTimeout(responseTimeout).requestTimeout(requestTimeout).maxConnections(20)
+                .userAgent(USER_AGENT);
         if (dns != null) {
-            cm.setDnsResolver(dns);
+            b.dnsResolver(dns);
         }
-        this.client = HttpClients.custom()
-                .setConnectionManager(cm.build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent(USER_AGENT)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
-                        .build())
-                .build();
+        this.http = b.build();
     }
 
     /**
@@ -150,59 +95,12 @@ final class CisHttp implements AutoCloseable {
     private Response execute(URI uri, String accept) throws IOException {
         HttpGet get = new HttpGet(uri);
         get.setHeader("Accept", accept);
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            expired.set(true);
-            get.cancel();
-        }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return exchange(get);
-        } catch (IOException | RuntimeException e) {
-            if (expired.get()) {
-                throw new DeadlineExceeded();
-            }
-            throw e;
-        } finally {
-            deadline.cancel(false);
-        }
-    }
-
-    private Response exchange(HttpGet get) throws IOException {
-        return client.execute(get, response -> {
-            HttpEntity entity = response.getEntity();
-            byte[] body;
-            try {
-                body = entity == null ? new byte[0] : read(entity);
-            } catch (BodyTooLarge e) {
-                // Abort the connection: closing the response normally would read the rest of the body.
-                get.cancel();
-                throw e;
-            }
-            Header location = response.getFirstHeader("Location");
-            String type = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
-            return new Response(response.getCode(), body, type, location == null ? null : location.getValue());
-        });
-    }
-
-    private byte[] read(HttpEntity entity) throws IOException {
-        long declared = entity.getContentLength();
-        if (declared > maxBytes) {
-            throw new BodyTooLarge(declared);
-        }
-        // Not try-with-resources: closing the stream drains the rest of the body, so on "too large"
-        // the stream is left open and the caller cancels the request instead.
-        InputStream in = entity.getContent();
-        byte[] body = in.readNBytes(maxBytes + 1);
-        if (body.length > maxBytes) {
-            throw new BodyTooLarge(-1);
-        }
-        in.close();
-        return body;
+        SpineHttp.Response r = http.fetch(get, maxBytes);
+        return new Response(r.status(), r.body(), r.contentType(), r.firstHeader("Location").orElse(null));
     }
 
     static boolean isConnectionFailure(IOException e) {
-        return e instanceof ConnectException || e instanceof NoRouteToHostException
-                || e instanceof ConnectTimeoutException;
+        return SpineHttp.isConnectionFailure(e);
     }
 
     private CisException translate(IOException e, String what, URI endpoint, int attempts, SsoTicket ticket) {
@@ -210,15 +108,19 @@ final class CisHttp implements AutoCloseable {
         String tries = attempts == 1 ? "" : " (after " + attempts + " attempts)";
         CisException.Reason reason;
         String message;
-        if (e instanceof DeadlineExceeded) {
+        if (e instanceof SpineHttp.DeadlineExceededException) {
             reason = CisException.Reason.TIMEOUT;
             message = "no complete answer from " + where + " within the request timeout of " + requestTimeout.toMillis()
                     + " ms for the " + what + "; not retried";
-        } else if (e instanceof BodyTooLarge big) {
+        } else if (e instanceof SpineHttp.BodyTooLargeException big) {
             reason = CisException.Reason.RESPONSE_TOO_LARGE;
             message = what + " response from " + endpoint + " is larger than the limit of " + maxBytes + " bytes"
-                    + (big.size > 0 ? " (Content-Length " + big.size + ")" : "")
+                    + (big.declaredLength() > 0 ? " (Content-Length " + big.declaredLength() + ")" : "")
                     + ": raise maxResponseBytes if this is expected";
+        } else if (e instanceof SpineHttp.HandshakeTimeoutException h) {
+            reason = CisException.Reason.CONNECTION_FAILED;
+            message = "the TLS handshake with " + where + " did not finish within " + h.timeout().toMillis() + " ms"
+                    + tries + " for the " + what + ": check the URL, the firewall and HSCN connectivity";
         } else if (e instanceof ConnectTimeoutException) {
             reason = CisException.Reason.CONNECTION_FAILED;
             message = "could not connect to " + where + " within " + connectTimeout.toMillis() + " ms" + tries
@@ -262,17 +164,12 @@ final class CisHttp implements AutoCloseable {
     }
 
     private static String detail(Throwable e, SsoTicket ticket) {
-        if (e.getMessage() == null) {
-            return e.getClass().getSimpleName();
-        }
-        // Redact before cutting, so no piece of the ticket survives at the cut.
-        String m = e.getMessage().replaceAll("\\s+", " ");
-        return e.getClass().getSimpleName() + ": " + Text.quote(ticket == null ? m : ticket.redact(m), 300);
+        // Redacted before cutting, so no piece of the ticket survives at the cut.
+        return SpineHttp.describe(e, ticket == null ? m -> m : ticket::redact);
     }
 
     static String authority(URI uri) {
-        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost() + ":" + port;
+        return SpineHttp.authority(uri);
     }
 
     static boolean isXmlOrText(String contentType) {
@@ -281,20 +178,11 @@ final class CisHttp implements AutoCloseable {
     }
 
     static String mimeType(String contentType) {
-        try {
-            return contentType == null || contentType.isEmpty() ? "" : ContentType.parse(contentType).getMimeType();
-        } catch (RuntimeException e) {
-            return "";
-        }
+        return SpineHttp.mimeType(contentType);
     }
 
     @Override
     public void close() {
-        deadlines.shutdownNow();
-        try {
-            client.close();
-        } catch (IOException e) {
-            LOG.debug("closing the HTTP client failed", e);
-        }
+        http.close();
     }
 }
