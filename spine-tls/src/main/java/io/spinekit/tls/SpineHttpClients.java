@@ -65,6 +65,12 @@ final class SpineHttpClients {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
+                // A client certificate makes HttpClient 5 tag each pooled connection with the TLS
+                // principal (its "user token") and lease it only to a request carrying the same
+                // token; requests here carry none, so without this every request paid a new mutual
+                // TLS handshake. One SpineHttp presents one identity, so the pool needs no state.
+                // After an identity reload, kept-alive connections finish with the old certificate.
+                .disableConnectionState()
                 .setUserAgent(s.userAgent())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(timeout(s.responseTimeout()))

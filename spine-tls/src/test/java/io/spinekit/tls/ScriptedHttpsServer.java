@@ -33,8 +33,14 @@ final class ScriptedHttpsServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     ScriptedHttpsServer(SSLContext context, Script script) throws IOException {
+        this(context, script, false);
+    }
+
+    /** A server that, when {@code needClientAuth}, requires a client certificate (mutual TLS, as Spine). */
+    ScriptedHttpsServer(SSLContext context, Script script, boolean needClientAuth) throws IOException {
         this.socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress());
+        this.socket.setNeedClientAuth(needClientAuth);
         this.script = script;
         Thread acceptor = new Thread(this::acceptLoop, "scripted-https-" + socket.getLocalPort());
         acceptor.setDaemon(true);

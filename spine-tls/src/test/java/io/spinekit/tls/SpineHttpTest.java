@@ -45,7 +45,7 @@ class SpineHttpTest {
         serverContext = pki.sslContext(server);
         IssuedCertificate client = pki.certificate("client.example.nhs.uk").clientAuth().issue();
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
-                .clientIdentity(client.keyPair().getPrivate(), List.of(client.certificate())).build();
+                .clientIdentity(client.privateKey(), client.chain()).build();
     }
 
     @AfterEach
@@ -94,6 +94,25 @@ class SpineHttpTest {
         try (SpineHttp http = SpineHttp.builder(tls).build()) {
             http.fetch(get(server, "/one"), 100);
             http.fetch(get(server, "/two"), 100);
+
+            assertThat(server.connections()).isEqualTo(1);
+            assertThat(server.handshakes()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * With a client certificate HttpClient 5 marks each pooled connection with the TLS principal as
+     * its "user token" and, by default, leases it only to a request whose context carries the same
+     * token; a fresh context has none, so every request opened a new connection and a new mutual
+     * TLS handshake (measured: 272 plain POSTs a second instead of thousands).
+     */
+    @Test
+    void twoRequestsOverMutualTlsShareOneConnectionAndOneHandshake() throws Exception {
+        ScriptedHttpsServer server = later(new ScriptedHttpsServer(serverContext, (head, out, s) -> ok(out, "pong"), true));
+        try (SpineHttp http = SpineHttp.builder(tls).build()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.fetch(get(server, "/" + i), 100).status()).isEqualTo(200);
+            }
 
             assertThat(server.connections()).isEqualTo(1);
             assertThat(server.handshakes()).isEqualTo(1);
