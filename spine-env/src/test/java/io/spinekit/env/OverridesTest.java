@@ -95,6 +95,41 @@ class OverridesTest {
         assertThat(catalog.ignoredOverrides()).containsExactly("SPINEKIT_HOME");
     }
 
+    /**
+     * The SDK's other settings share the {@code spinekit.} prefix (the message store's
+     * {@code spinekit.messageStore.url} and {@code SPINEKIT_MESSAGE_STORE_URL}, the Spring Boot
+     * starter's {@code spinekit.*} properties passed as {@code -D} or as relaxed environment
+     * variables): the catalog reads every such name and must neither fail on them nor make a
+     * custom environment of them.
+     */
+    @Test
+    void theSdksOtherSpinekitSettingsAreIgnoredNotTakenForEnvironments() {
+        SpineCatalog catalog = SpineCatalog.builder()
+                .systemProperties(props(
+                        "spinekit.messageStore.url", "jdbc:h2:file:/tmp/m",
+                        "spinekit.environment", "integration",
+                        "spinekit.tls.bundle", "spine",
+                        "spinekit.tls.certificate", "/etc/spine/client.pem",
+                        "spinekit.sds.backend", "fhir",
+                        "spinekit.sds.fhir.base-url", "https://int.api.service.nhs.uk/spine-directory/FHIR/R4",
+                        "spinekit.sds.ldap-urls", "ldaps://ldap.example:636",
+                        "spinekit.mesh.url", "https://mesh.example",
+                        "spinekit.messaging.party-key", "YES-0000806",
+                        "spinekit.messaging.store.url", "jdbc:h2:file:/tmp/m",
+                        "spinekit.cis.enabled", "true"))
+                .environmentVariables(Map.of(
+                        "SPINEKIT_MESSAGE_STORE_URL", "jdbc:h2:file:/tmp/m",
+                        "SPINEKIT_ENVIRONMENT", "integration",
+                        "SPINEKIT_TLS_BUNDLE", "spine",
+                        "SPINEKIT_SDS_BACKEND", "fhir",
+                        "SPINEKIT_MESSAGING_PARTY_KEY", "YES-0000806"))
+                .build();
+
+        assertThat(catalog.profiles()).extracting(EnvironmentProfile::name)
+                .containsExactlyElementsOf(SpineCatalog.bundled().profiles().stream().map(EnvironmentProfile::name).toList());
+        assertThat(catalog.ignoredOverrides()).hasSize(16);
+    }
+
     @Test
     void unrelatedSpinekitSystemPropertiesAreIgnoredAndHelpExplainAnUnknownEnvironment() {
         SpineCatalog catalog = SpineCatalog.builder().systemProperties(props(
