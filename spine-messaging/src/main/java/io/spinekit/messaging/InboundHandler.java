@@ -77,6 +77,11 @@ public final class InboundHandler {
         return waiting.computeIfAbsent(messageId, id -> new CompletableFuture<>());
     }
 
+    /** The largest body taken, in bytes (the server reads at most one more). */
+    int maxBytes() {
+        return maxBytes;
+    }
+
     /**
      * Handles one POST.
      *

@@ -6,10 +6,10 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.spinekit.core.Text;
 import io.spinekit.tls.SpineTlsContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,7 +27,9 @@ import javax.net.ssl.SSLParameters;
  * {@link SpineTlsContext} (its certificate is the endpoint certificate, its trust the Spine CA
  * chain), client certificates required, as MHS's inbound listener does ({@code ssl.CERT_REQUIRED},
  * MESSAGING.md section 6). Bounded: a fixed pool of threads with a bounded queue (a connection
- * beyond it is refused), and the handler's body limit. Started and stopped by the user;
+ * beyond it is refused), the handler's body limit, and a deadline on each request (default 30 s,
+ * from its first byte to the answer: handshake, headers and body; a client that stalls or trickles
+ * is cut off, see {@link Builder#requestTimeout(Duration)}). Started and stopped by the user;
  * {@link #close()} lets exchanges in flight finish within a grace period (default 2 s).
  *
  * <pre>{@code
@@ -39,11 +41,14 @@ import javax.net.ssl.SSLParameters;
 public final class InboundServer implements AutoCloseable {
     /** The default {@link Builder#gracePeriod(Duration)}: 2 s. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+    /** The default {@link Builder#requestTimeout(Duration)}: 30 s. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpsServer server;
     /** The port bound at construction, kept so that {@link #port()} answers after {@link #close()} too. */
     private final int port;
     private final ThreadPoolExecutor threads;
+    private final RequestDeadlines deadlines;
     private final InboundHandler handler;
     private final Duration gracePeriod;
     private final Object lock = new Object();
@@ -66,8 +71,12 @@ public final class InboundServer implements AutoCloseable {
             this.server = HttpsServer.create(new InetSocketAddress(b.address, b.port), 128);
         } catch (IOException e) {
             threads.shutdownNow();
-            throw new UncheckedIOException("cannot listen on " + b.address.getHostAddress() + ":" + b.port, e);
+            String where = (b.address == null ? "*" : b.address.getHostAddress()) + ":" + b.port;
+            throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "cannot listen on "
+                    + Text.quote(where) + ": " + Text.quote(String.valueOf(e.getMessage()))
+                    + " (expected a free port on a local address)", e);
         }
+        this.deadlines = new RequestDeadlines(threads, b.requestTimeout);
         this.port = server.getAddress().getPort();
         SpineTlsContext tls = b.tls;
         server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()) {
@@ -79,7 +88,7 @@ public final class InboundServer implements AutoCloseable {
                 params.setSSLParameters(p);
             }
         });
-        server.setExecutor(threads);
+        server.setExecutor(deadlines);
         server.createContext("/", this::exchange);
     }
 
@@ -144,9 +153,17 @@ public final class InboundServer implements AutoCloseable {
             }
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
-            InboundResponse response;
+            byte[] request;
             try (InputStream in = exchange.getRequestBody()) {
-                response = handler.handle(headers, in);
+                // read here, under the request deadline; one byte over the limit tells the handler it is too large
+                request = in.readNBytes(handler.maxBytes() + 1);
+            }
+            InboundResponse response;
+            RequestDeadlines.working(true);
+            try {
+                response = handler.handle(headers, new ByteArrayInputStream(request));
+            } finally {
+                RequestDeadlines.working(false);
             }
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             byte[] body = response.body();
@@ -194,6 +211,7 @@ public final class InboundServer implements AutoCloseable {
         }
         server.stop(0);
         threads.shutdownNow();
+        deadlines.close();
         if (stopper != null) {
             try {
                 stopper.join(TimeUnit.SECONDS.toMillis(5));
@@ -223,7 +241,8 @@ public final class InboundServer implements AutoCloseable {
 
     /**
      * Builds an {@link InboundServer}. Required: {@link #tls} and {@link #handler}. Defaults: all
-     * addresses, port 443, 8 threads, 64 queued requests, a 2 s grace period on close.
+     * addresses, port 443, 8 threads, 64 queued requests, a 30 s request deadline, a 2 s grace
+     * period on close.
      */
     public static final class Builder {
         private SpineTlsContext tls;
@@ -233,6 +252,7 @@ public final class InboundServer implements AutoCloseable {
         private int threads = 8;
         private int queue = 64;
         private Duration gracePeriod = DEFAULT_GRACE;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
         }
@@ -314,6 +334,26 @@ public final class InboundServer implements AutoCloseable {
                         + Text.quote(value.toString()) + ": expected zero or a positive duration");
             }
             this.gracePeriod = value;
+            return this;
+        }
+
+        /**
+         * The deadline of each request, from its first byte (the TLS handshake of a new connection,
+         * or the request line on a kept-alive one) to the answer written. A client still sending,
+         * or silent, at the deadline has its connection closed and gets no answer (a sender retries
+         * as after a dropped connection). The handler's own work on a request already read is not
+         * cut short. Spine's largest message is 5 MB; allow for the slowest sender you expect.
+         *
+         * @param value from 1 ms to 1 hour
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration value) {
+            Objects.requireNonNull(value, "requestTimeout");
+            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofHours(1)) > 0) {
+                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "requestTimeout is "
+                        + Text.quote(value.toString()) + ": expected from 1 ms to 1 hour");
+            }
+            this.requestTimeout = value;
             return this;
         }
 
