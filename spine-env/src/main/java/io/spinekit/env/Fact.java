@@ -1,5 +1,6 @@
 package io.spinekit.env;
 
+import io.spinekit.core.Text;
 import java.util.Objects;
 
 /**
@@ -32,7 +33,8 @@ public record Fact(String key, String value, Provenance provenance, String sourc
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(source, "source");
         if (value.isBlank()) {
-            throw new CatalogException("blank value for catalog key " + key + " from " + source);
+            throw new CatalogException("blank value for catalog key " + Text.quote(key) + " from " + source
+                    + ": expected a value");
         }
     }
 

@@ -131,6 +131,13 @@ class OverridesTest {
     }
 
     @Test
+    void aBlankFactNamesItsKeyQuotedWithControlCharactersEscaped() {
+        assertThatThrownBy(() -> new Fact("ldap.url\n", " ", Provenance.OVERRIDE, "a file"))
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("blank value for catalog key \"ldap.url\\n\" from a file: expected a value");
+    }
+
+    @Test
     void unrelatedSpinekitSystemPropertiesAreIgnoredAndHelpExplainAnUnknownEnvironment() {
         SpineCatalog catalog = SpineCatalog.builder().systemProperties(props(
                 "spinekit.build.suffix", "-env",
