@@ -12,9 +12,13 @@ import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
 import io.spinekit.wes.Assessment;
 import io.spinekit.wes.Verdict;
+import io.spinekit.messaging.store.JdbcMessageStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -79,6 +83,32 @@ class ExamplesTest {
         }
     }
 
+    @Test
+    void sendMessageIsAcknowledgedAfterARetriableFaultAndKeptInTheDurableStore(EmbeddedSds sds, SdsClient client,
+            @TempDir Path dir) {
+        IssuedCertificate me = sds.pki().certificate("mhs.supplier.example").clientAuth().issue();
+        SpineTlsContext tls = SpineTlsContext.builder().trustCertificates(List.of(sds.pki().root().certificate()))
+                .clientIdentity(me.privateKey(), me.chain()).build();
+        try (FakeMhs mhs = FakeMhs.start(sds.pki()).expect("Y55-823848", "S20001A000100");
+             JdbcMessageStore store = JdbcMessageStore.h2File(dir.resolve("messages"))) {
+            sds.addAccreditedSystem(EmbeddedSds.accreditedSystem("227319907549", "Y55").partyKey("Y55-823848")
+                    .interactions(INTERACTION));
+            sds.addMhs(EmbeddedSds.mhs("Y55", INTERACTION).partyKey("Y55-823848").cpaId("S20001A000100")
+                    .endpoint(mhs.endpoint("/reliablemessaging/reliablerequest").toString())
+                    .messaging("always", "always", "MSHSignalsOnly", "urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH")
+                    .reliability("PT1M", "2", "PT0.2S"));
+            mhs.script(FakeMhs.Answer.soapFault("206"), FakeMhs.Answer.ack());
+            byte[] hl7 = "<REPC_IN150016UK05 xmlns=\"urn:hl7-org:v3\">Zoë</REPC_IN150016UK05>"
+                    .getBytes(StandardCharsets.UTF_8);
+
+            String line = SendMessage.send(client, tls, store, "X99-123456", "200000000001", "Y55", INTERACTION, hl7);
+
+            assertThat(line).startsWith("ACKNOWLEDGED (RELIABLE, 2 attempt(s)) message ");
+            String messageId = line.substring(line.lastIndexOf(' ') + 1);
+            assertThat(mhs.received()).hasSize(2).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+            assertThat(store.stored(messageId)).hasValueSatisfying(m -> assertThat(m.attempts()).isEqualTo(2));
+        }
+    }
 
     @Test
     void checkWesEnvironmentGivesTheVerdict() {
