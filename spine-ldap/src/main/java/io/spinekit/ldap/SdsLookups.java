@@ -142,13 +142,15 @@ final class SdsLookups {
         Key key = new Key("mhs", odsCode.value(), interactionId.value(), partyKey == null ? "" : partyKey.value());
         String what = "nhsMhs entries for ODS code " + odsCode + " and interaction " + interactionId
                 + (partyKey == null ? "" : " with party key " + partyKey);
-        return cached(SdsLookupEvent.Kind.MHS_RECORDS, key, what, () -> backend.mhs(odsCode, interactionId, Optional.ofNullable(partyKey)));
+        return cached(SdsLookupEvent.Kind.MHS_RECORDS, key, what,
+                () -> backend.mhs(odsCode, interactionId, Optional.ofNullable(partyKey)));
     }
 
     SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, InteractionId interactionId) {
         Objects.requireNonNull(odsCode, "odsCode");
         Objects.requireNonNull(interactionId, "interactionId");
-        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEMS, new Key("as-ia", odsCode.value(), interactionId.value(), ""),
+        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEMS,
+                new Key("as-ia", odsCode.value(), interactionId.value(), ""),
                 "accredited systems for ODS code " + odsCode + " and interaction " + interactionId,
                 () -> backend.accreditedSystems(odsCode, interactionId));
     }
@@ -163,13 +165,15 @@ final class SdsLookups {
 
     SdsResult<AccreditedSystem> accreditedSystem(Asid asid) {
         Objects.requireNonNull(asid, "asid");
-        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEM, new Key("asid", asid.value(), "", ""), "accredited system with ASID " + asid,
+        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEM, new Key("asid", asid.value(), "", ""),
+                "accredited system with ASID " + asid,
                 () -> backend.accreditedSystem(asid));
     }
 
     SdsResult<Organisation> organisation(OdsCode odsCode) {
         Objects.requireNonNull(odsCode, "odsCode");
-        return cached(SdsLookupEvent.Kind.ORGANISATION, new Key("org", odsCode.value(), "", ""), "organisation with ODS code " + odsCode,
+        return cached(SdsLookupEvent.Kind.ORGANISATION, new Key("org", odsCode.value(), "", ""),
+                "organisation with ODS code " + odsCode,
                 () -> backend.organisation(odsCode));
     }
 

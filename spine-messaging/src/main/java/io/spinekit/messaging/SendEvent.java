@@ -57,8 +57,8 @@ public record SendEvent(Kind kind, String messageId, Workflow workflow, String i
             latency = Duration.ZERO;
         }
         if (outcome.isPresent() != (kind == Kind.ENDED)) {
-            throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "a " + kind + " event " + (outcome.isPresent() ? "has" : "lacks")
-                    + " an outcome: expected one exactly for ENDED");
+            throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "a " + kind + " event "
+                    + (outcome.isPresent() ? "has" : "lacks") + " an outcome: expected one exactly for ENDED");
         }
     }
 }

@@ -18,7 +18,8 @@ package io.spinekit.messaging;
  * <pre>{@code
  * SpineMessaging.builder()...sendListener(e -> {
  *     if (e.kind() == SendEvent.Kind.ENDED) {
- *         log.info("{} {} {} after {}", e.interactionId(), e.workflow(), e.outcome().orElseThrow().outcome(), e.latency());
+ *         log.info("{} {} {} after {}", e.interactionId(), e.workflow(), e.outcome().orElseThrow().outcome(),
+ *                 e.latency());
  *     }
  * })
  * }</pre>

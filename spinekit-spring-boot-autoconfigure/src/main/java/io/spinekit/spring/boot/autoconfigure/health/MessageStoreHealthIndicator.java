@@ -8,9 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * {@code spinekitMessageStore}: the messages this process has sent and not yet ended (pending) and
- * those that failed since start, as the client's send listener ({@link MessageTracker}) counts them; a probe read of the store
- * ({@code outbound} of an id that does not exist) must answer, or it is DOWN. The counts are this
- * process's: a store shared by several instances is not queried for theirs.
+ * those that failed since start, as the client's send listener ({@link MessageTracker}) counts them;
+ * a probe read of the store ({@code outbound} of an id that does not exist) must answer, or it is
+ * DOWN. The counts are this process's: a store shared by several instances is not queried for theirs.
  */
 public final class MessageStoreHealthIndicator extends AbstractHealthIndicator {
     private static final String PROBE_ID = "spinekit-health-probe";
