@@ -55,13 +55,31 @@ public final class SpinekitEvents {
         listeners.add(listener);
     }
 
-    void lookup(String backend, String kind, String outcome, String cache, Duration elapsed) {
+    /**
+     * Reports an SDS look-up to every listener (the auto-configured {@code SdsClient}'s look-up
+     * listener calls it; call it from your own {@code SdsClient}'s to keep the meters).
+     *
+     * @param backend {@code ldap} or {@code fhir}
+     * @param kind the kind, lower case (see {@link Listener#lookup})
+     * @param outcome the outcome, lower case
+     * @param cache {@code hit}, {@code miss} or {@code stale}
+     * @param elapsed how long it took
+     */
+    public void lookup(String backend, String kind, String outcome, String cache, Duration elapsed) {
         for (Listener l : listeners) {
             l.lookup(backend, kind, outcome, cache, elapsed);
         }
     }
 
-    void message(String outcome, String workflow, String interaction, Duration elapsed) {
+    /**
+     * Reports a message event to every listener ({@link MessageTracker} calls it).
+     *
+     * @param outcome the outcome (see {@link Listener#message})
+     * @param workflow the workflow, lower case
+     * @param interaction the interaction id
+     * @param elapsed for an ending outcome, the time since the send started; otherwise {@code null}
+     */
+    public void message(String outcome, String workflow, String interaction, Duration elapsed) {
         for (Listener l : listeners) {
             l.message(outcome, workflow, interaction, elapsed);
         }
