@@ -88,7 +88,7 @@ public final class SdsClient implements AutoCloseable {
                 b.staleRetryInterval, b.cacheMaximumSize), b.nanoTime);
         this.spineCoreOdsCode = Optional.ofNullable(b.spineCoreOdsCode != null ? b.spineCoreOdsCode : b.profileSpineCore);
         this.lookups = new SdsLookups(backend, cache, new SdsWarnings(), spineCoreOdsCode, b.spineCoreHint,
-                b.environmentName, b.clock);
+                b.environmentName, b.clock, new SdsLookupNotifier(b.lookupListener, backend.name()));
     }
 
     /**
@@ -327,6 +327,7 @@ public final class SdsClient implements AutoCloseable {
         String environmentName;
         String missingUrlHint = "call ldapUrls(\"ldaps://host:636\") or environment(...)";
         Clock clock = Clock.systemUTC();
+        SdsLookupListener lookupListener;
 
         private Builder() {
         }
@@ -557,6 +558,20 @@ public final class SdsClient implements AutoCloseable {
         /** Test hook: the clock of {@link Freshness#retrievedAt()}. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Told of every look-up (route, records, accredited systems, organisation): the back-end,
+         * what was looked up, how it ended, whether the cache answered, and how long it took (see
+         * {@link SdsLookupListener}); for metrics. A listener that throws is logged and never
+         * changes a look-up. Default none (nothing is timed).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder lookupListener(SdsLookupListener listener) {
+            this.lookupListener = Objects.requireNonNull(listener, "lookupListener");
             return this;
         }
 

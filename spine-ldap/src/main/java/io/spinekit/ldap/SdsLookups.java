@@ -31,6 +31,7 @@ final class SdsLookups {
     private final String spineCoreHint;
     private final String environmentName;
     private final Clock clock;
+    private final SdsLookupNotifier notifier;
 
     /**
      * @param backend the back-end that runs the searches
@@ -40,9 +41,10 @@ final class SdsLookups {
      * @param spineCoreHint how to supply the Spine core ODS code, for the message when it is unknown
      * @param environmentName the environment, or {@code null}
      * @param clock the clock of {@link Freshness#retrievedAt()}
+     * @param notifier tells the look-up listener of each look-up
      */
     SdsLookups(SdsBackend backend, SdsCache cache, SdsWarnings warnings, Optional<OdsCode> spineCoreOdsCode,
-            String spineCoreHint, String environmentName, Clock clock) {
+            String spineCoreHint, String environmentName, Clock clock, SdsLookupNotifier notifier) {
         this.backend = backend;
         this.cache = cache;
         this.warnings = warnings;
@@ -50,6 +52,7 @@ final class SdsLookups {
         this.spineCoreHint = spineCoreHint;
         this.environmentName = environmentName;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     // ---------------------------------------------------------------------------------- routes
@@ -62,9 +65,17 @@ final class SdsLookups {
         Objects.requireNonNull(asked, "request");
         RouteRequest request = !asked.reliableIntermediary() && ForwardReliable.applies(asked.interactionId())
                 ? asked.viaReliableIntermediary() : asked;
-        RouteResult r = cache.get(request, () -> loadRoute(request), x -> !x.found(), SdsLookups::staleRoute);
-        warnings.logOnce(r.warnings());
-        return r;
+        SdsLookupNotifier.Call call = notifier.start(SdsLookupEvent.Kind.ROUTE);
+        try {
+            RouteResult r = cache.get(request, call.loading(() -> loadRoute(request)), x -> !x.found(),
+                    SdsLookups::staleRoute);
+            warnings.logOnce(r.warnings());
+            call.ended(r.found(), r.freshness().stale());
+            return r;
+        } catch (RuntimeException e) {
+            call.failed(e);
+            throw e;
+        }
     }
 
     private static RouteResult staleRoute(RouteResult r) {
@@ -131,13 +142,15 @@ final class SdsLookups {
         Key key = new Key("mhs", odsCode.value(), interactionId.value(), partyKey == null ? "" : partyKey.value());
         String what = "nhsMhs entries for ODS code " + odsCode + " and interaction " + interactionId
                 + (partyKey == null ? "" : " with party key " + partyKey);
-        return cached(key, what, () -> backend.mhs(odsCode, interactionId, Optional.ofNullable(partyKey)));
+        return cached(SdsLookupEvent.Kind.MHS_RECORDS, key, what,
+                () -> backend.mhs(odsCode, interactionId, Optional.ofNullable(partyKey)));
     }
 
     SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, InteractionId interactionId) {
         Objects.requireNonNull(odsCode, "odsCode");
         Objects.requireNonNull(interactionId, "interactionId");
-        return cached(new Key("as-ia", odsCode.value(), interactionId.value(), ""),
+        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEMS,
+                new Key("as-ia", odsCode.value(), interactionId.value(), ""),
                 "accredited systems for ODS code " + odsCode + " and interaction " + interactionId,
                 () -> backend.accreditedSystems(odsCode, interactionId));
     }
@@ -145,28 +158,37 @@ final class SdsLookups {
     SdsResult<AccreditedSystem> accreditedSystems(OdsCode odsCode, PartyKey partyKey) {
         Objects.requireNonNull(odsCode, "odsCode");
         Objects.requireNonNull(partyKey, "partyKey");
-        return cached(new Key("as-pk", odsCode.value(), partyKey.value(), ""),
+        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEMS, new Key("as-pk", odsCode.value(), partyKey.value(), ""),
                 "accredited systems for ODS code " + odsCode + " and party key " + partyKey,
                 () -> backend.accreditedSystems(odsCode, partyKey));
     }
 
     SdsResult<AccreditedSystem> accreditedSystem(Asid asid) {
         Objects.requireNonNull(asid, "asid");
-        return cached(new Key("asid", asid.value(), "", ""), "accredited system with ASID " + asid,
+        return cached(SdsLookupEvent.Kind.ACCREDITED_SYSTEM, new Key("asid", asid.value(), "", ""),
+                "accredited system with ASID " + asid,
                 () -> backend.accreditedSystem(asid));
     }
 
     SdsResult<Organisation> organisation(OdsCode odsCode) {
         Objects.requireNonNull(odsCode, "odsCode");
-        return cached(new Key("org", odsCode.value(), "", ""), "organisation with ODS code " + odsCode,
+        return cached(SdsLookupEvent.Kind.ORGANISATION, new Key("org", odsCode.value(), "", ""),
+                "organisation with ODS code " + odsCode,
                 () -> backend.organisation(odsCode));
     }
 
-    private <T> SdsResult<T> cached(Key key, String what, Supplier<List<T>> loader) {
-        SdsResult<T> r = cache.get(key, () -> new SdsResult<>(what, loader.get(), new Freshness(clock.instant(), false)),
-                SdsResult::isEmpty, SdsResult::asStale);
-        warnings.logOnce(r.warnings());
-        return r;
+    private <T> SdsResult<T> cached(SdsLookupEvent.Kind kind, Key key, String what, Supplier<List<T>> loader) {
+        SdsLookupNotifier.Call call = notifier.start(kind);
+        try {
+            SdsResult<T> r = cache.get(key, call.loading(() -> new SdsResult<>(what, loader.get(),
+                    new Freshness(clock.instant(), false))), SdsResult::isEmpty, SdsResult::asStale);
+            warnings.logOnce(r.warnings());
+            call.ended(!r.isEmpty(), r.freshness().stale());
+            return r;
+        } catch (RuntimeException e) {
+            call.failed(e);
+            throw e;
+        }
     }
 
     /** A cache key of the record look-ups; routes are keyed on their {@link RouteRequest}. */

@@ -22,6 +22,7 @@ final class SendTask {
     final Workflow workflow;
     final String messageId;
     final String conversationId;
+    final String interactionId;
     final Map<String, String> headers;
     final byte[] body;
     final int maxAttempts;
@@ -31,9 +32,10 @@ final class SendTask {
     final StoredSender sender;
     final CompletableFuture<SendOutcome> future;
     volatile int posts;
+    private volatile boolean started;
 
     SendTask(SpineMessaging client, URI endpoint, Workflow workflow, String messageId, String conversationId,
-            EncodedMessage encoded, int maxAttempts, Duration interval, Optional<Instant> expiry,
+            String interactionId, EncodedMessage encoded, int maxAttempts, Duration interval, Optional<Instant> expiry,
             MessageStore.Outbound record, BiFunction<Transport.Result, String, SpineReply> parser) {
         this.client = client;
         this.parser = parser;
@@ -41,6 +43,7 @@ final class SendTask {
         this.workflow = workflow;
         this.messageId = messageId;
         this.conversationId = conversationId;
+        this.interactionId = interactionId;
         this.headers = encoded.headers();
         this.body = encoded.bodyUnsafe();
         this.maxAttempts = maxAttempts;
@@ -51,8 +54,11 @@ final class SendTask {
         this.future = new CompletableFuture<>();
     }
 
-    /** A task for a stored reliable message, resumed after {@code stored.attempts()} attempts. */
-    SendTask(SpineMessaging client, StoredSender sender, MessageStore.Stored stored,
+    /**
+     * A task for a stored reliable message, resumed after {@code stored.attempts()} attempts; the
+     * interaction is the route's when known, else read from the stored {@code SOAPAction}.
+     */
+    SendTask(SpineMessaging client, StoredSender sender, MessageStore.Stored stored, String interactionId,
             CompletableFuture<SendOutcome> future) {
         this.client = client;
         this.parser = (r, id) -> EbxmlCodec.parseReply(r.status(), r.contentType(), r.body());
@@ -60,6 +66,7 @@ final class SendTask {
         this.workflow = stored.workflow();
         this.messageId = stored.messageId();
         this.conversationId = stored.conversationId();
+        this.interactionId = interactionId != null ? interactionId : SendEvents.interactionOf(stored.headers());
         this.headers = stored.headers();
         this.body = stored.bodyUnsafe();
         this.maxAttempts = stored.maxAttempts();
@@ -78,6 +85,9 @@ final class SendTask {
         } catch (RuntimeException | Error e) {
             // never leave the caller's future pending: an unexpected failure completes it exceptionally
             end(attempt, MessageStore.Status.FAILED, "unexpected failure: " + e);
+            client.events().ended(interactionId, attempt, record.created(), new SendOutcome(messageId, conversationId,
+                    workflow, SendOutcome.Outcome.FAILED, posts, Optional.empty(), List.of(), List.of(),
+                    Optional.empty(), "unexpected failure: " + e));
             future.completeExceptionally(e);
         }
     }
@@ -88,6 +98,11 @@ final class SendTask {
                     + "send finished"));
             return;
         }
+        if (!started) {
+            started = true;
+            client.events().sent(this, attempt);
+        }
+        long postStart = System.nanoTime();
         posts++;
         Transport.Result r = client.transport().post(endpoint, headers, body);
         if (sender == null) {
@@ -95,6 +110,7 @@ final class SendTask {
         }
         if (r.failed()) {
             if (r.connectionFailure() && transportTry < client.transportRetries()) {
+                client.events().retrying(this, attempt, Duration.ofNanos(System.nanoTime() - postStart));
                 client.submit(() -> attempt(attempt, transportTry + 1), client.transportRetryDelay(), this);
                 return;
             }
@@ -117,6 +133,7 @@ final class SendTask {
                 sender.retrying(this, attempt, "SOAP fault " + fault.errors().stream().map(FaultError::errorCode)
                         .toList() + " (retriable) at attempt " + attempt);
             }
+            client.events().retrying(this, attempt, Duration.ofNanos(System.nanoTime() - postStart));
             client.submit(() -> attempt(attempt + 1, 0), interval, this);
             return;
         }
@@ -127,10 +144,12 @@ final class SendTask {
         return expiry.map(e -> !client.clock().instant().plus(interval).isAfter(e)).orElse(true);
     }
 
-    private void complete(int attempt, SendOutcome out) {
+    /** Ends the send: the stored sender and the listener are told, then the caller's future completes. */
+    void complete(int attempt, SendOutcome out) {
         if (sender != null) {
             sender.ended(out);
         }
+        client.events().ended(interactionId, attempt, record.created(), out);
         future.complete(out);
     }
 

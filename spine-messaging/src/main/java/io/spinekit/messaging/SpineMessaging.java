@@ -1,6 +1,5 @@
 package io.spinekit.messaging;
 
-import io.spinekit.core.Text;
 import io.spinekit.env.Asid;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.OdsCode;
@@ -12,16 +11,9 @@ import io.spinekit.tls.SpineTlsContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +56,9 @@ import java.util.function.Consumer;
  * whose client died is taken over, with the same MessageId, once the lease runs out. A message that
  * ends undelivered (failed, refused, faulted, or past its deadline when taken over) is reported to
  * {@link Builder#undeliveredListener(Consumer)}.
+ *
+ * <p>Every step of every send (first post, each retry, the end with its latency) is told to the
+ * {@link Builder#sendListener(SendListener) send listener}, for metrics: see {@link SendListener}.
  */
 public final class SpineMessaging implements AutoCloseable {
     /** Resolves a route, for sends by ODS code and interaction: {@code sdsClient::route} fits. */
@@ -87,8 +82,8 @@ public final class SpineMessaging implements AutoCloseable {
     private final int transportRetries;
     private final Duration transportRetryDelay;
     private final Transport transport;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService scheduler;
+    private final Dispatcher dispatcher;
+    private final SendEvents events;
     private final boolean ownsStore;
     private final StoredSender stored;
     private volatile boolean closed;
@@ -104,17 +99,8 @@ public final class SpineMessaging implements AutoCloseable {
         this.transportRetryDelay = b.transportRetryDelay;
         this.transport = new Transport(b.tls, b.connectTimeout, b.handshakeTimeout, b.responseTimeout,
                 b.requestTimeout, b.maxResponseBytes, b.maxConcurrentSends);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(b.maxConcurrentSends, r -> {
-            Thread t = new Thread(r, "spinekit-messaging-send-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spinekit-messaging-retry");
-            t.setDaemon(true);
-            return t;
-        });
+        this.dispatcher = new Dispatcher(b.maxConcurrentSends);
+        this.events = new SendEvents(b.sendListener, b.clock);
         Duration lease = b.lease != null ? b.lease : b.requestTimeout.multipliedBy(b.transportRetries + 1L)
                 .plus(b.transportRetryDelay.multipliedBy(b.transportRetries)).plusSeconds(60);
         this.stored = new StoredSender(this, store, lease, b.pollInterval, b.maxConcurrentSends, b.undelivered);
@@ -200,10 +186,17 @@ public final class SpineMessaging implements AutoCloseable {
                     + "SpineMessaging.builder().routeResolver(sdsClient::route), or pass the Route to send(route, ...)");
         }
         RouteRequest asked = Workflow.routeRequest(odsCode, interactionId);
-        return CompletableFuture.supplyAsync(() -> resolver.resolve(asked), workers)
+        Instant started = clock.instant();
+        return CompletableFuture.supplyAsync(() -> resolver.resolve(asked), dispatcher.workers())
                 .thenCompose(result -> result instanceof RouteResult.Found found ? sendAsync(found.route(), message)
-                        : CompletableFuture.completedFuture(Requests.noRoute(message,
+                        : CompletableFuture.completedFuture(noRoute(interactionId, started, message,
                                 ((RouteResult.NotFound) result).message())));
+    }
+
+    private SendOutcome noRoute(InteractionId interactionId, Instant started, OutboundMessage message, String why) {
+        SendOutcome out = Requests.noRoute(message, why);
+        events.ended(interactionId.value(), 0, started, out);
+        return out;
     }
 
     /**
@@ -229,7 +222,8 @@ public final class SpineMessaging implements AutoCloseable {
                 throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "the client is closed: "
                         + "nothing was accepted");
             }
-            return stored.accept(StoredSender.stored(request, encoded, route, workflow, created));
+            return stored.accept(StoredSender.stored(request, encoded, route, workflow, created),
+                    route.interactionId().value());
         }
         return start(route, workflow, request.header().messageId(), request.header().conversationId(), encoded,
                 (r, id) -> EbxmlCodec.parseReply(r.status(), r.contentType(), r.body()));
@@ -275,30 +269,15 @@ public final class SpineMessaging implements AutoCloseable {
     private CompletableFuture<SendOutcome> start(Route route, Workflow workflow, String messageId,
             String conversationId, EncodedMessage encoded,
             java.util.function.BiFunction<Transport.Result, String, SpineReply> parser) {
-        MessageStore.Outbound record = new MessageStore.Outbound(messageId, conversationId, workflow, clock.instant(),
-                0, MessageStore.Status.PENDING);
-        store.save(record);
-        SendTask send = new SendTask(this, route.endpoint(), workflow, messageId, conversationId, encoded, 1,
-                Duration.ZERO, Optional.empty(), record, parser);
-        if (closed) {
-            return CompletableFuture.completedFuture(send.failed(1, 0, SendOutcome.Failure.CLOSED,
-                    "the client is closed"));
-        }
-        submit(() -> send.attempt(1, 0), Duration.ZERO, send);
-        return send.future;
+        return dispatcher.start(this, route, workflow, messageId, conversationId, encoded, parser);
     }
 
     void submit(Runnable task, Duration delay, SendTask send) {
-        try {
-            if (delay.isZero()) {
-                workers.execute(task);
-            } else {
-                scheduler.schedule(() -> submit(task, Duration.ZERO, send), delay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (RejectedExecutionException e) {
-            send.future.complete(send.failed(1, send.posts, SendOutcome.Failure.CLOSED, "the client was closed "
-                    + "before the send finished"));
-        }
+        dispatcher.submit(task, delay, send);
+    }
+
+    SendEvents events() {
+        return events;
     }
 
     boolean closed() {
@@ -330,16 +309,7 @@ public final class SpineMessaging implements AutoCloseable {
     public void close() {
         closed = true;
         stored.stopPolling();
-        scheduler.shutdownNow();
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.shutdown();
         stored.releaseLeases();
         transport.close();
         if (ownsStore) {
@@ -352,7 +322,8 @@ public final class SpineMessaging implements AutoCloseable {
      * connect timeout 10 s, TLS handshake 10 s, response (each read) 30 s, whole exchange 60 s,
      * responses at most 1 MiB, 16 concurrent sends (threads and pooled connections), 3 transport
      * retries 100 ms apart, the system UTC clock, no route resolver, the store polled every second,
-     * a lease of the whole exchange times the transport tries plus 60 s (3 min 0.3 s), no undelivered listener.
+     * a lease of the whole exchange times the transport tries plus 60 s (3 min 0.3 s), no undelivered
+     * listener, no send listener.
      * The store, where none is set: the default from spine-message-store if it is on the class path
      * (file-backed H2, durable), else building fails with what to do; an in-memory store only when
      * you set one ({@code store(new InMemoryMessageStore())}: messages are lost on restart).
@@ -366,6 +337,7 @@ public final class SpineMessaging implements AutoCloseable {
         private Duration lease;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Consumer<SendOutcome> undelivered = out -> { };
+        private SendListener sendListener = event -> { };
         private Clock clock = Clock.systemUTC();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -472,6 +444,19 @@ public final class SpineMessaging implements AutoCloseable {
         }
 
         /**
+         * Told of every step of every send: the first post, each retry, and the end with the
+         * outcome and the latency (see {@link SendListener}), with the workflow and interaction id;
+         * for metrics. A listener that throws is logged and never breaks a send.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder sendListener(SendListener value) {
+            this.sendListener = Objects.requireNonNull(value, "sendListener");
+            return this;
+        }
+
+        /**
          * The clock for timestamps and the persist-duration bound.
          *
          * @param value the clock
@@ -555,11 +540,7 @@ public final class SpineMessaging implements AutoCloseable {
          * @return this builder
          */
         public Builder transportRetries(int value) {
-            if (value < 0) {
-                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "transportRetries is "
-                        + value + ": expected 0 or more");
-            }
-            this.transportRetries = value;
+            this.transportRetries = BuilderChecks.notNegative("transportRetries", value);
             return this;
         }
 
@@ -581,38 +562,17 @@ public final class SpineMessaging implements AutoCloseable {
          * @throws MessagingException ({@code INVALID_ARGUMENT}) if the TLS context or party key is missing
          */
         public SpineMessaging build() {
-            if (tls == null) {
-                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no TLS context: set "
-                        + "tls(SpineTlsContext) with the environment's trust and your endpoint certificate");
-            }
-            if (fromPartyKey == null) {
-                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "no party key: set "
-                        + "fromPartyKey(PartyKey) to your MHS's party key (from SDS, nhsMhsPartyKey)");
-            }
-            Duration attempt = requestTimeout.multipliedBy(transportRetries + 1L);
-            if (lease != null && lease.compareTo(attempt) < 0) {
-                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "lease is "
-                        + Text.quote(lease.toString()) + ": expected at least " + attempt + " (the request timeout "
-                        + "times the transport tries), so no other client takes a message while it is being sent");
-            }
+            BuilderChecks.required(tls, fromPartyKey);
+            BuilderChecks.lease(lease, requestTimeout, transportRetries);
             return new SpineMessaging(this);
         }
 
         private static Duration duration(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, name + " is "
-                        + Text.quote(value.toString()) + ": expected 1 ms to 5 minutes");
-            }
-            return value;
+            return BuilderChecks.duration(name, value);
         }
 
         private static int positive(String name, int value) {
-            if (value < 1) {
-                throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, name + " is " + value
-                        + ": expected at least 1");
-            }
-            return value;
+            return BuilderChecks.positive(name, value);
         }
     }
 }

@@ -71,9 +71,9 @@ final class StoredSender {
      *
      * @throws MessagingException {@code STORE_UNAVAILABLE} or {@code INVALID_ARGUMENT}: nothing was accepted
      */
-    CompletableFuture<SendOutcome> accept(MessageStore.Stored message) {
+    CompletableFuture<SendOutcome> accept(MessageStore.Stored message, String interactionId) {
         store.accept(message, Optional.of(owner), client.clock().instant().plus(lease));
-        SendTask task = new SendTask(client, this, message, new CompletableFuture<>());
+        SendTask task = new SendTask(client, this, message, interactionId, new CompletableFuture<>());
         active.put(message.messageId(), task);
         client.submit(() -> task.attempt(message.attempts() + 1, 0), Duration.ZERO, task);
         return task.future;
@@ -166,7 +166,7 @@ final class StoredSender {
                 expire(m);
                 continue;
             }
-            SendTask task = new SendTask(client, this, m, new CompletableFuture<>());
+            SendTask task = new SendTask(client, this, m, null, new CompletableFuture<>());
             active.put(m.messageId(), task);
             client.submit(() -> task.attempt(m.attempts() + 1, 0), Duration.ZERO, task);
         }
@@ -181,6 +181,7 @@ final class StoredSender {
         SendOutcome out = new SendOutcome(m.messageId(), m.conversationId(), m.workflow(), SendOutcome.Outcome.FAILED,
                 m.posts(), Optional.empty(), List.of(), List.of(), Optional.of(SendOutcome.Failure.EXPIRED), why);
         ended(out);
+        client.events().ended(SendEvents.interactionOf(m.headers()), m.attempts(), m.created(), out);
     }
 
     /** Stops polling (the client is closing). */

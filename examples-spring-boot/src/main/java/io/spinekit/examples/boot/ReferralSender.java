@@ -4,10 +4,10 @@ import io.spinekit.env.InteractionId;
 import io.spinekit.env.OdsCode;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.RouteResult;
+import io.spinekit.ldap.SdsClient;
 import io.spinekit.messaging.OutboundMessage;
 import io.spinekit.messaging.SendOutcome;
 import io.spinekit.messaging.SpineMessaging;
-import io.spinekit.spring.boot.autoconfigure.SpinekitRoutes;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -17,17 +17,17 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReferralSender {
-    private final SpinekitRoutes routes;
+    private final SdsClient sds;
     private final SpineMessaging messaging;
 
     /**
      * Injected by Spring.
      *
-     * @param routes SDS route look-ups (timed for the spinekit.sds.lookups meter)
+     * @param sds the SDS client (each look-up timed for the spinekit.sds.lookups meter)
      * @param messaging the Spine messaging client
      */
-    public ReferralSender(SpinekitRoutes routes, SpineMessaging messaging) {
-        this.routes = routes;
+    public ReferralSender(SdsClient sds, SpineMessaging messaging) {
+        this.sds = sds;
         this.messaging = messaging;
     }
 
@@ -39,7 +39,7 @@ public class ReferralSender {
      * @return the route, empty when SDS has none
      */
     public Optional<Route> route(String ods, String interaction) {
-        RouteResult r = routes.route(OdsCode.of(ods), InteractionId.of(interaction));
+        RouteResult r = sds.route(OdsCode.of(ods), InteractionId.of(interaction));
         return r instanceof RouteResult.Found found ? Optional.of(found.route()) : Optional.empty();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.spinekit.cis.CisClient;
 import io.spinekit.cis.RoleAssertion;
 import io.spinekit.cis.SsoTicket;
@@ -37,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -95,6 +99,21 @@ class SpinekitBootExampleTest {
         r.add("spinekit.messaging.inbound.enabled", () -> "true");
         r.add("spinekit.messaging.inbound.port", () -> "0");
         r.add("spinekit.messaging.inbound.address", () -> "127.0.0.1");
+    }
+
+    /**
+     * The application's DataSource, as spring-boot-jdbc would make it from spring.datasource.url: the
+     * starter keeps the message store in it (a JdbcMessageStore, schema by Flyway).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class AppDataSource {
+        @Bean(destroyMethod = "close")
+        HikariDataSource dataSource() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("app").toAbsolutePath());
+            config.setPoolName("app");
+            return new HikariDataSource(config);
+        }
     }
 
     @AfterAll
@@ -164,17 +183,23 @@ class SpinekitBootExampleTest {
         assertThat(components.path("spinekitMaintenance").path("status").asText()).isEqualTo("UNKNOWN");
         assertThat(components.path("spinekitMessageStore").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("spinekitMessageStore").path("details").path("pending").asLong()).isZero();
+        assertThat(components.path("spinekitMessageStore").path("details").path("store").asText())
+                .as("the application's DataSource").isEqualTo("JdbcMessageStore");
 
         JsonNode names = get("/actuator/metrics").path("names");
         assertThat(names.toString()).contains("spinekit.sds.lookups", "spinekit.sds.cache.hits", "spinekit.sds.cache.size",
                 "spinekit.tls.certificate.expiry", "spinekit.messaging.messages", "spinekit.messaging.send");
-        assertThat(count(get("/actuator/metrics/spinekit.messaging.messages?tag=outcome:acknowledged&tag=workflow:reliable")))
+        String tagged = "?tag=workflow:reliable&tag=interaction:" + INTERACTION;
+        assertThat(count(get("/actuator/metrics/spinekit.messaging.messages" + tagged + "&tag=outcome:acknowledged")))
                 .isEqualTo(1);
-        assertThat(count(get("/actuator/metrics/spinekit.messaging.messages?tag=outcome:sent"))).isEqualTo(1);
-        assertThat(count(get("/actuator/metrics/spinekit.messaging.send?tag=outcome:acknowledged"))).isEqualTo(1);
-        assertThat(count(get("/actuator/metrics/spinekit.sds.lookups?tag=outcome:found"))).as("the test's look-up and the send's")
-                .isEqualTo(2);
-        assertThat(count(get("/actuator/metrics/spinekit.sds.lookups?tag=cache:hit"))).isEqualTo(1);
+        assertThat(count(get("/actuator/metrics/spinekit.messaging.messages" + tagged + "&tag=outcome:sent"))).isEqualTo(1);
+        assertThat(count(get("/actuator/metrics/spinekit.messaging.send" + tagged + "&tag=outcome:acknowledged")))
+                .isEqualTo(1);
+        JsonNode interactions = get("/actuator/metrics/spinekit.messaging.messages").path("availableTags");
+        assertThat(interactions.toString()).contains(INTERACTION).doesNotContain("unknown");
+        assertThat(count(get("/actuator/metrics/spinekit.sds.lookups?tag=kind:route&tag=outcome:found")))
+                .as("the test's look-up and the send's").isEqualTo(2);
+        assertThat(count(get("/actuator/metrics/spinekit.sds.lookups?tag=kind:route&tag=cache:hit"))).isEqualTo(1);
         JsonNode expiry = get("/actuator/metrics/spinekit.tls.certificate.expiry");
         assertThat(expiry.path("baseUnit").asText()).isEqualTo("days");
         assertThat(expiry.path("measurements").get(0).path("value").asDouble()).isBetween(360d, 370d);

@@ -91,14 +91,16 @@ public class SpinekitHealthAutoConfiguration {
         /**
          * {@code spinekitMessageStore} ({@code management.health.spinekit-message-store.enabled}).
          *
-         * @param tracker the store's tracker
+         * @param store the message store
+         * @param tracker the messaging client's send listener
          * @return the indicator
          */
         @Bean
         @ConditionalOnMissingBean(name = "spinekitMessageStoreHealthIndicator")
         @ConditionalOnEnabledHealthIndicator("spinekit-message-store")
-        HealthIndicator spinekitMessageStoreHealthIndicator(MessageTracker tracker) {
-            return new MessageStoreHealthIndicator(tracker);
+        HealthIndicator spinekitMessageStoreHealthIndicator(io.spinekit.messaging.MessageStore store,
+                MessageTracker tracker) {
+            return new MessageStoreHealthIndicator(store, tracker);
         }
     }
 }

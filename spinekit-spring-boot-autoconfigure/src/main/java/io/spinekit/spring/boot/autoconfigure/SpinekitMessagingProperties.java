@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout The longest a whole exchange may take.
  * @param maxConcurrentSends Concurrent sends (threads and pooled connections).
  * @param inbound the inbound server
+ * @param store the message store
  */
 @ConfigurationProperties("spinekit.messaging")
 public record SpinekitMessagingProperties(String partyKey, String asid, @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("10s") Duration handshakeTimeout, @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("60s") Duration requestTimeout, @DefaultValue("16") int maxConcurrentSends,
-        @DefaultValue Inbound inbound) {
+        @DefaultValue Inbound inbound, @DefaultValue Store store) {
 
     /**
      * The inbound server: where Spine posts acknowledgements and asynchronous responses.
@@ -37,5 +38,31 @@ public record SpinekitMessagingProperties(String partyKey, String asid, @Default
     public record Inbound(@DefaultValue("false") boolean enabled, @DefaultValue("443") int port, String address,
             @DefaultValue("8") int threads, @DefaultValue("2s") Duration gracePeriod,
             @DefaultValue("1h") Duration persistDuration) {
+    }
+
+    /**
+     * Where message state is kept, unless you define a MessageStore bean: in order, in-memory when
+     * asked for, a JdbcMessageStore on url (its own pool), a JdbcMessageStore over the
+     * application's DataSource bean, then spine-message-store's default (an H2 file under
+     * ~/.spinekit/message-store). The JDBC stores need io.spinekit:spine-message-store.
+     *
+     * @param url A JDBC URL (jdbc:postgresql://HOST/DB or jdbc:h2:file:PATH) for a JdbcMessageStore
+     *     with its own connection pool; wins over a DataSource bean.
+     * @param username The database user for url (or put it in the URL).
+     * @param password The database password for url.
+     * @param inMemory Keep message state in memory (InMemoryMessageStore): reliable messages not yet
+     *     delivered are lost on restart. Only for tests and demonstrations.
+     */
+    public record Store(String url, String username, String password, @DefaultValue("false") boolean inMemory) {
+        /**
+         * Without the password.
+         *
+         * @return the settings, the password shown as {@code (secret)}
+         */
+        @Override
+        public String toString() {
+            return "Store[url=" + url + ", username=" + username + ", password=" + (password == null ? null
+                    : "(secret)") + ", inMemory=" + inMemory + "]";
+        }
     }
 }

@@ -17,11 +17,11 @@ import java.util.function.ToDoubleFunction;
  * The spinekit meters. Names and tags are part of the API (dashboards and alerts use them):
  * <ul>
  *   <li>{@code spinekit.tls.certificate.expiry}: gauge, days until the client certificate in use expires (negative once expired);</li>
- *   <li>{@code spinekit.sds.lookups}: timer, tags {@code backend}, {@code outcome}, {@code cache};</li>
+ *   <li>{@code spinekit.sds.lookups}: timer, tags {@code backend}, {@code kind}, {@code outcome}, {@code cache};</li>
  *   <li>{@code spinekit.sds.cache.hits|misses|loads|stale|errors}: function counters, tag {@code backend};
  *       {@code spinekit.sds.cache.size}: gauge;</li>
  *   <li>{@code spinekit.messaging.messages}: counter, tags {@code outcome}, {@code workflow}, {@code interaction};</li>
- *   <li>{@code spinekit.messaging.send}: timer from the start of a send to its end, same tags.</li>
+ *   <li>{@code spinekit.messaging.send}: timer from the start of a send to its end (retries included), same tags.</li>
  * </ul>
  */
 public final class SpinekitMetrics implements MeterBinder {
@@ -64,9 +64,10 @@ public final class SpinekitMetrics implements MeterBinder {
         }
         events.addListener(new SpinekitEvents.Listener() {
             @Override
-            public void lookup(String backend, String outcome, String cache, Duration elapsed) {
-                Timer.builder("spinekit.sds.lookups").description("SDS route look-ups")
-                        .tags("backend", backend, "outcome", outcome, "cache", cache).register(registry).record(elapsed);
+            public void lookup(String backend, String kind, String outcome, String cache, Duration elapsed) {
+                Timer.builder("spinekit.sds.lookups").description("SDS look-ups")
+                        .tags("backend", backend, "kind", kind, "outcome", outcome, "cache", cache).register(registry)
+                        .record(elapsed);
             }
 
             @Override

@@ -4,8 +4,8 @@ import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.ldap.fhir.SdsFhir;
 import io.spinekit.tls.SpineTlsContext;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The {@link SdsClient} from {@code spinekit.sds.*}: LDAPS with the Spine TLS context (servers from
  * the environment's {@code ldap.url} or {@code spinekit.sds.ldap-urls}), or the SDS FHIR API
- * ({@code spinekit.sds.backend=fhir}); and {@link SpinekitRoutes}, the timed route look-ups.
+ * ({@code spinekit.sds.backend=fhir}); every look-up is reported to {@link SpinekitEvents} (the
+ * {@code spinekit.sds.lookups} timer) through the client's look-up listener.
  */
 @AutoConfiguration(after = SpinekitAutoConfiguration.class)
 @ConditionalOnClass(SdsClient.class)
@@ -39,12 +40,15 @@ public class SpinekitSdsAutoConfiguration {
      * @param profile the environment
      * @param tls the Spine TLS context (LDAPS)
      * @param p the properties
+     * @param events where each look-up is reported
      * @return the client
      */
     @Bean
     @ConditionalOnMissingBean
-    public SdsClient sdsClient(EnvironmentProfile profile, SpineTlsContext tls, SpinekitSdsProperties p) {
-        SdsClient.Builder b = SdsClient.builder().profile(profile);
+    public SdsClient sdsClient(EnvironmentProfile profile, SpineTlsContext tls, SpinekitSdsProperties p,
+            SpinekitEvents events) {
+        SdsClient.Builder b = SdsClient.builder().profile(profile).lookupListener(e -> events.lookup(e.backend(),
+                lower(e.kind()), lower(e.outcome()), lower(e.cache()), e.duration()));
         SpinekitSdsProperties.Cache c = p.cache();
         if (c.enabled()) {
             String x = "a positive duration";
@@ -118,16 +122,7 @@ public class SpinekitSdsAutoConfiguration {
                 () -> pool.apply(p.maxConnections()));
     }
 
-    /**
-     * Timed route look-ups through the SDS client (the messaging client's route resolver).
-     *
-     * @param sds the client
-     * @param events where look-ups are reported
-     * @return the routes
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public SpinekitRoutes spinekitRoutes(SdsClient sds, SpinekitEvents events) {
-        return new SpinekitRoutes(sds, events, Clock.systemUTC());
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

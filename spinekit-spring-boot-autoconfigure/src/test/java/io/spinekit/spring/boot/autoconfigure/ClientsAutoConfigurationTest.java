@@ -62,24 +62,26 @@ class ClientsAutoConfigurationTest {
     // ------------------------------------------------------------------ SDS
 
     @Test
-    void sdsOverLdapsResolvesARouteAndReportsMissThenHit() {
+    void sdsOverLdapsResolvesARouteAndReportsEveryLookUpMissThenHit() {
         f.runner(sds.url()).run(c -> {
-            assertThat(c).hasNotFailed().hasSingleBean(SdsClient.class).hasSingleBean(SpinekitRoutes.class);
+            assertThat(c).hasNotFailed().hasSingleBean(SdsClient.class);
             assertThat(c.getBean(SdsClient.class).backend()).isEqualTo("ldap");
             assertThat(c.getBean(SdsClient.class).servers()).containsExactly(sds.url());
             List<String> seen = new CopyOnWriteArrayList<>();
             c.getBean(SpinekitEvents.class).addListener(new SpinekitEvents.Listener() {
                 @Override
-                public void lookup(String backend, String outcome, String cache, Duration elapsed) {
-                    seen.add(backend + " " + outcome + " " + cache);
+                public void lookup(String backend, String kind, String outcome, String cache, Duration elapsed) {
+                    seen.add(backend + " " + kind + " " + outcome + " " + cache);
                 }
             });
-            SpinekitRoutes routes = c.getBean(SpinekitRoutes.class);
-            RouteResult r = routes.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
+            SdsClient client = c.getBean(SdsClient.class);
+            RouteResult r = client.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
             assertThat(r).isInstanceOf(RouteResult.Found.class);
-            routes.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
-            routes.route(OdsCode.of("Y99"), InteractionId.of(INTERACTION));
-            assertThat(seen).containsExactly("ldap found miss", "ldap found hit", "ldap not_found miss");
+            client.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
+            client.route(OdsCode.of("Y99"), InteractionId.of(INTERACTION));
+            client.organisation(OdsCode.of(ODS));
+            assertThat(seen).containsExactly("ldap route found miss", "ldap route found hit", "ldap route not_found miss",
+                    "ldap organisation not_found miss");
         });
     }
 
@@ -98,9 +100,9 @@ class ClientsAutoConfigurationTest {
     @Test
     void sdsBacksOffWhenDisabledOrAbsentOrReplaced() {
         f.runner(sds.url()).withPropertyValues("spinekit.sds.enabled=false")
-                .run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SdsClient.class).doesNotHaveBean(SpinekitRoutes.class));
+                .run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SdsClient.class));
         f.runner(sds.url()).withClassLoader(new FilteredClassLoader(SdsClient.class))
-                .run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SpinekitRoutes.class));
+                .run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SdsClient.class));
         f.runner(sds.url()).withUserConfiguration(OwnSds.class).run(c -> {
             assertThat(c).hasNotFailed().hasSingleBean(SdsClient.class);
             assertThat(c.getBean(SdsClient.class).servers()).containsExactly("ldaps://mine.example:636");
@@ -163,7 +165,7 @@ class ClientsAutoConfigurationTest {
     // ------------------------------------------------------------------ messaging
 
     @Test
-    void messagingNeedsAPartyKeyAndSharesOneWatchedStore() {
+    void messagingNeedsAPartyKeyAndSharesOneStore() {
         f.runner().run(c -> assertThat(c).hasNotFailed().doesNotHaveBean(SpineMessaging.class)
                 .doesNotHaveBean(InboundHandler.class));
         f.runner(sds.url()).withPropertyValues("spinekit.messaging.party-key=x99-123456", "spinekit.messaging.asid=200000000001")
@@ -173,12 +175,11 @@ class ClientsAutoConfigurationTest {
                     SpineMessaging m = c.getBean(SpineMessaging.class);
                     assertThat(m.fromPartyKey().value()).isEqualTo("X99-123456");
                     assertThat(m.fromAsid().orElseThrow().value()).isEqualTo("200000000001");
-                    MessageTracker tracker = c.getBean(MessageTracker.class);
-                    assertThat(m.store()).isSameAs(tracker.store());
-                    assertThat(tracker.delegate()).isSameAs(c.getBean(MessageStore.class)).isInstanceOf(InMemoryMessageStore.class);
+                    assertThat(c).hasSingleBean(MessageTracker.class);
+                    assertThat(m.store()).isSameAs(c.getBean(MessageStore.class)).isInstanceOf(InMemoryMessageStore.class);
                 });
         f.runner().withPropertyValues("spinekit.messaging.party-key=X99-123456").withUserConfiguration(OwnStore.class)
-                .run(c -> assertThat(c.getBean(MessageTracker.class).delegate()).isSameAs(OwnStore.STORE));
+                .run(c -> assertThat(c.getBean(SpineMessaging.class).store()).isSameAs(OwnStore.STORE));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -213,7 +214,7 @@ class ClientsAutoConfigurationTest {
         Route[] route = new Route[1];
         f.runner(sds.url()).withPropertyValues("spinekit.messaging.party-key=X99-123456").run(c -> {
             m[0] = c.getBean(SpineMessaging.class);
-            route[0] = ((RouteResult.Found) c.getBean(SpinekitRoutes.class).route(OdsCode.of(ODS),
+            route[0] = ((RouteResult.Found) c.getBean(SdsClient.class).route(OdsCode.of(ODS),
                     InteractionId.of(INTERACTION))).route();
         });
         SendOutcome out = m[0].send(route[0],

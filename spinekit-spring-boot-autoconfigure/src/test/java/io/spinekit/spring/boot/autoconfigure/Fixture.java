@@ -60,7 +60,9 @@ final class Fixture {
                 "spinekit.environment=" + ENV,
                 "spinekit.catalog.system-overrides=false",
                 "spinekit.catalog.overrides[" + ENV + ".ldap.url]=" + ldapUrl,
-                "spinekit.catalog.overrides[" + ENV + ".spine.partykey]=YES-0000806");
+                "spinekit.catalog.overrides[" + ENV + ".spine.partykey]=YES-0000806",
+                // spine-message-store is on the test class path: without this its default (an H2 file in ~) opens
+                "spinekit.messaging.store.in-memory=true");
     }
 
     /** {@link #bare} trusting the test PKI, no identity. */

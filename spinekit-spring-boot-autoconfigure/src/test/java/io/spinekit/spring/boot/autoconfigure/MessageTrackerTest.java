@@ -2,25 +2,22 @@ package io.spinekit.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spinekit.messaging.InMemoryMessageStore;
-import io.spinekit.messaging.MessageStore;
+import io.spinekit.messaging.SendEvent;
+import io.spinekit.messaging.SendOutcome;
 import io.spinekit.messaging.Workflow;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The tracker reads each record's state changes as sends, retries and outcomes, and counts pending and failed. */
+/** The tracker turns send events into message events (with the interaction) and counts pending, failed and ended. */
 class MessageTrackerTest {
-    private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+    private static final String PSIS = "urn:nhs:names:services:psis:REPC_IN150016UK05";
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final SpinekitEvents events = new SpinekitEvents();
-    private final MessageTracker tracker = new MessageTracker(new InMemoryMessageStore(), events,
-            Clock.fixed(T0.plusSeconds(3), ZoneOffset.UTC));
+    private final MessageTracker tracker = new MessageTracker(events);
 
     MessageTrackerTest() {
         events.addListener(new SpinekitEvents.Listener() {
@@ -31,47 +28,38 @@ class MessageTrackerTest {
         });
     }
 
-    private static MessageStore.Outbound record(String id, Workflow w) {
-        return new MessageStore.Outbound(id, "C-" + id, w, T0, 0, MessageStore.Status.PENDING);
+    private static SendEvent event(SendEvent.Kind kind, String id, Workflow w, SendOutcome.Outcome outcome) {
+        return new SendEvent(kind, id, w, PSIS, 1, 1, Duration.ofSeconds(3), Optional.ofNullable(outcome).map(o ->
+                new SendOutcome(id, "C-" + id, w, o, 1, Optional.empty(), List.of(), List.of(),
+                        o == SendOutcome.Outcome.FAILED ? Optional.of(SendOutcome.Failure.TIMEOUT) : Optional.empty(),
+                        o == SendOutcome.Outcome.FAILED ? "timed out" : "")));
     }
 
     @Test
-    void aReliableSendRetriedTwiceThenAcknowledgedAsynchronously() {
-        MessageStore s = tracker.store();
-        MessageStore.Outbound r = record("A", Workflow.RELIABLE);
-        s.save(r);
-        s.save(r.with(1, MessageStore.Status.PENDING));
+    void aReliableSendRetriedTwiceThenAcknowledged() {
+        tracker.onEvent(event(SendEvent.Kind.SENT, "A", Workflow.RELIABLE, null));
+        tracker.onEvent(event(SendEvent.Kind.RETRYING, "A", Workflow.RELIABLE, null));
         assertThat(tracker.pending()).isEqualTo(1);
-        s.save(r.with(3, MessageStore.Status.PENDING));
-        s.save(r.with(3, MessageStore.Status.ACKNOWLEDGED));
-        s.save(r.with(3, MessageStore.Status.ACKNOWLEDGED)); // the inbound acknowledgement of an already ended send
-        assertThat(seen).containsExactly("sent reliable unknown", "retried reliable unknown", "retried reliable unknown",
-                "acknowledged reliable unknown PT3S");
+        tracker.onEvent(event(SendEvent.Kind.RETRYING, "A", Workflow.RELIABLE, null));
+        tracker.onEvent(event(SendEvent.Kind.ENDED, "A", Workflow.RELIABLE, SendOutcome.Outcome.ACKNOWLEDGED));
+
+        assertThat(seen).containsExactly("sent reliable " + PSIS, "retried reliable " + PSIS,
+                "retried reliable " + PSIS, "acknowledged reliable " + PSIS + " PT3S");
         assertThat(tracker.pending()).isZero();
         assertThat(tracker.ended()).isEqualTo(1);
-        assertThat(s.outbound("A").orElseThrow().status()).as("the delegate keeps the record")
-                .isEqualTo(MessageStore.Status.ACKNOWLEDGED);
+        assertThat(tracker.failed()).isZero();
     }
 
     @Test
     void eachEndingHasItsOutcomeAndFailuresAreCounted() {
-        MessageStore s = tracker.store();
-        String[][] cases = {{"N", "NACKED"}, {"F", "FAULTED"}, {"X", "FAILED"}, {"S", "RESPONDED"}};
-        for (String[] c : cases) {
-            MessageStore.Outbound r = record(c[0], Workflow.EXPRESS);
-            s.save(r);
-            s.save(r.with(1, MessageStore.Status.valueOf(c[1])));
+        for (SendOutcome.Outcome o : SendOutcome.Outcome.values()) {
+            tracker.onEvent(event(SendEvent.Kind.ENDED, o.name(), Workflow.EXPRESS, o));
         }
-        assertThat(seen).filteredOn(x -> !x.startsWith("sent")).containsExactly("message_error express unknown PT3S",
-                "soap_fault express unknown PT3S", "failed express unknown PT3S", "response express unknown PT3S");
+        assertThat(seen).containsExactly("acknowledged express " + PSIS + " PT3S",
+                "message_error express " + PSIS + " PT3S", "soap_fault express " + PSIS + " PT3S",
+                "response express " + PSIS + " PT3S", "failed express " + PSIS + " PT3S");
         assertThat(tracker.failed()).isEqualTo(1);
-        assertThat(tracker.ended()).isEqualTo(4);
-    }
-
-    @Test
-    void anEndingNeverSeenStartingIsNotCounted() {
-        tracker.store().save(record("Z", Workflow.RELIABLE).with(1, MessageStore.Status.ACKNOWLEDGED));
-        assertThat(seen).isEmpty();
-        assertThat(tracker.ended()).isZero();
+        assertThat(tracker.ended()).isEqualTo(5);
+        assertThat(tracker.pending()).isZero();
     }
 }

@@ -6,11 +6,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.OdsCode;
-import io.spinekit.messaging.MessageStore;
-import io.spinekit.messaging.Workflow;
+import io.spinekit.env.Asid;
+import io.spinekit.ldap.SdsClient;
+import io.spinekit.messaging.OutboundMessage;
+import io.spinekit.messaging.SendOutcome;
+import io.spinekit.messaging.SpineMessaging;
+import io.spinekit.testkit.FakeMhs;
 import io.spinekit.testkit.EmbeddedSds;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.PemFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -143,39 +148,62 @@ class ObservabilityTest {
     }
 
     @Test
-    void metersHaveTheirNamesAndTags() {
-        f.runner(sds.url()).withPropertyValues("spinekit.messaging.party-key=X99-123456").run(c -> {
+    void sdsMetersHaveTheirNamesAndTags() {
+        f.runner(sds.url()).run(c -> {
             MeterRegistry registry = new SimpleMeterRegistry();
             c.getBean(SpinekitMetrics.class).bindTo(registry);
             assertThat(registry.get("spinekit.tls.certificate.expiry").gauge().value()).isBetween(360d, 370d);
-            SpinekitRoutes routes = c.getBean(SpinekitRoutes.class);
-            routes.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
-            routes.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
-            assertThat(registry.get("spinekit.sds.lookups").tags("backend", "ldap", "outcome", "found", "cache", "miss")
-                    .timer().count()).isEqualTo(1);
-            assertThat(registry.get("spinekit.sds.lookups").tags("cache", "hit").timer().count()).isEqualTo(1);
+            SdsClient client = c.getBean(SdsClient.class);
+            client.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
+            client.route(OdsCode.of(ODS), InteractionId.of(INTERACTION));
+            client.accreditedSystem(Asid.of("918999198993"));
+            assertThat(registry.get("spinekit.sds.lookups").tags("backend", "ldap", "kind", "route", "outcome", "found",
+                    "cache", "miss").timer().count()).isEqualTo(1);
+            assertThat(registry.get("spinekit.sds.lookups").tags("kind", "route", "cache", "hit").timer().count())
+                    .isEqualTo(1);
+            assertThat(registry.get("spinekit.sds.lookups").tags("kind", "accredited_system", "outcome", "found")
+                    .timer().count()).as("every look-up of the client, not only routes").isEqualTo(1);
             assertThat(registry.get("spinekit.sds.cache.hits").tag("backend", "ldap").functionCounter().count()).isEqualTo(1);
-            assertThat(registry.get("spinekit.sds.cache.misses").functionCounter().count()).isEqualTo(1);
-            assertThat(registry.get("spinekit.sds.cache.size").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("spinekit.sds.cache.misses").functionCounter().count()).isEqualTo(2);
+            assertThat(registry.get("spinekit.sds.cache.size").gauge().value()).isEqualTo(2);
             registry.get("spinekit.sds.cache.loads").functionCounter();
             registry.get("spinekit.sds.cache.stale").functionCounter();
             registry.get("spinekit.sds.cache.errors").functionCounter();
-
-            MessageStore store = c.getBean(MessageTracker.class).store();
-            MessageStore.Outbound sent = new MessageStore.Outbound("M1", "C1", Workflow.RELIABLE, Instant.now(), 0,
-                    MessageStore.Status.PENDING);
-            store.save(sent);
-            store.save(sent.with(1, MessageStore.Status.PENDING));
-            store.save(sent.with(2, MessageStore.Status.PENDING));
-            store.save(sent.with(2, MessageStore.Status.ACKNOWLEDGED));
-            assertThat(registry.get("spinekit.messaging.messages").tags("outcome", "sent", "workflow", "reliable",
-                    "interaction", "unknown").counter().count()).isEqualTo(1);
-            assertThat(registry.get("spinekit.messaging.messages").tags("outcome", "retried").counter().count()).isEqualTo(1);
-            assertThat(registry.get("spinekit.messaging.messages").tags("outcome", "acknowledged").counter().count())
-                    .isEqualTo(1);
-            assertThat(registry.get("spinekit.messaging.send").tags("outcome", "acknowledged", "workflow", "reliable")
-                    .timer().count()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void messagingMetersCountARealRetriedSendWithItsInteraction() {
+        try (FakeMhs mhs = FakeMhs.start(f.pki);
+                EmbeddedSds own = EmbeddedSds.builder().pki(f.pki).clientAuth(EmbeddedSds.ClientAuth.REQUIRED).start()) {
+            own.addMhs(EmbeddedSds.mhs(ODS, INTERACTION).partyKey(ODS + "-823848").fqdn("localhost")
+                    .endpoint(mhs.endpoint("/reliablemessaging/reliablerequest").toString()).cpaId("S20001A000182")
+                    .names("urn:nhs:names:services:psis", "REPC_IN150016UK05").attribute("nhsMhsAckRequested", "always")
+                    .attribute("nhsMhsRetries", "1").attribute("nhsMhsRetryInterval", "PT0.1S"));
+            own.addAccreditedSystem(EmbeddedSds.accreditedSystem("918999198993", ODS).partyKey(ODS + "-823848")
+                    .interactions(INTERACTION));
+            mhs.script(FakeMhs.Answer.soapFault("206"), FakeMhs.Answer.ack());
+            f.runner(own.url()).withPropertyValues("spinekit.messaging.party-key=X99-123456").run(c -> {
+                MeterRegistry registry = new SimpleMeterRegistry();
+                c.getBean(SpinekitMetrics.class).bindTo(registry);
+                SendOutcome out = c.getBean(SpineMessaging.class).send(OdsCode.of(ODS), InteractionId.of(INTERACTION),
+                        OutboundMessage.of("<REPC_IN150016UK05 xmlns=\"urn:hl7-org:v3\"/>".getBytes(StandardCharsets.UTF_8)));
+                assertThat(out.outcome()).as(out.failureDetail()).isEqualTo(SendOutcome.Outcome.ACKNOWLEDGED);
+
+                for (String outcome : new String[] {"sent", "retried", "acknowledged"}) {
+                    assertThat(registry.get("spinekit.messaging.messages").tags("outcome", outcome, "workflow", "reliable",
+                            "interaction", INTERACTION).counter().count()).as(outcome).isEqualTo(1);
+                }
+                assertThat(registry.find("spinekit.messaging.messages").tag("interaction", "unknown").counters()).isEmpty();
+                assertThat(registry.get("spinekit.messaging.send").tags("outcome", "acknowledged", "workflow", "reliable",
+                        "interaction", INTERACTION).timer().count()).isEqualTo(1);
+                assertThat(registry.get("spinekit.sds.lookups").tags("kind", "route", "outcome", "found", "cache", "miss")
+                        .timer().count()).as("the send's route look-up").isEqualTo(1);
+                Health store = health(c, "spinekitMessageStore");
+                assertThat(store.getDetails()).containsEntry("pending", 0L).containsEntry("ended", 1L)
+                        .containsEntry("failed", 0L);
+            });
+        }
     }
 
     @Test
