@@ -66,6 +66,14 @@ public final class JdbcMessageStore implements MessageStore {
             try (Connection c = dataSource.getConnection()) {
                 this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                         .contains("postgres");
+                if (!postgres) {
+                    // H2 has no redo log: by default a background thread writes commits every 500 ms
+                    // (WRITE_DELAY), so a killed process loses what it had just committed. Accepted
+                    // means stored: write each commit at once (a persistent database setting).
+                    try (java.sql.Statement st = c.createStatement()) {
+                        st.execute("SET WRITE_DELAY 0");
+                    }
+                }
             }
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
