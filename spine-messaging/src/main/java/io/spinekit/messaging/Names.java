@@ -23,9 +23,10 @@ final class Names {
     /** Suffix of generated content ids (section 1). */
     static final String CONTENT_ID_DOMAIN = "@spine.nhs.uk";
     /**
-     * The request Content-Type: the quoted, angle-bracketed form Spine itself sends (FS capture);
-     * MHS sends {@code type=text/xml; start=ebXMLHeader@spine.nhs.uk} bare. Choosing this form is
-     * an inference (section 1).
+     * The request Content-Type: the quoted, angle-bracketed {@code type} and {@code start} of
+     * Spine's own inbound requests (FS capture, which also carries {@code charset="UTF-8"}) and of
+     * ST, without the charset, exactly as the section 8 fixture; MHS sends {@code type=text/xml;
+     * start=ebXMLHeader@spine.nhs.uk} bare. Choosing this form is an inference (section 1).
      */
     static final String MULTIPART_CONTENT_TYPE = "multipart/related; boundary=\"" + BOUNDARY
             + "\"; type=\"text/xml\"; start=\"<" + EBXML_CONTENT_ID + ">\"";
