@@ -207,6 +207,8 @@ public class SpinekitMessagingAutoConfiguration {
                 () -> b.threads(in.threads()));
         Props.apply(P + "inbound.grace-period", in.gracePeriod(), "zero or a positive duration", "Set it to 2s.",
                 () -> b.gracePeriod(in.gracePeriod()));
+        Props.apply(P + "inbound.request-timeout", in.requestTimeout(), "a duration from 1ms to 1h",
+                "Set it to 30s (the default).", () -> b.requestTimeout(in.requestTimeout()));
         return Props.apply(P + "inbound.port", in.port(), "a port this process can listen on",
                 "Choose a free port (or stop what holds it); ports below 1024 need privileges.", () -> b.build().start());
     }

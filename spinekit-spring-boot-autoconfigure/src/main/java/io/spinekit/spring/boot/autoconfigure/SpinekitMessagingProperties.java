@@ -33,11 +33,13 @@ public record SpinekitMessagingProperties(String partyKey, String asid, @Default
      * @param address The address to bind; default all.
      * @param threads Handler threads.
      * @param gracePeriod How long close() lets exchanges in flight finish.
+     * @param requestTimeout How long one request may take to arrive (TLS handshake, headers, body) and its
+     *     answer to be written; a stalled or trickling client is cut off after it. From 1ms to 1h.
      * @param persistDuration How long a received MessageId is remembered for duplicate elimination.
      */
     public record Inbound(@DefaultValue("false") boolean enabled, @DefaultValue("443") int port, String address,
             @DefaultValue("8") int threads, @DefaultValue("2s") Duration gracePeriod,
-            @DefaultValue("1h") Duration persistDuration) {
+            @DefaultValue("30s") Duration requestTimeout, @DefaultValue("1h") Duration persistDuration) {
     }
 
     /**

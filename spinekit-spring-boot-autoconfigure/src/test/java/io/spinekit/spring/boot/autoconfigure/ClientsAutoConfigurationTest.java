@@ -209,6 +209,39 @@ class ClientsAutoConfigurationTest {
     }
 
     @Test
+    void theInboundRequestTimeoutCutsOffAClientStalledInTheHandshake() {
+        f.runner().withPropertyValues("spinekit.messaging.party-key=X99-123456", "spinekit.messaging.inbound.enabled=true",
+                "spinekit.messaging.inbound.port=0", "spinekit.messaging.inbound.address=127.0.0.1",
+                "spinekit.messaging.inbound.grace-period=0s", "spinekit.messaging.inbound.request-timeout=200ms")
+                .run(c -> {
+                    assertThat(c).hasNotFailed();
+                    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), c.getBean(InboundServer.class).port())) {
+                        s.setSoTimeout(20_000); // far beyond the 200 ms: a read that ends is the server closing
+                        s.getOutputStream().write(0x16); // the first byte of a TLS handshake record, then nothing
+                        s.getOutputStream().flush();
+                        long start = System.nanoTime();
+                        int read;
+                        try {
+                            read = s.getInputStream().read();
+                        } catch (IOException reset) {
+                            read = -1;
+                        }
+                        assertThat(read).as("the handshake never completed, so nothing comes back but the close").isEqualTo(-1);
+                        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("cut off by the request timeout, "
+                                + "not by the client's read timeout").isLessThan(Duration.ofSeconds(15));
+                    }
+                });
+    }
+
+    @Test
+    void anInboundRequestTimeoutOutOfRangeFailsStartUpNamingTheProperty() {
+        f.runner().withPropertyValues("spinekit.messaging.party-key=X99-123456", "spinekit.messaging.inbound.enabled=true",
+                "spinekit.messaging.inbound.port=0", "spinekit.messaging.inbound.request-timeout=0s")
+                .run(c -> assertThat(Fixture.analysis(c, "spinekit.messaging.inbound.request-timeout", "PT0S")
+                        .getDescription()).contains("from 1ms to 1h"));
+    }
+
+    @Test
     void theMessagingClientIsClosedWithTheContext() {
         SpineMessaging[] m = new SpineMessaging[1];
         Route[] route = new Route[1];
