@@ -37,13 +37,14 @@ abstract class JdbcStoreContract extends MessageStoreContract {
         assertThatThrownBy(() -> closed.accept(next, Optional.empty(), t0))
                 .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason())
                         .isEqualTo(MessagingException.Reason.STORE_UNAVAILABLE))
-                .hasMessageStartingWith("the message store on " + url.redacted() + " could not accept "
-                        + next.messageId())
+                .hasMessageStartingWith("the message store on " + url.redacted() + " could not accept \""
+                        + next.messageId() + "\"")
                 .hasMessageContaining("has been closed")
                 .message().doesNotContain(SECRET).doesNotContainIgnoringCase("password");
         assertThatThrownBy(() -> closed.stored(m.messageId()))
                 .isInstanceOf(MessagingException.class)
-                .hasMessageStartingWith("the message store on " + url.redacted() + " could not read ")
+                .hasMessageStartingWith("the message store on " + url.redacted() + " could not read \""
+                        + m.messageId() + "\"")
                 .message().doesNotContain(SECRET);
     }
 
@@ -55,7 +56,7 @@ abstract class JdbcStoreContract extends MessageStoreContract {
         assertThatThrownBy(() -> store.accept(tooLong, Optional.of("a"), t0.plus(LEASE)))
                 .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason()).as("not an outage")
                         .isEqualTo(MessagingException.Reason.INVALID_ARGUMENT))
-                .hasMessageContaining("could not accept " + tooLong.messageId() + " (SQLState 22")
+                .hasMessageContaining("could not accept \"" + tooLong.messageId() + "\" (SQLState 22")
                 .hasMessageContaining("nothing was changed by this call");
 
         assertThat(store.stored(tooLong.messageId())).isEmpty();

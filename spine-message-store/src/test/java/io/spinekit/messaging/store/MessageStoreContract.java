@@ -118,7 +118,8 @@ abstract class MessageStoreContract {
         assertThatThrownBy(() -> store.accept(other, Optional.of("b"), t0.plus(LEASE)))
                 .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason())
                         .isEqualTo(MessagingException.Reason.INVALID_ARGUMENT))
-                .hasMessageContaining(m.messageId()).hasMessageContaining("already stored");
+                .hasMessage("MessageId \"" + m.messageId() + "\" is already stored: expected a new MessageId for a "
+                        + "new message");
 
         assertThat(store.stored(m.messageId())).contains(m);
         assertThat(store.list(EnumSet.allOf(Status.class), 10)).containsExactly(m);
