@@ -66,7 +66,8 @@ import picocli.CommandLine.Spec;
  * all with a throw-away PKI shaped like NHS's), then does what a supplier system does: picks the
  * environment, builds the TLS context, looks up the route in SDS, sends a reliable ebXML message
  * to the route's endpoint over mutual TLS with {@link SpineMessaging} (acknowledged by the fake MHS,
- * which checks it strictly) and receives the asynchronous response the fake MHS posts back on the
+ * which checks it strictly), accepted first into the embedded durable message store (an H2 file
+ * in the demo's working directory), and receives the asynchronous response the fake MHS posts back on the
  * demo's own {@link InboundServer}, turns an SSO ticket into a role assertion, assesses a client machine
  * against the WES, and exchanges a MESH message between two mailboxes of the testkit's fake MESH
  * (send, list the inbox, download, acknowledge). Every server it started is stopped before it returns.
@@ -115,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
             SpineTlsContext tls = steps.run("Build the mutual TLS context", () -> world.buildTls(dir));
             Route route = steps.run("Look up the route in SDS", () -> world.lookUpRoute(loopback, tls));
             steps.run("Send a reliable ebXML message and receive the asynchronous response",
-                    () -> world.send(route, tls));
+                    () -> world.send(route, tls, dir));
             steps.run("Turn an SSO ticket into a role assertion", () -> world.roleAssertion(loopback, tls));
             steps.run("Assess a client machine against the WES", this::assessWes);
             steps.run("Exchange a MESH message between two mailboxes", () -> world.mesh(loopback));
@@ -289,8 +290,8 @@ final class DemoCommand implements Callable<Integer> {
             return StepResult.of(r, d);
         }
 
-        StepResult<Void> send(Route route, SpineTlsContext tls) {
-            return messaging.send(pki, mhs, sdsClient, route, tls);
+        StepResult<Void> send(Route route, SpineTlsContext tls, Path dir) {
+            return messaging.send(pki, mhs, sdsClient, route, tls, dir);
         }
 
         StepResult<Void> roleAssertion(EnvironmentProfile loopback, SpineTlsContext tls) {

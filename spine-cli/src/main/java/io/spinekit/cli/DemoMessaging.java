@@ -6,17 +6,16 @@ import io.spinekit.env.OdsCode;
 import io.spinekit.env.PartyKey;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.SdsClient;
-import io.spinekit.messaging.InMemoryMessageStore;
 import io.spinekit.messaging.InboundHandler;
 import io.spinekit.messaging.InboundMessage;
 import io.spinekit.messaging.InboundServer;
 import io.spinekit.messaging.MessageHeader;
-import io.spinekit.messaging.MessageStore;
 import io.spinekit.messaging.MimePart;
 import io.spinekit.messaging.OutboundMessage;
 import io.spinekit.messaging.SendOutcome;
 import io.spinekit.messaging.SpineMessaging;
 import io.spinekit.messaging.SpineReply;
+import io.spinekit.messaging.store.JdbcMessageStore;
 import io.spinekit.testkit.FakeMhs;
 import io.spinekit.testpki.IssuedCertificate;
 import io.spinekit.testpki.TestPki;
@@ -24,6 +23,7 @@ import io.spinekit.tls.SpineTlsContext;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,10 @@ import java.util.stream.Collectors;
  * The demo's message step: a reliable ebXML message to the SDS route through {@link SpineMessaging},
  * acknowledged by the testkit's {@link FakeMhs} (which checks it strictly), and the asynchronous
  * response the fake MHS posts back, as Spine does, received on the demo's own {@link InboundServer}
- * and correlated with the send. Closing it stops the client and the server.
+ * and correlated with the send. The message is accepted into the embedded durable store, a
+ * {@link JdbcMessageStore} on an H2 file in the demo's working directory, as a real client's would
+ * be (an in-memory store only when asked for). Closing it stops the client and the server and
+ * closes the store.
  */
 final class DemoMessaging implements AutoCloseable {
     /** The demo's own MHS: its party key and ASID (sender of the message, receiver of the response). */
@@ -54,15 +57,21 @@ final class DemoMessaging implements AutoCloseable {
 
     private InboundServer inbound;
     private SpineMessaging messaging;
+    private JdbcMessageStore store;
 
-    /** Sends through the route (resolved again from SDS, so from the cache) and awaits the response. */
-    DemoCommand.StepResult<Void> send(TestPki pki, FakeMhs mhs, SdsClient sdsClient, Route route, SpineTlsContext tls) {
+    /**
+     * Sends through the route (resolved again from SDS, so from the cache) and awaits the response;
+     * the store is an H2 file under {@code workDir}.
+     */
+    DemoCommand.StepResult<Void> send(TestPki pki, FakeMhs mhs, SdsClient sdsClient, Route route, SpineTlsContext tls,
+            Path workDir) {
         // the demo's own MHS: an inbound server on loopback (its certificate names localhost, as the fake
         // MHS checks the host it posts to), sharing its message store with the sending client
         IssuedCertificate endpoint = pki.certificate("localhost").serverAuth().issue();
         SpineTlsContext inboundTls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(endpoint.privateKey(), endpoint.chain()).build();
-        MessageStore store = new InMemoryMessageStore();
+        Path storeFile = workDir.resolve("message-store").resolve("messages");
+        store = JdbcMessageStore.h2File(storeFile);
         InboundHandler handler = InboundHandler.builder().partyKey(PartyKey.of(DEMO_PARTY_KEY)).store(store).build();
         inbound = InboundServer.builder().tls(inboundTls).handler(handler)
                 .address(InetAddress.getLoopbackAddress()).port(0).build().start();
@@ -123,6 +132,9 @@ final class DemoMessaging implements AutoCloseable {
                 + h.conversationId() + " = the send's" + in.correlated().map(o -> "; store: " + o.workflow() + " "
                 + o.status()).orElse(""));
         d.put("answered", "the inbound server acknowledged the response: HTTP " + awaitResponseStatus(mhs));
+        d.put("store", "embedded durable store, H2 file " + storeFile + ".mv.db (" + store.description() + "): message "
+                + messageId + " " + store.stored(messageId).map(m -> m.status() + " after " + m.attempts()
+                + " attempt(s)").orElse("missing"));
         return DemoCommand.StepResult.of(null, d);
     }
 
@@ -147,6 +159,9 @@ final class DemoMessaging implements AutoCloseable {
         }
         if (inbound != null) {
             inbound.close();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 }

@@ -16,9 +16,7 @@ import io.spinekit.ldap.RouteResult;
 import io.spinekit.ldap.SdsClient;
 import io.spinekit.messaging.Attachment;
 import io.spinekit.messaging.EbxmlCodec;
-import io.spinekit.messaging.EbxmlError;
 import io.spinekit.messaging.EbxmlMessage;
-import io.spinekit.messaging.FaultError;
 import io.spinekit.messaging.InboundHandler;
 import io.spinekit.messaging.InboundMessage;
 import io.spinekit.messaging.InboundServer;
@@ -34,7 +32,6 @@ import io.spinekit.tls.SpineTlsContext;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -187,8 +184,7 @@ final class MessagingCommand {
                         String conversation = message.conversationId().orElseGet(StoreCommands::newId);
                         messaging.sendAsync(used.get(), message.withMessageId(id).withConversationId(conversation));
                         // sendAsync returned: the message is committed to the store (accepted)
-                        StoreCommands.printAccepted(spec, connection.json, id, conversation, workflow, used.get(),
-                                messages);
+                        SendPrinter.accepted(spec, connection.json, id, conversation, workflow, used.get(), messages);
                         return Cli.OK;
                     }
                     out = messaging.send(used.get(), message); // express: nothing to leave pending
@@ -198,81 +194,14 @@ final class MessagingCommand {
                 if (out.failure().filter(f -> f == SendOutcome.Failure.NO_ROUTE).isPresent()) {
                     return noRoute(out.failureDetail(), "NO_ROUTE");
                 }
-                print(out, used.get());
+                SendPrinter.outcome(spec, connection.json, out, used.get());
                 return out.succeeded() ? Cli.OK : Cli.FAILURE;
             }
         }
 
         private int noRoute(String why, String reason) {
-            if (connection.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("outcome", SendOutcome.Outcome.FAILED.name());
-                m.put("failure", "NO_ROUTE");
-                m.put("reason", reason);
-                m.put("message", why);
-                m.put("attempts", 0);
-                m.put("errors", List.of());
-                m.put("route", null);
-                Cli.printJson(spec, m);
-            } else {
-                Cli.out(spec).println("No route: " + why);
-                Cli.out(spec).flush();
-            }
+            SendPrinter.noRoute(spec, connection.json, why, reason);
             return Cli.NOT_FOUND;
-        }
-
-        private void print(SendOutcome out, Route route) {
-            List<Map<String, Object>> errors = errorsJson(out);
-            if (connection.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("messageId", out.messageId());
-                m.put("conversationId", out.conversationId());
-                m.put("workflow", out.workflow().name());
-                m.put("outcome", out.outcome().name());
-                m.put("attempts", out.attempts());
-                m.put("errors", errors);
-                m.put("failure", out.failure().map(Enum::name).orElse(null));
-                m.put("failureDetail", out.failureDetail().isEmpty() ? null : out.failureDetail());
-                out.responseBody().ifPresent(b -> m.put("responseBody", new String(b, StandardCharsets.UTF_8)));
-                m.put("route", route == null ? null : SdsCommand.routeJson(route));
-                Cli.printJson(spec, m);
-                return;
-            }
-            PrintWriter w = Cli.out(spec);
-            w.println(out.outcome() + ": message " + out.messageId() + " (conversation " + out.conversationId() + "), "
-                    + out.workflow().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + out.attempts()
-                    + (out.attempts() == 1 ? " attempt" : " attempts"));
-            if (route != null) {
-                w.println("  to " + route.partyKey() + " at " + route.endpoint() + " (ASID " + route.asid() + ", CPA id "
-                        + route.cpaId() + ")");
-            }
-            for (Map<String, Object> e : errors) {
-                w.println("  error " + e.get("code") + " (" + e.get("severity") + "): " + e.get("description"));
-            }
-            out.failure().ifPresent(f -> w.println("  failed (" + f + "): " + out.failureDetail()));
-            out.responseBody().ifPresent(b -> w.println(new String(b, StandardCharsets.UTF_8)));
-            w.flush();
-        }
-
-        private static List<Map<String, Object>> errorsJson(SendOutcome out) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (EbxmlError e : out.ebxmlErrors()) {
-                list.add(error(e.errorCode(), e.severity(), e.description().orElse(null), e.codeContext()));
-            }
-            for (FaultError e : out.faultErrors()) {
-                list.add(error(e.errorCode(), e.severity().orElse(null), e.description().orElse(null),
-                        e.codeContext().orElse(null)));
-            }
-            return list;
-        }
-
-        private static Map<String, Object> error(String code, String severity, String description, String context) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", code);
-            m.put("severity", severity);
-            m.put("description", description);
-            m.put("codeContext", context);
-            return m;
         }
     }
 

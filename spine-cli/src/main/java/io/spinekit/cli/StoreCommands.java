@@ -3,12 +3,9 @@ package io.spinekit.cli;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.PartyKey;
 import io.spinekit.env.SpineCatalog;
-import io.spinekit.ldap.Route;
-import io.spinekit.messaging.MessageStore;
 import io.spinekit.messaging.MessageStore.Status;
 import io.spinekit.messaging.MessageStore.Stored;
 import io.spinekit.messaging.SpineMessaging;
-import io.spinekit.messaging.Workflow;
 import io.spinekit.messaging.store.JdbcMessageStore;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.PrintWriter;
@@ -44,30 +41,6 @@ final class StoreCommands {
 
     static String newId() {
         return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-    }
-
-    /** {@code spine messaging send --no-wait}: the message is stored, delivery pending. */
-    static void printAccepted(CommandSpec spec, boolean json, String messageId, String conversationId,
-            Workflow workflow, Route route, MessageStore store) {
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("messageId", messageId);
-            m.put("conversationId", conversationId);
-            m.put("workflow", workflow.name());
-            m.put("outcome", "ACCEPTED");
-            m.put("attempts", 0);
-            m.put("errors", List.of());
-            m.put("store", store.toString());
-            m.put("route", SdsCommand.routeJson(route));
-            Cli.printJson(spec, m);
-            return;
-        }
-        PrintWriter w = Cli.out(spec);
-        w.println("ACCEPTED: message " + messageId + " (conversation " + conversationId + "), "
-                + workflow.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", stored in " + store
-                + "; delivery pending (spine messaging pending / drain --store ...)");
-        w.println("  to " + route.partyKey() + " at " + route.endpoint());
-        w.flush();
     }
 
     /** What a stored message's state means to a reader. */

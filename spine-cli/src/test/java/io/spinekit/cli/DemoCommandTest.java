@@ -54,6 +54,9 @@ class DemoCommandTest {
         assertThat(message.get("correlated").asText()).startsWith("RefToMessageId " + messageId + " = the message sent; "
                 + "conversation " + conversation + " = the send's");
         assertThat(message.get("answered").asText()).isEqualTo("the inbound server acknowledged the response: HTTP 200");
+        assertThat(message.get("store").asText())
+                .matches("embedded durable store, H2 file .*spine-demo[^ ]*[/\\\\]message-store[/\\\\]messages\\.mv\\.db "
+                        + "\\(jdbc:h2:file:.*messages\\): message " + messageId + " ACKNOWLEDGED after 1 attempt\\(s\\)");
         assertThat(steps.get(6).get("details").get("ticket").asText()).doesNotContain("demo-");
         assertThat(steps.get(7).get("details").get("Care Identity Service application").asText())
                 .isEqualTo("SUPPORTED_WITH_CONDITIONS");
@@ -80,6 +83,7 @@ class DemoCommandTest {
                 .contains("[1/9] Pick the environment ... ok (")
                 .contains("[6/9] Send a reliable ebXML message and receive the asynchronous response ... ok (")
                 .contains("      acknowledgement:       ACKNOWLEDGED after 1 attempt(s)")
+                .containsPattern("      store: +embedded durable store, H2 file .*messages\\.mv\\.db \\(jdbc:h2:file:")
                 .contains("[8/9] Assess a client machine against the WES ... ok (")
                 .contains("[9/9] Exchange a MESH message between two mailboxes ... ok (")
                 .containsPattern("Summary: 9 of 9 steps passed in \\d+ ms");

@@ -72,12 +72,17 @@ class MessagingStoreCommandTest {
         return run(all.toArray(new String[0]));
     }
 
-    @Test
-    void aMessageAcceptedWithNoWaitIsListedAsPendingAndDeliveredByDrain() {
-        String store = JdbcMessageStore.h2Url(dir.resolve("messages"));
+    /** A new H2 file store's URL; the fake MHS answers the next 100 posts with a retriable fault. */
+    String storeWithRetriableFaults() {
         fakeMhs.reset();
         fakeMhs.script(IntStream.range(0, 100).mapToObj(i -> FakeMhs.Answer.soapFault("206"))
                 .toArray(FakeMhs.Answer[]::new));
+        return JdbcMessageStore.h2Url(dir.resolve("messages"));
+    }
+
+    @Test
+    void aMessageAcceptedWithNoWaitIsListedAsPendingAndDeliveredByDrain() {
+        String store = storeWithRetriableFaults();
 
         CliRun accepted = send("--store", store, "--no-wait", "--json");
 
@@ -113,6 +118,35 @@ class MessagingStoreCommandTest {
         CliRun after = run("messaging", "pending", "--store", store);
         assertThat(after.code()).isEqualTo(Cli.OK);
         assertThat(after.out()).startsWith("0 not delivered in " + store);
+    }
+
+    @Test
+    void anAcceptedMessageAndADeliveredOnePrintTheSameFieldsAsTextAndJson() {
+        String store = storeWithRetriableFaults();
+
+        CliRun acceptedText = send("--store", store, "--no-wait");
+        CliRun acceptedJson = send("--store", store, "--no-wait", "--json");
+        fakeMhs.reset(); // acknowledged from now on
+        CliRun sentJson = send("--store", store, "--json");
+
+        assertThat(acceptedText.code()).as(acceptedText.err()).isEqualTo(Cli.OK);
+        assertThat(acceptedText.out())
+                .containsPattern("^ACCEPTED: message [0-9A-F-]{36} \\(conversation [0-9A-F-]{36}\\), reliable, "
+                        + "0 attempts, stored in JdbcMessageStore\\[" + store.replace(".", "\\.")
+                        + "\\]; delivery pending")
+                .contains("\n  to X26-823848 at https://localhost:", " (ASID 918999198738, CPA id S20001A000182)");
+        assertThat(sentJson.code()).as(sentJson.err()).isEqualTo(Cli.OK);
+        assertThat(sentJson.json().get("outcome").asText()).isEqualTo("ACKNOWLEDGED");
+        List<String> sent = new ArrayList<>();
+        sentJson.json().fieldNames().forEachRemaining(sent::add);
+        List<String> accepted = new ArrayList<>();
+        acceptedJson.json().fieldNames().forEachRemaining(accepted::add);
+        assertThat(sent).containsExactly("messageId", "conversationId", "workflow", "outcome", "attempts", "errors",
+                "failure", "failureDetail", "route");
+        assertThat(accepted).as("the fields of a sent message, and the store").containsExactly("messageId",
+                "conversationId", "workflow", "outcome", "attempts", "errors", "failure", "failureDetail", "store",
+                "route");
+        assertThat(acceptedJson.json().get("route")).isEqualTo(sentJson.json().get("route"));
     }
 
     @Test

@@ -139,7 +139,9 @@ class ShadedJarIT {
         assertThat(passed).as(run.describe()).containsExactlyElementsOf(DEMO_STEPS);
         assertThat(run.out()).as(run.describe())
                 .contains("Summary: " + DEMO_STEPS.size() + " of " + DEMO_STEPS.size() + " steps passed in ")
-                .doesNotContain("FAILED");
+                .doesNotContain("FAILED")
+                // the message step accepted into the embedded H2 store: H2, Flyway and HikariCP work shaded
+                .containsPattern("store: +embedded durable store, H2 file .* ACKNOWLEDGED after 1 attempt");
         assertThat(run.code()).as(run.describe()).isZero();
         // nothing on stderr: no SLF4J "no providers" warning, no stack trace, no illegal-access notice
         assertThat(run.err()).as(run.describe()).isEmpty();

@@ -1,5 +1,6 @@
 package io.spinekit.messaging;
 
+import io.spinekit.core.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +108,8 @@ public final class InMemoryMessageStore implements MessageStore {
     public synchronized void accept(Stored message, Optional<String> owner, Instant leaseUntil) {
         if (stored.containsKey(message.messageId()) || outbound.containsKey(message.messageId())) {
             throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "MessageId "
-                    + message.messageId() + " is already stored: expected a new MessageId for a new message");
+                    + Text.quote(message.messageId()) + " is already stored: expected a new MessageId for a new "
+                    + "message");
         }
         if (stored.size() >= maxEntries) {
             stored.values().stream().filter(r -> r.ended != null).min(Comparator.comparing(Row::ended))

@@ -44,10 +44,12 @@ import java.util.function.Supplier;
  * reliable messages of about 2 KB), {@code claim} (3 claimers taking batches of 16 due messages
  * under a lease), {@code complete} (8 threads finishing each claimed message), then the end-to-end
  * reliable send rate: {@link SpineMessaging#sendAsync} of messages to the fake MHS over mutual TLS
- * on loopback, 16 concurrent sends, every one acknowledged, accept to acknowledgement in the store.
+ * on loopback, 16 concurrent sends, every one acknowledged, accept to acknowledgement in the store:
+ * as fast as it goes, and offered at a fixed rate (the issue's 1,000 a second), with the rate
+ * achieved and the accept-to-acknowledgement p50 and p99 at that rate.
  * A program, not JMH: each phase is one timed pass over N messages (after a warm-up pass).
  *
- * <pre>{@code java -cp benchmarks/target/benchmarks.jar io.spinekit.benchmarks.messaging.StoreThroughput [N] [E2E]}</pre>
+ * <pre>{@code java -cp benchmarks/target/benchmarks.jar io.spinekit.benchmarks.messaging.StoreThroughput [N] [E2E] [RATE]}</pre>
  */
 public final class StoreThroughput {
     private static final String PSIS = "urn:nhs:names:services:psis:REPC_IN150016UK05";
@@ -58,12 +60,14 @@ public final class StoreThroughput {
     /**
      * Runs the benchmark.
      *
-     * @param args N messages per store phase (default 5,000) and end-to-end messages (default 2,000)
+     * @param args N messages per store phase (default 5,000), end-to-end messages (default 2,000) and the
+     *     offered end-to-end rate a second (default 1,000)
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int e2e = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int offered = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Path dir = Files.createTempDirectory("store-throughput");
         try (EmbeddedSds sds = EmbeddedSds.builder().start();
              FakeMhs fake = FakeMhs.start(sds.pki()).expect("X26-823848", "S20001A000182");
@@ -78,20 +82,20 @@ public final class StoreThroughput {
                     .interactions(PSIS));
             Route route = sdsClient.route(OdsCode.of("X26"), InteractionId.of(PSIS)).orElseThrow();
             List<String[]> rows = new ArrayList<>();
-            rows.add(run("in-memory", InMemoryMessageStore::new, route, n, e2e, sds, fake));
+            rows.add(run("in-memory", InMemoryMessageStore::new, route, n, e2e, offered, sds, fake));
             rows.add(run("H2 file", () -> JdbcMessageStore.h2File(dir.resolve("h2-" + UUID.randomUUID())), route, n,
-                    e2e, sds, fake));
+                    e2e, offered, sds, fake));
             rows.add(run("PostgreSQL", () -> JdbcMessageStore.open(pg.getJdbcUrl("postgres", "postgres")), route, n,
-                    e2e, sds, fake));
-            System.out.printf(Locale.ROOT, "%n%-12s %12s %12s %12s %14s%n", "store", "accepted/s", "claimed/s",
-                    "completed/s", "e2e acked/s");
+                    e2e, offered, sds, fake));
+            System.out.printf(Locale.ROOT, "%n%-12s %12s %12s %12s %14s %22s%n", "store", "accepted/s", "claimed/s",
+                    "completed/s", "e2e acked/s", "at " + offered + "/s: got, p50/p99");
             for (String[] r : rows) {
-                System.out.printf(Locale.ROOT, "%-12s %12s %12s %12s %14s%n", (Object[]) r);
+                System.out.printf(Locale.ROOT, "%-12s %12s %12s %12s %14s %22s%n", (Object[]) r);
             }
         }
     }
 
-    private static String[] run(String name, Supplier<MessageStore> open, Route route, int n, int e2e,
+    private static String[] run(String name, Supplier<MessageStore> open, Route route, int n, int e2e, int offered,
             EmbeddedSds sds, FakeMhs fake) throws Exception {
         double[] rates = null;
         try (MessageStore store = open.get()) {
@@ -100,6 +104,7 @@ public final class StoreThroughput {
             }
         }
         double sent;
+        String paced;
         try (MessageStore store = open.get();
              SpineMessaging messaging = SpineMessaging.builder().tls(sds.tlsContext())
                      .fromPartyKey(PartyKey.of("X99-123456")).store(store).maxConcurrentSends(16).build()) {
@@ -107,10 +112,43 @@ public final class StoreThroughput {
             fake.reset();
             sent = endToEnd(messaging, route, e2e);
             fake.reset();
+            paced = paced(messaging, route, e2e, offered);
+            fake.reset();
         }
-        System.out.printf(Locale.ROOT, "%s: accepted %.0f/s, claimed %.0f/s, completed %.0f/s, end-to-end %.0f/s%n",
-                name, rates[0], rates[1], rates[2], sent);
-        return new String[] {name, fmt(rates[0]), fmt(rates[1]), fmt(rates[2]), fmt(sent)};
+        System.out.printf(Locale.ROOT, "%s: accepted %.0f/s, claimed %.0f/s, completed %.0f/s, end-to-end %.0f/s, "
+                + "offered %d/s: %s%n", name, rates[0], rates[1], rates[2], sent, offered, paced);
+        return new String[] {name, fmt(rates[0]), fmt(rates[1]), fmt(rates[2]), fmt(sent), paced};
+    }
+
+    /**
+     * Sends {@code count} messages offered at {@code perSecond}: the rate acknowledged and the
+     * accept-to-acknowledgement p50 and p99 in milliseconds.
+     */
+    private static String paced(SpineMessaging messaging, Route route, int count, int perSecond) {
+        OutboundMessage message = OutboundMessage.of(payload());
+        long[] latency = new long[count];
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = t0 + (long) (i * 1e9 / perSecond);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int k = i;
+            long start = System.nanoTime();
+            futures.add(messaging.sendAsync(route, message).thenAccept(out -> {
+                if (out.outcome() != SendOutcome.Outcome.ACKNOWLEDGED) {
+                    throw new IllegalStateException(out.outcome() + ": " + out.failureDetail());
+                }
+                latency[k] = System.nanoTime() - start;
+            }));
+        }
+        futures.forEach(CompletableFuture::join);
+        double got = rate(count, t0, System.nanoTime());
+        java.util.Arrays.sort(latency);
+        return String.format(Locale.ROOT, "%,.0f/s, %.1f/%.1f ms", got, latency[count / 2] / 1e6,
+                latency[Math.min(count - 1, (int) (count * 0.99))] / 1e6);
     }
 
     private static String fmt(double rate) {

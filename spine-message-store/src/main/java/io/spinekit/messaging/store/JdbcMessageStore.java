@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,10 +31,11 @@ import org.flywaydb.core.Flyway;
  * migrations). Every write is committed before the call returns; a database that cannot be reached
  * is a {@link MessagingException} with {@link MessagingException.Reason#STORE_UNAVAILABLE}.
  *
- * <p>Claiming due messages: on PostgreSQL one transaction selects them {@code FOR UPDATE SKIP
- * LOCKED} and leases them, so concurrent claims never wait for or return the same row; on H2
+ * <p>Claiming due messages (see {@code Claims}): on PostgreSQL one transaction selects them {@code FOR
+ * UPDATE SKIP LOCKED} and leases them, so concurrent claims never wait for or return the same row; on H2
  * (whose {@code SKIP LOCKED} applies the row limit before skipping) each candidate is leased with a
  * conditional {@code UPDATE ... WHERE} the lease is free, and only the rows it changed are returned.
+ * A value the database refuses (too long for its column) is {@code INVALID_ARGUMENT}.
  * Housekeeping deletes messages ended longer than the retention ago (default 7 days) and expired
  * inbound receipts, when opened and every 10 minutes.
  *
@@ -158,7 +158,7 @@ public final class JdbcMessageStore implements MessageStore {
         String update = "UPDATE spinekit_outbound SET posts = ?, status = ?" + (ends
                 ? ", lease_owner = NULL, lease_until_ms = NULL, ended_ms = ?" : "")
                 + " WHERE message_id = ? AND status = 'PENDING'";
-        run("save " + record.messageId(), c -> {
+        run("save " + Text.quote(record.messageId()), c -> {
             int n;
             try (PreparedStatement ps = c.prepareStatement(update)) {
                 int i = 1;
@@ -209,7 +209,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public Optional<Outbound> outbound(String messageId) {
-        return run("read " + messageId, c -> {
+        return run("read " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT message_id, conversation_id, workflow, created_ms, "
                     + "posts, status FROM spinekit_outbound WHERE message_id = ?")) {
                 ps.setString(1, messageId);
@@ -224,7 +224,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public boolean firstReceipt(String messageId, Instant now, Instant keepUntil) {
-        return run("record the receipt of " + messageId, c -> {
+        return run("record the receipt of " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO spinekit_inbound (message_id, keep_until_ms) "
                     + "VALUES (?, ?)")) {
                 ps.setString(1, messageId);
@@ -249,19 +249,20 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public void forgetReceipt(String messageId) {
-        update("forget the receipt of " + messageId, "DELETE FROM spinekit_inbound WHERE message_id = ?", messageId);
+        update("forget the receipt of " + Text.quote(messageId), "DELETE FROM spinekit_inbound WHERE message_id = ?", messageId);
     }
 
     @Override
     public void accept(Stored message, Optional<String> owner, Instant leaseUntil) {
-        run("accept " + message.messageId(), c -> {
+        run("accept " + Text.quote(message.messageId()), c -> {
             try (PreparedStatement ps = c.prepareStatement(Rows.insertSql())) {
                 Rows.bindInsert(ps, message, owner, leaseUntil);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (integrity(e)) {
                     throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, "MessageId "
-                            + message.messageId() + " is already stored: expected a new MessageId for a new message");
+                            + Text.quote(message.messageId()) + " is already stored: expected a new MessageId for a "
+                            + "new message");
                 }
                 throw e;
             }
@@ -274,82 +275,15 @@ public final class JdbcMessageStore implements MessageStore {
         if (max < 1) {
             return List.of();
         }
-        String due = "SELECT " + ALL + " FROM spinekit_outbound WHERE status = 'PENDING' AND body IS NOT NULL "
-                + "AND next_attempt_ms <= ? AND (lease_until_ms IS NULL OR lease_until_ms <= ?) "
-                + "ORDER BY next_attempt_ms LIMIT ?";
-        String lease1 = "UPDATE spinekit_outbound SET lease_owner = ?, lease_until_ms = ? WHERE message_id = ?";
         long until = now.plus(lease).toEpochMilli();
-        return run("claim due messages", c -> postgres ? claimSkipLocked(c, due, lease1, owner, now, until, max)
-                : claimConditionally(c, due, lease1, owner, now, until, max));
-    }
-
-    private static List<Stored> claimSkipLocked(Connection c, String due, String lease, String owner, Instant now,
-            long until, int max) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            List<Stored> claimed = select(c, due + " FOR UPDATE SKIP LOCKED", now, max);
-            try (PreparedStatement ps = c.prepareStatement(lease)) {
-                for (Stored m : claimed) {
-                    ps.setString(1, owner);
-                    ps.setLong(2, until);
-                    ps.setString(3, m.messageId());
-                    ps.addBatch();
-                }
-                if (!claimed.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
-            c.commit();
-            return claimed;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
-
-    private static List<Stored> claimConditionally(Connection c, String due, String lease, String owner, Instant now,
-            long until, int max) throws SQLException {
-        List<Stored> claimed = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(lease + " AND status = 'PENDING' "
-                + "AND (lease_until_ms IS NULL OR lease_until_ms <= ?)")) {
-            for (Stored m : select(c, due, now, max)) {
-                ps.setString(1, owner);
-                ps.setLong(2, until);
-                ps.setString(3, m.messageId());
-                ps.setLong(4, now.toEpochMilli());
-                if (ps.executeUpdate() == 1) {
-                    claimed.add(m);
-                }
-            }
-        }
-        return claimed;
-    }
-
-    private static List<Stored> select(Connection c, String sql, Instant now, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, now.toEpochMilli());
-            ps.setLong(2, now.toEpochMilli());
-            ps.setInt(3, max);
-            return read(ps);
-        }
-    }
-
-    private static List<Stored> read(PreparedStatement ps) throws SQLException {
-        List<Stored> list = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                list.add(Rows.stored(rs));
-            }
-        }
-        return list;
+        return run("claim due messages", c -> postgres ? Claims.skipLocked(c, owner, now, until, max)
+                : Claims.conditionally(c, owner, now, until, max));
     }
 
     @Override
     public boolean retryAt(String messageId, String owner, int attempts, int posts, Instant next, Instant leaseUntil,
             String error) {
-        return run("schedule the retry of " + messageId, c -> {
+        return run("schedule the retry of " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE spinekit_outbound SET attempts = ?, posts = ?, "
                     + "next_attempt_ms = ?, lease_until_ms = ?, last_error = ? "
                     + "WHERE message_id = ? AND status = 'PENDING' AND lease_owner = ?")) {
@@ -367,7 +301,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public boolean finish(String messageId, int attempts, int posts, Status status, String error, Instant now) {
-        return run("finish " + messageId, c -> {
+        return run("finish " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE spinekit_outbound SET attempts = ?, posts = ?, "
                     + "status = ?, last_error = ?, lease_owner = NULL, lease_until_ms = NULL, ended_ms = ? "
                     + "WHERE message_id = ? AND status = 'PENDING'")) {
@@ -384,17 +318,17 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public int release(String owner) {
-        return update("release the leases of " + owner, "UPDATE spinekit_outbound SET lease_owner = NULL, "
+        return update("release the leases of " + Text.quote(owner), "UPDATE spinekit_outbound SET lease_owner = NULL, "
                 + "lease_until_ms = NULL WHERE lease_owner = ? AND status = 'PENDING'", owner);
     }
 
     @Override
     public Optional<Stored> stored(String messageId) {
-        return run("read " + messageId, c -> {
+        return run("read " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ALL + " FROM spinekit_outbound "
                     + "WHERE message_id = ? AND body IS NOT NULL")) {
                 ps.setString(1, messageId);
-                return read(ps).stream().findFirst();
+                return Claims.read(ps).stream().findFirst();
             }
         });
     }
@@ -409,7 +343,7 @@ public final class JdbcMessageStore implements MessageStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ALL + " FROM spinekit_outbound "
                     + "WHERE body IS NOT NULL AND status IN (" + in + ") ORDER BY created_ms, message_id LIMIT ?")) {
                 ps.setInt(1, max);
-                return read(ps);
+                return Claims.read(ps);
             }
         });
     }

@@ -95,10 +95,17 @@ final class Rows {
         return m;
     }
 
+    /**
+     * A failed call: {@code STORE_UNAVAILABLE}, or {@code INVALID_ARGUMENT} when the database refused
+     * the values themselves (SQLState class 22, data exception: a value too long for its column),
+     * which no retry or restart would mend.
+     */
     static MessagingException unavailable(String where, String what, Exception e) {
-        String state = e instanceof SQLException s && s.getSQLState() != null ? " (SQLState " + s.getSQLState() + ")"
-                : "";
-        return new MessagingException(MessagingException.Reason.STORE_UNAVAILABLE, "the message store on " + where
+        String sqlState = e instanceof SQLException s ? s.getSQLState() : null;
+        String state = sqlState != null ? " (SQLState " + sqlState + ")" : "";
+        MessagingException.Reason reason = sqlState != null && sqlState.startsWith("22")
+                ? MessagingException.Reason.INVALID_ARGUMENT : MessagingException.Reason.STORE_UNAVAILABLE;
+        return new MessagingException(reason, "the message store on " + where
                 + " could not " + what + state + ": " + Text.quote(String.valueOf(e.getMessage()), 300)
                 + "; nothing was changed by this call", e);
     }

@@ -9,13 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on H2 in file mode, and that it survives being closed and opened again. */
-class H2FileStoreContractTest extends MessageStoreContract {
+class H2FileStoreContractTest extends JdbcStoreContract {
     @TempDir
     Path dir;
 
     @Override
     MessageStore open() {
         return JdbcMessageStore.h2File(dir.resolve("messages"));
+    }
+
+    @Override
+    Url urlWithPassword() {
+        String url = JdbcMessageStore.h2Url(dir.resolve("secured"));
+        return new Url(url + ";USER=mhs;PASSWORD=" + SECRET, url);
     }
 
     @Test

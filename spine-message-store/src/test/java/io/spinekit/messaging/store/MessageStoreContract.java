@@ -10,16 +10,19 @@ import io.spinekit.messaging.MessagingException;
 import io.spinekit.messaging.Workflow;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,14 +62,17 @@ abstract class MessageStoreContract {
     }
 
     Stored message(String id, Instant due) {
+        return message(id, "CONV-" + id, due, ("<Zoë 😀 " + id + "/>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    Stored message(String id, String conversationId, Instant due, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "multipart/related; boundary=\"--=_MIME-Boundary\"; type=\"text/xml\"; "
                 + "start=\"<ebXMLHeader@spine.nhs.uk>\"");
         headers.put("SOAPAction", "urn:nhs:names:services:psis/REPC_IN150016UK05");
-        return new Stored(id, "CONV-" + id, Optional.of("REF-1"), Workflow.RELIABLE,
-                URI.create("https://msg.example:443/reliablemessaging/reliablerequest"), headers,
-                ("<Zoë 😀 " + id + "/>").getBytes(StandardCharsets.UTF_8), t0, Optional.of(t0.plus(Duration.ofHours(1))),
-                3, Duration.ofSeconds(30), 0, 0, due, Status.PENDING, "");
+        return new Stored(id, conversationId, Optional.of("REF-1"), Workflow.RELIABLE,
+                URI.create("https://msg.example:443/reliablemessaging/reliablerequest"), headers, body, t0,
+                Optional.of(t0.plus(Duration.ofHours(1))), 3, Duration.ofSeconds(30), 0, 0, due, Status.PENDING, "");
     }
 
     static String id() {
@@ -85,16 +91,48 @@ abstract class MessageStoreContract {
     }
 
     @Test
-    void theSameMessageIdIsAcceptedOnceAndTheFirstIsKept() {
-        Stored m = message(id(), t0);
+    void aFiveMebibyteBodyReadsBackByteForByte() throws Exception {
+        byte[] body = new byte[5 * 1024 * 1024];
+        new Random(12).nextBytes(body); // every byte value, most of it not UTF-8
+        Stored m = message(id(), "CONV-BIG", t0, body);
         store.accept(m, Optional.empty(), t0);
 
-        Stored other = message(m.messageId(), t0.plusSeconds(5));
-        assertThatThrownBy(() -> store.accept(other, Optional.empty(), t0))
+        byte[] read = store.stored(m.messageId()).orElseThrow().body();
+        assertThat(read.length).isEqualTo(body.length);
+        assertThat(sha256(read)).as("SHA-256 of the body read back").isEqualTo(sha256(body));
+        List<Stored> claimed = store.claim("a", t0, LEASE, 10);
+        assertThat(claimed).hasSize(1);
+        assertThat(sha256(claimed.get(0).body())).as("SHA-256 of the body claimed").isEqualTo(sha256(body));
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void theSameMessageIdIsAcceptedOnceTheFirstIsKeptAndNothingOfTheRefusedOneIsLeft() {
+        Stored m = message(id(), t0);
+        store.accept(m, Optional.of("a"), t0.plus(LEASE));
+
+        Stored other = message(m.messageId(), "CONV-OTHER", t0.minusSeconds(5), new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> store.accept(other, Optional.of("b"), t0.plus(LEASE)))
                 .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason())
                         .isEqualTo(MessagingException.Reason.INVALID_ARGUMENT))
-                .hasMessageContaining(m.messageId()).hasMessageContaining("already stored");
+                .hasMessage("MessageId \"" + m.messageId() + "\" is already stored: expected a new MessageId for a "
+                        + "new message");
+
         assertThat(store.stored(m.messageId())).contains(m);
+        assertThat(store.list(EnumSet.allOf(Status.class), 10)).containsExactly(m);
+        assertThat(store.release("b")).as("no lease of the refused accept").isZero();
+        assertAcceptsTheNextMessage();
+    }
+
+    /** After a refused write the store goes on: a new message is accepted and claimed (nothing else is due). */
+    void assertAcceptsTheNextMessage() {
+        Stored next = message(id(), t0);
+        store.accept(next, Optional.empty(), t0);
+        assertThat(store.stored(next.messageId())).contains(next);
+        assertThat(store.claim("c", t0, LEASE, 10)).containsExactly(next);
     }
 
     @Test

@@ -10,10 +10,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on a real PostgreSQL server (one per test JVM, a new database per test). */
-class PostgresStoreContractTest extends MessageStoreContract {
+class PostgresStoreContractTest extends JdbcStoreContract {
     @Override
     MessageStore open() {
         return JdbcMessageStore.open(Pg.newDatabase());
+    }
+
+    @Override
+    Url urlWithPassword() {
+        String url = Pg.newDatabase(); // jdbc:postgresql://localhost:PORT/DB?user=postgres (the server trusts it)
+        return new Url(url + "&password=" + SECRET, url.substring(0, url.indexOf('?')));
     }
 
     @Test

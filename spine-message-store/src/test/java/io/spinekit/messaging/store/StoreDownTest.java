@@ -67,7 +67,7 @@ class StoreDownTest {
                     .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason())
                             .isEqualTo(MessagingException.Reason.STORE_UNAVAILABLE))
                     .hasMessageStartingWith("the message store on jdbc:postgresql://localhost:" + port
-                            + "/postgres could not accept " + refused);
+                            + "/postgres could not accept \"" + refused + "\"");
             mhs.reset(); // acknowledged from now on, while the store is still down
             Thread.sleep(1000);
 

@@ -1,0 +1,67 @@
+package io.spinekit.messaging.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spinekit.messaging.MessageStore.Stored;
+import io.spinekit.messaging.MessagingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract plus what only a database store has: a URL with credentials, a pool that can
+ * be closed, and column limits the database enforces.
+ */
+abstract class JdbcStoreContract extends MessageStoreContract {
+    /** The password put in {@link #urlWithPassword()}: it must never be shown. */
+    static final String SECRET = "s3cret-Pw";
+
+    /** A database URL and what the store may show of it. */
+    record Url(String withPassword, String redacted) {
+    }
+
+    /** A new, empty database whose URL carries the password {@link #SECRET}. */
+    abstract Url urlWithPassword();
+
+    @Test
+    void aStoreWhosePoolIsClosedFailsClearlyNamingTheUrlWithoutThePassword() {
+        Url url = urlWithPassword();
+        JdbcMessageStore closed = JdbcMessageStore.open(url.withPassword());
+        Stored m = message(id(), t0);
+        closed.accept(m, Optional.empty(), t0);
+        assertThat(closed.description()).isEqualTo(url.redacted());
+        closed.close();
+
+        Stored next = message(id(), t0);
+        assertThatThrownBy(() -> closed.accept(next, Optional.empty(), t0))
+                .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason())
+                        .isEqualTo(MessagingException.Reason.STORE_UNAVAILABLE))
+                .hasMessageStartingWith("the message store on " + url.redacted() + " could not accept \""
+                        + next.messageId() + "\"")
+                .hasMessageContaining("has been closed")
+                .message().doesNotContain(SECRET).doesNotContainIgnoringCase("password");
+        assertThatThrownBy(() -> closed.stored(m.messageId()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageStartingWith("the message store on " + url.redacted() + " could not read \""
+                        + m.messageId() + "\"")
+                .message().doesNotContain(SECRET);
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesLeavesNoRowAndTheStoreTakesTheNextMessage() {
+        // conversation_id is VARCHAR(255): the database refuses the row (SpineMessaging never builds one)
+        Stored tooLong = message(id(), "C".repeat(300), t0, "<x/>".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> store.accept(tooLong, Optional.of("a"), t0.plus(LEASE)))
+                .isInstanceOfSatisfying(MessagingException.class, e -> assertThat(e.reason()).as("not an outage")
+                        .isEqualTo(MessagingException.Reason.INVALID_ARGUMENT))
+                .hasMessageContaining("could not accept \"" + tooLong.messageId() + "\" (SQLState 22")
+                .hasMessageContaining("nothing was changed by this call");
+
+        assertThat(store.stored(tooLong.messageId())).isEmpty();
+        assertThat(store.outbound(tooLong.messageId())).isEmpty();
+        assertThat(store.release("a")).isZero();
+        assertAcceptsTheNextMessage();
+    }
+}
