@@ -1,6 +1,7 @@
 package io.spinekit.mesh;
 
 import io.spinekit.core.Text;
+import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,27 +29,18 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MESH over Apache HttpClient 5: mutual TLS from a spine-tls context, connect, TLS handshake and
- * response deadlines, retries by {@link RetryPolicy}, and MESH error bodies turned into
+ * MESH over spine-tls's {@link SpineHttp} (Apache HttpClient 5): mutual TLS from a spine-tls context,
+ * connect, TLS handshake and response deadlines, one pool whose connections (and handshakes) are
+ * shared by all requests, retries by {@link RetryPolicy}, and MESH error bodies turned into
  * {@link MeshException}s. No automatic retries, redirects, cookies or content decompression of
  * HttpClient's own: this class decides.
  *
@@ -60,6 +52,8 @@ final class MeshHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeshHttp.class);
     /** How much of an error body is read. */
     static final int MAX_ERROR_BYTES = 64 * 1024;
+    /** The size of the connection pool. */
+    static final int MAX_CONNECTIONS = 10;
 
     /** What a request may be retried for. */
     enum Retry {
@@ -76,7 +70,7 @@ final class MeshHttp implements AutoCloseable {
         T handle(ClassicHttpResponse response) throws IOException;
     }
 
-    private final CloseableHttpClient client;
+    private final SpineHttp http;
     private final RetryPolicy retry;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -97,34 +91,17 @@ final class MeshHttp implements AutoCloseable {
         this.sleeper = sleeper;
         boolean hscn = isHscn(root.getHost());
         HostnameVerifier names = hscn ? tls.hostnameVerifier() : sanOnly(tls.hostnameVerifier());
-        var strategy = ClientTlsStrategyBuilder.create()
-                .setSslContext(tls.sslContext())
-                .setTlsVersions(tls.protocols().toArray(new String[0]))
-                .setCiphers(tls.cipherSuites().toArray(new String[0]))
-                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
-                .setHostnameVerifier(names)
-                .buildClassic();
-        var cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(strategy)
-                .setDefaultTlsConfig(TlsConfig.custom()
-                        .setHandshakeTimeout(Timeout.ofMilliseconds(handshakeTimeout.toMillis())).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                        .setSocketTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
-                        .build())
-                .setMaxConnTotal(10)
-                .setMaxConnPerRoute(10)
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(cm)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .setUserAgent(userAgent)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis())).build())
+        // SpineHttp: one pool without connection state, so requests over mutual TLS share connections
+        // and handshakes. Waiting for a pooled connection is bounded by the response timeout; the
+        // whole-request deadline of SpineHttp does not apply, because MESH streams (executeOpen).
+        this.http = SpineHttp.builder(tls)
+                .hostnameVerifier(names)
+                .connectTimeout(connectTimeout)
+                .handshakeTimeout(handshakeTimeout)
+                .responseTimeout(responseTimeout)
+                .requestTimeout(responseTimeout)
+                .maxConnections(MAX_CONNECTIONS)
+                .userAgent(userAgent)
                 .build();
     }
 
@@ -168,7 +145,7 @@ final class MeshHttp implements AutoCloseable {
             ClassicHttpResponse response;
             try {
                 LOG.debug("{} {} ({}, attempt {})", request.getMethod(), request.getPath(), what, attempt + 1);
-                response = client.executeOpen(null, request, null);
+                response = http.executeOpen(request);
             } catch (IOException e) {
                 if (retriesLeft && retryable(e, policy)) {
                     LOG.warn("MESH {} failed ({}); retrying", what, e.getClass().getSimpleName());
@@ -209,8 +186,8 @@ final class MeshHttp implements AutoCloseable {
     }
 
     private static boolean retryable(IOException e, Retry policy) {
-        if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof NoRouteToHostException
-                || e instanceof HttpHostConnectException) {
+        if (SpineHttp.isConnectionFailure(e)) {
+            // nothing was sent: refused, no route, connect or handshake timeout
             return true;
         }
         if (policy != Retry.ALL || e instanceof SSLException || e instanceof UnknownHostException) {
@@ -281,11 +258,14 @@ final class MeshHttp implements AutoCloseable {
                 ? "; not retried, because MESH may have taken it: check with tracking (by local id) before sending again"
                 : "";
         if (e instanceof ConnectTimeoutException) {
-            // HttpClient reports a TLS handshake past its deadline as a connect timeout too.
-            return new MeshException(MeshException.Reason.TIMEOUT, "could not connect to MESH within the deadline ("
-                    + connectTimeout.toMillis() + " ms to connect, " + handshakeTimeout.toMillis()
-                    + " ms for the TLS handshake) for the " + what + tries
+            return new MeshException(MeshException.Reason.TIMEOUT, "could not connect to MESH within the "
+                    + connectTimeout.toMillis() + " ms connect timeout for the " + what + tries
                     + ": check the URL, the firewall and the network route", e);
+        }
+        if (e instanceof SpineHttp.HandshakeTimeoutException) {
+            return new MeshException(MeshException.Reason.TIMEOUT, "MESH accepted the connection but the TLS "
+                    + "handshake did not finish within the deadline (" + handshakeTimeout.toMillis()
+                    + " ms for the TLS handshake) for the " + what + tries + ": check the network route (a proxy or firewall holding TLS)", e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new MeshException(MeshException.Reason.CONNECTION_FAILED, "could not connect to MESH for the "
@@ -323,10 +303,6 @@ final class MeshHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            LOG.debug("closing the MESH HTTP client failed", e);
-        }
+        http.close();
     }
 }
