@@ -1,6 +1,7 @@
 package io.spinekit.mesh;
 
 import io.spinekit.core.Text;
+import io.spinekit.tls.RetryAfter;
 import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
@@ -17,9 +18,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -209,23 +207,10 @@ final class MeshHttp implements AutoCloseable {
         }
     }
 
-    /** Retry-After as seconds or an HTTP date, or null. */
+    /** Retry-After as seconds or an HTTP date ({@link RetryAfter}), or null. */
     static Duration retryAfter(ClassicHttpResponse response) {
         Header h = response.getFirstHeader("Retry-After");
-        if (h == null) {
-            return null;
-        }
-        String v = h.getValue().trim();
-        if (v.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
-        try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v,
-                    DateTimeFormatter.RFC_1123_DATE_TIME));
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return RetryAfter.parse(h == null ? null : h.getValue()).orElse(null);
     }
 
     private static byte[] errorBody(ClassicHttpResponse response) throws IOException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.spinekit.core.Text;
 import io.spinekit.ldap.SdsUnavailableException;
+import io.spinekit.tls.RetryAfter;
 import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.TlsFailure;
 import java.io.IOException;
@@ -16,9 +17,6 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.SSLException;
@@ -135,7 +133,8 @@ final class FhirHttp implements AutoCloseable {
             throws IOException {
         int status = response.getCode();
         String echoed = header(response, "X-Correlation-ID").orElse(correlationId);
-        Optional<Duration> wait = status == 429 ? retryAfter(response) : Optional.empty();
+        Optional<Duration> wait = status == 429
+                ? RetryAfter.parse(header(response, "Retry-After").orElse(null)) : Optional.empty();
         HttpEntity entity = response.getEntity();
         if (status != 200) {
             // the rest of a long error body is drained within the request deadline, keeping the connection
@@ -208,24 +207,6 @@ final class FhirHttp implements AutoCloseable {
     private static Optional<String> header(ClassicHttpResponse response, String name) {
         Header h = response.getFirstHeader(name);
         return h == null ? Optional.empty() : Optional.of(h.getValue());
-    }
-
-    /** Retry-After as seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(ClassicHttpResponse response) {
-        Optional<String> v = header(response, "Retry-After").map(String::trim);
-        if (v.isEmpty()) {
-            return Optional.empty();
-        }
-        if (v.get().matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(v.get())));
-        }
-        try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v.get(),
-                    DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
