@@ -1,6 +1,5 @@
 package io.spinekit.mesh;
 
-import io.spinekit.core.Text;
 import io.spinekit.tls.RetryAfter;
 import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.SpineTlsContext;
@@ -27,11 +26,13 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,12 +230,15 @@ final class MeshHttp implements AutoCloseable {
         if (entity == null) {
             return new byte[0];
         }
-        byte[] body = entity.getContent().readNBytes(max + 1);
-        if (body.length > max) {
+        try {
+            return SpineHttp.readBody(entity, max);
+        } catch (SpineHttp.BodyTooLargeException e) {
+            if (response instanceof CloseableHttpResponse open) {
+                open.close(CloseMode.IMMEDIATE);   // drop the connection: closing normally would read the rest
+            }
             throw new MeshException(MeshException.Reason.BAD_RESPONSE, "the MESH " + what
-                    + " answer is larger than " + max + " bytes: not read");
+                    + " answer is larger than " + max + " bytes: not read", e);
         }
-        return body;
     }
 
     private MeshException translate(IOException e, String what, Retry policy, int attempts) {
@@ -275,11 +279,9 @@ final class MeshHttp implements AutoCloseable {
                 + detail(e) + ")" + sendHint, e);
     }
 
+    /** The failure's class and quoted, cut message ({@link SpineHttp#describe(Throwable)}). */
     static String detail(Throwable e) {
-        if (e.getMessage() == null) {
-            return e.getClass().getSimpleName();
-        }
-        return e.getClass().getSimpleName() + ": " + Text.quote(e.getMessage(), 200);
+        return SpineHttp.describe(e);
     }
 
     static String utf8(byte[] b) {

@@ -1,6 +1,7 @@
 package io.spinekit.mesh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
@@ -68,6 +69,18 @@ class MeshHttpConnectionTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/big", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            byte[] body = "x".repeat(1000).getBytes(StandardCharsets.UTF_8);
+            boolean chunked = exchange.getRequestURI().getQuery() != null;
+            exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+            try {
+                exchange.getResponseBody().write(body);
+            } catch (java.io.IOException dropped) {
+                // the client may hang up once it has seen enough
+            }
+            exchange.close();
+        });
         executor = Executors.newFixedThreadPool(2);
         server.setExecutor(executor);
         server.start();
@@ -77,6 +90,26 @@ class MeshHttpConnectionTest {
     void stop() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    @Test
+    void aJsonAnswerOverItsLimitIsRefusedDeclaredOrChunkedAndTheConnectionDropped() {
+        URI root = URI.create("https://localhost:" + server.getAddress().getPort());
+        try (MeshHttp http = new MeshHttp(tls, root, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), RetryPolicy.NONE, "spinekit-mesh-test", d -> { })) {
+            for (String path : new String[] {"/big", "/big?chunked"}) {
+                assertThatThrownBy(() -> http.execute(() -> new HttpGet(root.resolve(path)), "inbox list",
+                        MeshHttp.Retry.ALL, r -> MeshHttp.smallBody(r, 100, "inbox list")))
+                        .as(path).isInstanceOfSatisfying(MeshException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(MeshException.Reason.BAD_RESPONSE);
+                            assertThat(e).hasMessage("the MESH inbox list answer is larger than 100 bytes: not read");
+                        });
+            }
+            String body = http.execute(() -> new HttpGet(root.resolve("/ok")), "inbox list", MeshHttp.Retry.ALL,
+                    r -> new String(MeshHttp.smallBody(r, 100, "inbox list"), StandardCharsets.UTF_8));
+            assertThat(body).isEqualTo("{}");
+        }
+        assertThat(clientPorts).as("a dropped connection is not reused").hasSize(3);
     }
 
     @Test
