@@ -3,14 +3,11 @@ package io.spinekit.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import com.sun.net.httpserver.HttpsExchange;
 import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.TestHttpsServer;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -18,10 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,46 +26,24 @@ import org.junit.jupiter.api.Test;
  * connection and one mutual TLS handshake.
  */
 class MeshHttpConnectionTest {
-    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final Set<String> clientNames = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger connections = new AtomicInteger();
-    private HttpsServer server;
-    private ExecutorService executor;
+    private TestHttpsServer server;
     private SpineTlsContext tls;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         TestPki pki = TestPki.create();
         IssuedCertificate serverCert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
         IssuedCertificate client = pki.certificate("mesh-client.example.nhs.uk").clientAuth().issue();
-        SSLContext serverContext = pki.sslContext(serverCert);
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
-            @Override
-            public void configure(HttpsParameters params) {
-                // called once for each new TLS connection
-                connections.incrementAndGet();
-                var ssl = serverContext.getDefaultSSLParameters();
-                ssl.setNeedClientAuth(true);
-                params.setSSLParameters(ssl);
-            }
-        });
-        server.createContext("/", exchange -> {
-            clientPorts.add(exchange.getRemoteAddress().getPort());
-            var peer = ((com.sun.net.httpserver.HttpsExchange) exchange).getSSLSession().getPeerCertificates();
+        server = TestHttpsServer.start(pki.sslContext(serverCert), exchange -> {
+            var peer = ((HttpsExchange) exchange).getSSLSession().getPeerCertificates();
             clientNames.add(((X509Certificate) peer[0]).getSubjectX500Principal().getName());
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/big", exchange -> {
-            clientPorts.add(exchange.getRemoteAddress().getPort());
-            byte[] body = "x".repeat(1000).getBytes(StandardCharsets.UTF_8);
+            boolean big = exchange.getRequestURI().getPath().equals("/big");
+            byte[] body = (big ? "x".repeat(1000) : "{}").getBytes(StandardCharsets.UTF_8);
             boolean chunked = exchange.getRequestURI().getQuery() != null;
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
             try {
                 exchange.getResponseBody().write(body);
@@ -81,20 +52,16 @@ class MeshHttpConnectionTest {
             }
             exchange.close();
         });
-        executor = Executors.newFixedThreadPool(2);
-        server.setExecutor(executor);
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     @Test
     void aJsonAnswerOverItsLimitIsRefusedDeclaredOrChunkedAndTheConnectionDropped() {
-        URI root = URI.create("https://localhost:" + server.getAddress().getPort());
+        URI root = server.uri("");
         try (MeshHttp http = new MeshHttp(tls, root, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), RetryPolicy.NONE, "spinekit-mesh-test", d -> { })) {
             for (String path : new String[] {"/big", "/big?chunked"}) {
@@ -109,12 +76,12 @@ class MeshHttpConnectionTest {
                     r -> new String(MeshHttp.smallBody(r, 100, "inbox list"), StandardCharsets.UTF_8));
             assertThat(body).isEqualTo("{}");
         }
-        assertThat(clientPorts).as("a dropped connection is not reused").hasSize(3);
+        assertThat(server.clientPorts()).as("a dropped connection is not reused").hasSize(3);
     }
 
     @Test
     void twoMeshRequestsOverMutualTlsShareOneConnectionAndOneHandshake() {
-        URI root = URI.create("https://localhost:" + server.getAddress().getPort());
+        URI root = server.uri("");
         try (MeshHttp http = new MeshHttp(tls, root, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), RetryPolicy.NONE, "spinekit-mesh-test", d -> { })) {
             for (int i = 0; i < 3; i++) {
@@ -125,7 +92,7 @@ class MeshHttpConnectionTest {
         }
 
         assertThat(clientNames).singleElement().asString().contains("mesh-client.example.nhs.uk");
-        assertThat(clientPorts).as("client ports of the requests").hasSize(1);
-        assertThat(connections.get()).as("TLS connections").isEqualTo(1);
+        assertThat(server.clientPorts()).as("client ports of the requests").hasSize(1);
+        assertThat(server.connections()).as("TLS connections").isEqualTo(1);
     }
 }

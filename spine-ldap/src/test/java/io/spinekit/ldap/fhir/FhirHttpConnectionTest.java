@@ -2,25 +2,16 @@ package io.spinekit.ldap.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import io.spinekit.testpki.IssuedCertificate;
+import io.spinekit.testpki.TestHttpsServer;
 import io.spinekit.testpki.TestPki;
 import io.spinekit.tls.SpineTlsContext;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,32 +22,19 @@ import org.junit.jupiter.api.Test;
  * {@code Retry-After} is an HTTP-date is retried after the parsed wait.
  */
 class FhirHttpConnectionTest {
-    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger limited = new AtomicInteger();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
-    private HttpsServer server;
-    private ExecutorService executor;
+    private TestHttpsServer server;
     private SpineTlsContext tls;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         TestPki pki = TestPki.create();
         IssuedCertificate serverCert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
         IssuedCertificate client = pki.certificate("fhir-client.example.nhs.uk").clientAuth().issue();
-        SSLContext serverContext = pki.sslContext(serverCert);
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
-            @Override
-            public void configure(HttpsParameters params) {
-                var ssl = serverContext.getDefaultSSLParameters();
-                ssl.setNeedClientAuth(true);
-                params.setSSLParameters(ssl);
-            }
-        });
-        server.createContext("/", exchange -> {
-            clientPorts.add(exchange.getRemoteAddress().getPort());
+        server = TestHttpsServer.start(pki.sslContext(serverCert), exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/limited") && limited.getAndIncrement() == 0) {
                 exchange.getResponseHeaders().set("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT");
                 exchange.sendResponseHeaders(429, -1);
@@ -69,25 +47,21 @@ class FhirHttpConnectionTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        executor = Executors.newFixedThreadPool(2);
-        server.setExecutor(executor);
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private FhirHttp http() {
-        SdsFhir settings = SdsFhir.builder().baseUrl("https://localhost:" + server.getAddress().getPort() + "/FHIR/R4")
+        SdsFhir settings = SdsFhir.builder().baseUrl(server.uri("/FHIR/R4").toString())
                 .trust(tls).build();
         return new FhirHttp(settings, waits::add);
     }
 
     private URI url(String path) {
-        return URI.create("https://localhost:" + server.getAddress().getPort() + "/FHIR/R4" + path);
+        return server.uri("/FHIR/R4" + path);
     }
 
     @Test
@@ -98,7 +72,8 @@ class FhirHttpConnectionTest {
                         .isEqualTo("Bundle");
             }
         }
-        assertThat(clientPorts).as("client ports of the requests").hasSize(1);
+        assertThat(server.clientPorts()).as("client ports of the requests").hasSize(1);
+        assertThat(server.connections()).as("TLS connections").isEqualTo(1);
     }
 
     @Test
