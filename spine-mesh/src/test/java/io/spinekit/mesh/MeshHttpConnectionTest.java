@@ -33,11 +33,10 @@ class MeshHttpConnectionTest {
     @BeforeEach
     void start() {
         TestPki pki = TestPki.create();
-        IssuedCertificate serverCert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
         IssuedCertificate client = pki.certificate("mesh-client.example.nhs.uk").clientAuth().issue();
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
-        server = TestHttpsServer.start(pki.sslContext(serverCert), exchange -> {
+        server = TestHttpsServer.localhost(pki, exchange -> {
             var peer = ((HttpsExchange) exchange).getSSLSession().getPeerCertificates();
             clientNames.add(((X509Certificate) peer[0]).getSubjectX500Principal().getName());
             boolean big = exchange.getRequestURI().getPath().equals("/big");

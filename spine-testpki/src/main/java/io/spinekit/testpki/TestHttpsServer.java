@@ -81,6 +81,19 @@ public final class TestHttpsServer implements AutoCloseable {
     }
 
     /**
+     * Starts a server presenting a new certificate of the PKI for {@code localhost} (CN and DNS
+     * subjectAltName) and trusting client certificates the PKI issued.
+     *
+     * @param pki the PKI
+     * @param handler answers every request
+     * @return the running server
+     */
+    public static TestHttpsServer localhost(TestPki pki, HttpHandler handler) {
+        IssuedCertificate cert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
+        return start(pki.sslContext(cert), handler);
+    }
+
+    /**
      * The port the server listens on.
      *
      * @return the port

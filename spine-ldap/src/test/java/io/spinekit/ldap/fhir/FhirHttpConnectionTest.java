@@ -30,11 +30,10 @@ class FhirHttpConnectionTest {
     @BeforeEach
     void start() {
         TestPki pki = TestPki.create();
-        IssuedCertificate serverCert = pki.certificate("localhost").subjectAltNames("localhost").serverAuth().issue();
         IssuedCertificate client = pki.certificate("fhir-client.example.nhs.uk").clientAuth().issue();
         tls = SpineTlsContext.builder().trustCertificates(List.of(pki.root().certificate()))
                 .clientIdentity(client.privateKey(), client.chain()).build();
-        server = TestHttpsServer.start(pki.sslContext(serverCert), exchange -> {
+        server = TestHttpsServer.localhost(pki, exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/limited") && limited.getAndIncrement() == 0) {
                 exchange.getResponseHeaders().set("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT");
                 exchange.sendResponseHeaders(429, -1);
