@@ -251,7 +251,7 @@ class TlsCommandTest {
                 "--out-csr", dir.resolve("c").toString());
 
         assertThat(r.code()).isEqualTo(Cli.USAGE);
-        assertThat(r.err()).contains("'*.example.nhs.uk' is not a fully qualified domain name");
+        assertThat(r.err()).contains("\"*.example.nhs.uk\" is not a fully qualified domain name");
         assertThat(dir.resolve("k")).doesNotExist();
     }
 

@@ -22,7 +22,8 @@ import java.util.Objects;
  * environment or {@link #url}), the mailbox, its password, the shared key and the TLS context. Not
  * thread-safe. Secrets are kept as copied {@code char[]} and never printed.
  *
- * <p>Defaults: connect timeout 10 s, TLS handshake 10 s, response 60 s (each wait for data),
+ * <p>Defaults: connect timeout 10 s, TLS handshake 10 s, response 60 s (each wait for data, and
+ * the longest wait for a free pooled connection),
  * chunk size 20 MiB (the size the NHS MESH Terraform client uses; every request stays under MESH's
  * 100 MB limit, MESH.md section 4), {@link RetryPolicy#DEFAULT}, the system temporary directory.
  */

@@ -1,6 +1,7 @@
 package io.spinekit.mesh;
 
-import io.spinekit.core.Text;
+import io.spinekit.tls.RetryAfter;
+import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.SpineTlsContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -28,27 +26,20 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MESH over Apache HttpClient 5: mutual TLS from a spine-tls context, connect, TLS handshake and
- * response deadlines, retries by {@link RetryPolicy}, and MESH error bodies turned into
+ * MESH over spine-tls's {@link SpineHttp} (Apache HttpClient 5): mutual TLS from a spine-tls context,
+ * connect, TLS handshake and response deadlines, one pool whose connections (and handshakes) are
+ * shared by all requests, retries by {@link RetryPolicy}, and MESH error bodies turned into
  * {@link MeshException}s. No automatic retries, redirects, cookies or content decompression of
  * HttpClient's own: this class decides.
  *
@@ -60,6 +51,8 @@ final class MeshHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeshHttp.class);
     /** How much of an error body is read. */
     static final int MAX_ERROR_BYTES = 64 * 1024;
+    /** The size of the connection pool. */
+    static final int MAX_CONNECTIONS = 10;
 
     /** What a request may be retried for. */
     enum Retry {
@@ -76,7 +69,7 @@ final class MeshHttp implements AutoCloseable {
         T handle(ClassicHttpResponse response) throws IOException;
     }
 
-    private final CloseableHttpClient client;
+    private final SpineHttp http;
     private final RetryPolicy retry;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -97,34 +90,17 @@ final class MeshHttp implements AutoCloseable {
         this.sleeper = sleeper;
         boolean hscn = isHscn(root.getHost());
         HostnameVerifier names = hscn ? tls.hostnameVerifier() : sanOnly(tls.hostnameVerifier());
-        var strategy = ClientTlsStrategyBuilder.create()
-                .setSslContext(tls.sslContext())
-                .setTlsVersions(tls.protocols().toArray(new String[0]))
-                .setCiphers(tls.cipherSuites().toArray(new String[0]))
-                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
-                .setHostnameVerifier(names)
-                .buildClassic();
-        var cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(strategy)
-                .setDefaultTlsConfig(TlsConfig.custom()
-                        .setHandshakeTimeout(Timeout.ofMilliseconds(handshakeTimeout.toMillis())).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                        .setSocketTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
-                        .build())
-                .setMaxConnTotal(10)
-                .setMaxConnPerRoute(10)
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(cm)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .setUserAgent(userAgent)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis())).build())
+        // SpineHttp: one pool without connection state, so requests over mutual TLS share connections
+        // and handshakes. Waiting for a pooled connection is bounded by the response timeout; the
+        // whole-request deadline of SpineHttp does not apply, because MESH streams (executeOpen).
+        this.http = SpineHttp.builder(tls)
+                .hostnameVerifier(names)
+                .connectTimeout(connectTimeout)
+                .handshakeTimeout(handshakeTimeout)
+                .responseTimeout(responseTimeout)
+                .requestTimeout(responseTimeout)
+                .maxConnections(MAX_CONNECTIONS)
+                .userAgent(userAgent)
                 .build();
     }
 
@@ -168,7 +144,7 @@ final class MeshHttp implements AutoCloseable {
             ClassicHttpResponse response;
             try {
                 LOG.debug("{} {} ({}, attempt {})", request.getMethod(), request.getPath(), what, attempt + 1);
-                response = client.executeOpen(null, request, null);
+                response = http.executeOpen(request);
             } catch (IOException e) {
                 if (retriesLeft && retryable(e, policy)) {
                     LOG.warn("MESH {} failed ({}); retrying", what, e.getClass().getSimpleName());
@@ -209,8 +185,8 @@ final class MeshHttp implements AutoCloseable {
     }
 
     private static boolean retryable(IOException e, Retry policy) {
-        if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof NoRouteToHostException
-                || e instanceof HttpHostConnectException) {
+        if (SpineHttp.isConnectionFailure(e)) {
+            // nothing was sent: refused, no route, connect or handshake timeout
             return true;
         }
         if (policy != Retry.ALL || e instanceof SSLException || e instanceof UnknownHostException) {
@@ -232,23 +208,10 @@ final class MeshHttp implements AutoCloseable {
         }
     }
 
-    /** Retry-After as seconds or an HTTP date, or null. */
+    /** Retry-After as seconds or an HTTP date ({@link RetryAfter}), or null. */
     static Duration retryAfter(ClassicHttpResponse response) {
         Header h = response.getFirstHeader("Retry-After");
-        if (h == null) {
-            return null;
-        }
-        String v = h.getValue().trim();
-        if (v.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
-        try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v,
-                    DateTimeFormatter.RFC_1123_DATE_TIME));
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return RetryAfter.parse(h == null ? null : h.getValue()).orElse(null);
     }
 
     private static byte[] errorBody(ClassicHttpResponse response) throws IOException {
@@ -267,12 +230,15 @@ final class MeshHttp implements AutoCloseable {
         if (entity == null) {
             return new byte[0];
         }
-        byte[] body = entity.getContent().readNBytes(max + 1);
-        if (body.length > max) {
+        try {
+            return SpineHttp.readBody(entity, max);
+        } catch (SpineHttp.BodyTooLargeException e) {
+            if (response instanceof CloseableHttpResponse open) {
+                open.close(CloseMode.IMMEDIATE);   // drop the connection: closing normally would read the rest
+            }
             throw new MeshException(MeshException.Reason.BAD_RESPONSE, "the MESH " + what
-                    + " answer is larger than " + max + " bytes: not read");
+                    + " answer is larger than " + max + " bytes: not read", e);
         }
-        return body;
     }
 
     private MeshException translate(IOException e, String what, Retry policy, int attempts) {
@@ -281,11 +247,14 @@ final class MeshHttp implements AutoCloseable {
                 ? "; not retried, because MESH may have taken it: check with tracking (by local id) before sending again"
                 : "";
         if (e instanceof ConnectTimeoutException) {
-            // HttpClient reports a TLS handshake past its deadline as a connect timeout too.
-            return new MeshException(MeshException.Reason.TIMEOUT, "could not connect to MESH within the deadline ("
-                    + connectTimeout.toMillis() + " ms to connect, " + handshakeTimeout.toMillis()
-                    + " ms for the TLS handshake) for the " + what + tries
+            return new MeshException(MeshException.Reason.TIMEOUT, "could not connect to MESH within the "
+                    + connectTimeout.toMillis() + " ms connect timeout for the " + what + tries
                     + ": check the URL, the firewall and the network route", e);
+        }
+        if (e instanceof SpineHttp.HandshakeTimeoutException) {
+            return new MeshException(MeshException.Reason.TIMEOUT, "MESH accepted the connection but the TLS "
+                    + "handshake did not finish within the deadline (" + handshakeTimeout.toMillis()
+                    + " ms for the TLS handshake) for the " + what + tries + ": check the network route (a proxy or firewall holding TLS)", e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new MeshException(MeshException.Reason.CONNECTION_FAILED, "could not connect to MESH for the "
@@ -310,11 +279,9 @@ final class MeshHttp implements AutoCloseable {
                 + detail(e) + ")" + sendHint, e);
     }
 
+    /** The failure's class and quoted, cut message ({@link SpineHttp#describe(Throwable)}). */
     static String detail(Throwable e) {
-        if (e.getMessage() == null) {
-            return e.getClass().getSimpleName();
-        }
-        return e.getClass().getSimpleName() + ": " + Text.quote(e.getMessage(), 200);
+        return SpineHttp.describe(e);
     }
 
     static String utf8(byte[] b) {
@@ -323,10 +290,6 @@ final class MeshHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            LOG.debug("closing the MESH HTTP client failed", e);
-        }
+        http.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class ContextAssembly {
         List<String> out = new ArrayList<>();
         for (String p : protocols) {
             if (!allowed.contains(p)) {
-                throw new TlsConfigurationException("protocols: '" + p + "' is not allowed; expected only "
+                throw new TlsConfigurationException("protocols: " + Text.quote(p) + " is not allowed; expected only "
                         + allowed + " (TLS 1.1 and older are insecure and not supported by Spine)");
             }
             if (!out.contains(p)) {
@@ -59,7 +60,7 @@ final class ContextAssembly {
         }
         for (String s : suites) {
             if (s == null || WEAK_SUITE.matcher(s).matches()) {
-                throw new TlsConfigurationException("cipherSuites: '" + s + "' is weak and not allowed");
+                throw new TlsConfigurationException("cipherSuites: " + Text.quote(s) + " is weak and not allowed");
             }
         }
         return List.of(suites);
@@ -127,7 +128,7 @@ final class ContextAssembly {
         List<String> supported = List.of(ctx.getSupportedSSLParameters().getCipherSuites());
         for (String s : suites) {
             if (!supported.contains(s)) {
-                throw new TlsConfigurationException("cipherSuites: '" + s + "' is not supported by this JVM");
+                throw new TlsConfigurationException("cipherSuites: " + Text.quote(s) + " is not supported by this JVM");
             }
         }
         return suites;

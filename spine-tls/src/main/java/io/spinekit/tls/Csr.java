@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -178,7 +179,7 @@ public final class Csr {
             ok &= LABEL.matcher(l).matches();
         }
         if (!ok) {
-            throw new TlsConfigurationException("'" + fqdn + "' is not a fully qualified domain name; expected"
+            throw new TlsConfigurationException(Text.quote(fqdn, 260) + " is not a fully qualified domain name; expected"
                     + " dot-separated labels of letters, digits and hyphens, such as my-endpoint.example.nhs.uk"
                     + " (no wildcards, no IP addresses)");
         }
@@ -264,7 +265,7 @@ public final class Csr {
         public Builder country(String value) {
             String v = blankToNull(value);
             if (v != null && !v.matches("[A-Za-z]{2}")) {
-                throw new TlsConfigurationException("Country '" + value + "' must be a two-letter code such as GB");
+                throw new TlsConfigurationException("Country " + Text.quote(value) + " must be a two-letter code such as GB");
             }
             this.country = v == null ? null : v.toUpperCase(Locale.ROOT);
             return this;

@@ -1,5 +1,6 @@
 package io.spinekit.tls;
 
+import io.spinekit.core.Text;
 import io.spinekit.env.EnvironmentProfile;
 import io.spinekit.env.SpineCatalog;
 import io.spinekit.env.SpineEnvironment;
@@ -65,7 +66,7 @@ final class NhsTrust {
             return resolve(ids, profile.name() + " tls.trust");
         }
         if (profile.environment().isEmpty()) {
-            throw new TlsConfigurationException("Environment '" + profile.name() + "' has no tls.trust; set "
+            throw new TlsConfigurationException("Environment " + Text.quote(profile.name()) + " has no tls.trust; set "
                     + profile.systemProperty("tls.trust") + " (or " + profile.environmentVariable("tls.trust")
                     + ") to comma-separated CA ids such as nhs-ptl-root-authority-g2,nhs-int-authentication-g2,"
                     + " or give the trust explicitly");

@@ -2,7 +2,6 @@ package io.spinekit.tls;
 
 import io.spinekit.core.Text;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -10,9 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.HostnameVerifier;
@@ -23,7 +19,6 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
@@ -52,6 +47,12 @@ import org.apache.hc.core5.http.io.HttpClientResponseHandler;
  * otherwise report it as a {@link ConnectTimeoutException} saying "Read timed out", indistinguishable
  * by type from a connect timeout).
  *
+ * <p>Failures are {@link IOException}s, not {@link io.spinekit.core.SpineException}s, on purpose: this
+ * keeps HttpClient's I/O contract (one {@code catch (IOException e)} for every transport failure), and
+ * the three exceptions below are more exact members of that family. Each spinekit module turns them
+ * into its own {@code SpineException} subclass (spine-mesh {@code MeshException}, ...), as an
+ * application calling {@code SpineHttp} directly does at its boundary.
+ *
  * <p>Thread-safe. One daemon thread per instance (started on the first deadline) cancels late
  * requests; {@link #close()} stops it and closes the pool. Nothing here changes JVM-global state.
  *
@@ -64,20 +65,14 @@ public final class SpineHttp implements AutoCloseable {
     public static final int DESCRIBE_LIMIT = 300;
 
     private final CloseableHttpClient client;
-    private final ScheduledThreadPoolExecutor deadlines;
+    private final RequestDeadlines deadlines;
     private final SpineHttpClients.Settings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     SpineHttp(CloseableHttpClient client, SpineHttpClients.Settings settings) {
         this.client = client;
         this.settings = settings;
-        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, settings.userAgent() + "-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-        // a request that finishes in time cancels its deadline: do not keep it queued until it would have fired
-        this.deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines = new RequestDeadlines(settings.userAgent() + "-deadline");
     }
 
     /**
@@ -143,20 +138,16 @@ public final class SpineHttp implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("this SpineHttp (" + settings.userAgent() + ") is closed");
         }
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            expired.set(true);
-            request.cancel();
-        }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        RequestDeadlines.Deadline deadline = deadlines.start(request, settings.requestTimeout());
         try {
             return client.execute(request, handler);
         } catch (IOException | RuntimeException e) {
-            if (expired.get()) {
+            if (deadline.expired()) {
                 throw new DeadlineExceededException(settings.requestTimeout(), e);
             }
             throw e;
         } finally {
-            deadline.cancel(false);
+            deadline.cancel();
         }
     }
 
@@ -223,24 +214,7 @@ public final class SpineHttp implements AutoCloseable {
      * @throws IOException when reading fails
      */
     public static byte[] readBody(HttpEntity entity, int limit) throws IOException {
-        if (limit < 0 || limit == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("limit must be from 0 to " + (Integer.MAX_VALUE - 1) + ", was " + limit);
-        }
-        long declared = entity.getContentLength();
-        if (declared > limit) {
-            throw new BodyTooLargeException(limit, declared);
-        }
-        // Not try-with-resources: see above.
-        InputStream in = entity.getContent();
-        if (in == null) {
-            return new byte[0];
-        }
-        byte[] body = in.readNBytes(limit + 1);
-        if (body.length > limit) {
-            throw new BodyTooLargeException(limit, -1);
-        }
-        in.close();
-        return body;
+        return SpineHttpHelpers.read(entity, limit);
     }
 
     /**
@@ -276,11 +250,7 @@ public final class SpineHttp implements AutoCloseable {
      * @return such as {@code application/json}; empty when null, empty or unparseable
      */
     public static String mimeType(String contentType) {
-        try {
-            return contentType == null || contentType.isEmpty() ? "" : ContentType.parse(contentType).getMimeType();
-        } catch (RuntimeException e) {
-            return "";
-        }
+        return SpineHttpHelpers.mimeType(contentType);
     }
 
     /**
@@ -303,11 +273,7 @@ public final class SpineHttp implements AutoCloseable {
      * @return such as {@code SSLHandshakeException: "..."}
      */
     public static String describe(Throwable e, UnaryOperator<String> redact) {
-        if (e.getMessage() == null) {
-            return e.getClass().getSimpleName();
-        }
-        return e.getClass().getSimpleName() + ": "
-                + Text.quote(redact.apply(e.getMessage().replaceAll("\\s+", " ")), DESCRIBE_LIMIT);
+        return SpineHttpHelpers.describe(e, redact, DESCRIBE_LIMIT);
     }
 
     /** Stops the deadline thread and closes the pool's connections. Idempotent. */
@@ -316,7 +282,7 @@ public final class SpineHttp implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        deadlines.shutdownNow();
+        deadlines.close();
         try {
             client.close();
         } catch (IOException e) {
@@ -397,7 +363,7 @@ public final class SpineHttp implements AutoCloseable {
         }
     }
 
-    /** The whole exchange took longer than the request timeout; the request was cancelled. */
+    /** The whole exchange took longer than the request timeout; the request was cancelled (I/O: see above). */
     public static final class DeadlineExceededException extends InterruptedIOException {
         private static final long serialVersionUID = 1L;
         private final Duration deadline;
@@ -418,7 +384,7 @@ public final class SpineHttp implements AutoCloseable {
         }
     }
 
-    /** A body was larger than allowed; it was not read to its end. */
+    /** A body was larger than allowed; it was not read to its end (I/O: see the class). */
     public static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
         private final int limit;
@@ -452,7 +418,9 @@ public final class SpineHttp implements AutoCloseable {
 
     /**
      * The TLS handshake did not finish within the handshake timeout (the server accepted the TCP
-     * connection but did not complete TLS). The request was never sent.
+     * connection but did not complete TLS). The request was never sent
+     * ({@link #isConnectionFailure}). I/O because HttpClient's connection operator passes on only I/O
+     * exceptions, and not a {@code SocketTimeoutException}, which it would rewrap as a connect timeout.
      */
     public static final class HandshakeTimeoutException extends InterruptedIOException {
         private static final long serialVersionUID = 1L;

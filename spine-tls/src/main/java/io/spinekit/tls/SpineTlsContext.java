@@ -12,13 +12,10 @@ import java.security.PrivateKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.SocketFactory;
 import javax.net.ssl.HostnameVerifier;
@@ -303,16 +300,8 @@ public final class SpineTlsContext {
      * identity reloaded only when {@link SpineTlsContext#reloadIdentity()} is called. Not thread-safe.
      */
     public static final class Builder {
-        private final Set<X509Certificate> trust = new LinkedHashSet<>();
-        private final List<String> trustSources = new ArrayList<>();
-        private boolean jvmTrust;
-        private final List<X509CRL> crls = new ArrayList<>();
-        private Supplier<ClientIdentity> identityLoader;
-        private Supplier<String> identityStamp;
-        private String identitySource;
-        private Duration reloadEvery;
-        private boolean fixed;
-        private boolean completeChain = true;
+        private final TrustCollector trust = new TrustCollector();
+        private final IdentityChoice identity = new IdentityChoice();
         private List<String> protocols = PROTOCOLS;
         private List<String> cipherSuites;
 
@@ -343,10 +332,7 @@ public final class SpineTlsContext {
          *     names an unknown or expired CA
          */
         public Builder trust(EnvironmentProfile profile) {
-            Objects.requireNonNull(profile, "profile");
-            List<NhsCertificateAuthority> cas = NhsTrust.forProfile(profile);
-            trust.addAll(NhsTrust.certificates(cas));
-            trustSources.add(profile.name() + " NHS trust");
+            trust.profile(profile);
             return this;
         }
 
@@ -358,21 +344,7 @@ public final class SpineTlsContext {
          * @throws TlsConfigurationException if the collection is empty or holds a G1 live CA
          */
         public Builder trustCertificates(Collection<X509Certificate> certificates) {
-            Objects.requireNonNull(certificates, "certificates");
-            if (certificates.isEmpty()) {
-                throw new TlsConfigurationException("trustCertificates: the collection is empty; expected at least one"
-                        + " CA certificate");
-            }
-            for (X509Certificate c : certificates) {
-                Optional<NhsCertificateAuthority> ca = NhsCertificateAuthority.find(Objects.requireNonNull(c));
-                if (ca.isPresent() && !ca.get().trustable()) {
-                    throw new TlsConfigurationException("trustCertificates: " + ca.get().commonName()
-                            + " is part of the G1 live chain that expired on " + ca.get().notAfter()
-                            + " and is never trusted; use the G2 CAs");
-                }
-            }
-            trust.addAll(certificates);
-            trustSources.add(certificates.size() + " explicit certificate(s)");
+            trust.certificates(certificates, null);
             return this;
         }
 
@@ -384,9 +356,7 @@ public final class SpineTlsContext {
          * @throws TlsConfigurationException if the file is missing, empty or malformed
          */
         public Builder trustPem(Path pemFile) {
-            List<X509Certificate> certs = Pem.loadCertificates(pemFile);
-            trustCertificates(certs);
-            trustSources.set(trustSources.size() - 1, pemFile.toString());
+            trust.certificates(Pem.loadCertificates(pemFile), pemFile.toString());
             return this;
         }
 
@@ -397,7 +367,7 @@ public final class SpineTlsContext {
          * @return this
          */
         public Builder addJvmDefaultTrust() {
-            this.jvmTrust = true;
+            trust.jvmDefault();
             return this;
         }
 
@@ -414,7 +384,7 @@ public final class SpineTlsContext {
          * @return this
          */
         public Builder crls(Collection<X509CRL> crls) {
-            this.crls.addAll(Objects.requireNonNull(crls, "crls"));
+            trust.crls(crls);
             return this;
         }
 
@@ -441,8 +411,9 @@ public final class SpineTlsContext {
             Objects.requireNonNull(certificateChain, "certificateChain");
             Objects.requireNonNull(privateKey, "privateKey");
             char[] pw = passphrase == null ? null : passphrase.clone();
-            return identity(() -> ClientIdentity.loadPem(certificateChain, privateKey, pw),
-                    () -> ContextAssembly.stamp(certificateChain, privateKey), certificateChain + " + " + privateKey);
+            identity.set(() -> ClientIdentity.loadPem(certificateChain, privateKey, pw),
+                    () -> ContextAssembly.stamp(certificateChain, privateKey), certificateChain + " + " + privateKey, false);
+            return this;
         }
 
         /**
@@ -455,7 +426,8 @@ public final class SpineTlsContext {
         public Builder clientIdentityPkcs12(Path file, char[] password) {
             Objects.requireNonNull(file, "file");
             char[] pw = password == null ? new char[0] : password.clone();
-            return identity(() -> ClientIdentity.loadPkcs12(file, pw), () -> ContextAssembly.stamp(file), file.toString());
+            identity.set(() -> ClientIdentity.loadPkcs12(file, pw), () -> ContextAssembly.stamp(file), file.toString(), false);
+            return this;
         }
 
         /**
@@ -468,7 +440,8 @@ public final class SpineTlsContext {
         public Builder clientIdentityJks(Path file, char[] password) {
             Objects.requireNonNull(file, "file");
             char[] pw = password == null ? new char[0] : password.clone();
-            return identity(() -> ClientIdentity.loadJks(file, pw), () -> ContextAssembly.stamp(file), file.toString());
+            identity.set(() -> ClientIdentity.loadJks(file, pw), () -> ContextAssembly.stamp(file), file.toString(), false);
+            return this;
         }
 
         /**
@@ -491,8 +464,8 @@ public final class SpineTlsContext {
          */
         public Builder clientIdentity(ClientIdentity identity) {
             Objects.requireNonNull(identity, "identity");
-            identity(() -> identity, null, "in-memory identity " + identity.certificate().getSubjectX500Principal().getName());
-            this.fixed = true;
+            this.identity.set(() -> identity, null,
+                    "in-memory identity " + identity.certificate().getSubjectX500Principal().getName(), true);
             return this;
         }
 
@@ -510,18 +483,7 @@ public final class SpineTlsContext {
         public Builder clientIdentity(Supplier<ClientIdentity> source, String description) {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(description, "description");
-            return identity(source, null, description);
-        }
-
-        private Builder identity(Supplier<ClientIdentity> loader, Supplier<String> stamp, String source) {
-            if (identitySource != null) {
-                throw new TlsConfigurationException("A client identity is already set (" + identitySource
-                        + "); set only one");
-            }
-            this.identityLoader = loader;
-            this.identityStamp = stamp;
-            this.identitySource = source;
-            this.fixed = false;
+            identity.set(source, null, description, false);
             return this;
         }
 
@@ -539,7 +501,7 @@ public final class SpineTlsContext {
             if (interval.isNegative() || interval.isZero()) {
                 throw new TlsConfigurationException("reloadIdentityEvery: interval must be positive, was " + interval);
             }
-            this.reloadEvery = interval;
+            identity.reloadEvery(interval);
             return this;
         }
 
@@ -551,7 +513,7 @@ public final class SpineTlsContext {
          * @return this
          */
         public Builder completeChain(boolean complete) {
-            this.completeChain = complete;
+            identity.completeChain(complete);
             return this;
         }
 
@@ -590,31 +552,17 @@ public final class SpineTlsContext {
          *     cipher suite is not supported by this JVM
          */
         public SpineTlsContext build() {
-            if (trust.isEmpty() && !jvmTrust) {
+            if (trust.isEmpty()) {
                 throw new TlsConfigurationException("No trust configured: call environment(...), trust(profile),"
                         + " trustCertificates(...) or trustPem(...) (there is deliberately no trust-all option)");
             }
-            List<X509Certificate> anchors = new ArrayList<>(trust);
-            if (jvmTrust) {
-                anchors.addAll(ContextAssembly.jvmDefaultAnchors());
-            }
-            SpineTrustManager tm = SpineTrustManager.of(anchors, List.copyOf(crls));
-            ReloadingKeyManager[] km = new ReloadingKeyManager[1];
+            SpineTrustManager tm = trust.trustManager();
             SSLContext raw = ContextAssembly.newTlsContext();
-            if (identityLoader != null) {
-                List<X509Certificate> completion = ContextAssembly.withTrustableNhsCas(trust);
-                Supplier<ClientIdentity> base = identityLoader;
-                Supplier<ClientIdentity> loader = completeChain ? () -> base.get().completedFrom(completion) : base;
-                ClientIdentity initial = loader.get();
-                km[0] = new ReloadingKeyManager(initial, fixed ? null : loader, fixed ? null : identityStamp,
-                        fixed ? null : reloadEvery, () -> ContextAssembly.dropClientSessions(raw));
-            }
-            ContextAssembly.init(raw, km[0], tm);
+            ReloadingKeyManager km = identity.keyManager(trust.explicit(), raw);
+            ContextAssembly.init(raw, km, tm);
             List<String> suites = cipherSuites == null ? ContextAssembly.strongSuites(raw) : ContextAssembly.checkSupported(raw, cipherSuites);
             SSLContext strict = StrictSockets.strictContext(raw, protocols, suites);
-            String desc = "trust " + String.join(" + ", trustSources) + (jvmTrust ? " + JVM default trust" : "")
-                    + (identitySource == null ? ", no client identity" : ", identity " + identitySource);
-            return new SpineTlsContext(strict, protocols, suites, tm, km[0], desc);
+            return new SpineTlsContext(strict, protocols, suites, tm, km, trust.description() + identity.description());
         }
     }
 }

@@ -172,4 +172,15 @@ class CsrTest {
         assertThatThrownBy(() -> Csr.builder("a.example.nhs.uk").country("GBR"))
                 .isInstanceOf(TlsConfigurationException.class).hasMessageContaining("two-letter");
     }
+
+    @Test
+    void aControlCharacterInAnFqdnOrCountryIsEscapedInTheMessage() {
+        assertThatThrownBy(() -> Csr.builder("a.example.nhs.uk\nINFO forged"))
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessageStartingWith("\"a.example.nhs.uk\\nINFO forged\" is not a fully qualified domain name")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Csr.builder("a.example.nhs.uk").country("G\rB"))
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessage("Country \"G\\rB\" must be a two-letter code such as GB");
+    }
 }

@@ -302,7 +302,7 @@ class IdentityLoadingTest {
                 .isInstanceOf(TlsConfigurationException.class)
                 .hasMessageContaining("No trust configured").hasMessageContaining("no trust-all option");
         assertThatThrownBy(() -> SpineTlsContext.builder().protocols("TLSv1.1"))
-                .isInstanceOf(TlsConfigurationException.class).hasMessageContaining("'TLSv1.1' is not allowed");
+                .isInstanceOf(TlsConfigurationException.class).hasMessageContaining("\"TLSv1.1\" is not allowed");
         assertThatThrownBy(() -> SpineTlsContext.builder().cipherSuites("TLS_RSA_WITH_3DES_EDE_CBC_SHA"))
                 .isInstanceOf(TlsConfigurationException.class).hasMessageContaining("is weak");
         assertThatThrownBy(() -> SpineTlsContext.builder()

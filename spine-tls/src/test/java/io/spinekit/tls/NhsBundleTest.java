@@ -86,6 +86,17 @@ class NhsBundleTest {
     }
 
     @Test
+    void aCustomEnvironmentWithoutTrustIsNamedQuoted() {
+        Properties props = new Properties();
+        props.setProperty("spinekit.local-mock.ldap.url", "ldaps://localhost:10636");
+        SpineCatalog catalog = SpineCatalog.builder().systemProperties(props).build();
+
+        assertThatThrownBy(() -> NhsTrust.forProfile(catalog.profile("local-mock")))
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessageStartingWith("Environment \"local-mock\" has no tls.trust; set ");
+    }
+
+    @Test
     void trustListNamingTheExpiredG1LiveRootIsRefusedWithTheReason() {
         assertThatThrownBy(() -> NhsTrust.resolve(List.of("nhs-root-authority"), "live tls.trust"))
                 .isInstanceOf(TlsConfigurationException.class)

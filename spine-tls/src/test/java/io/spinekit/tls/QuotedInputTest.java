@@ -23,6 +23,21 @@ class QuotedInputTest {
     }
 
     @Test
+    void protocolAndCipherSuiteNamesWithALineBreakAreQuoted() {
+        assertThatThrownBy(() -> SpineTlsContext.builder().protocols("TLSv1.3\nINFO ok"))
+                .isInstanceOf(TlsConfigurationException.class).satisfies(QuotedInputTest::noRawLineBreak)
+                .hasMessageContaining("\"TLSv1.3\\nINFO ok\" is not allowed");
+        assertThatThrownBy(() -> SpineTlsContext.builder().cipherSuites("TLS_RSA_WITH_RC4_128_SHA\t"))
+                .isInstanceOf(TlsConfigurationException.class)
+                .hasMessage("cipherSuites: \"TLS_RSA_WITH_RC4_128_SHA\\t\" is weak and not allowed");
+        TestPki pki = TestPki.create();
+        assertThatThrownBy(() -> SpineTlsContext.builder().trustCertificates(java.util.List.of(pki.root().certificate()))
+                .cipherSuites("TLS_AES_128_GCM_SHA256\nINFO ok").build())
+                .isInstanceOf(TlsConfigurationException.class).satisfies(QuotedInputTest::noRawLineBreak)
+                .hasMessageContaining("is not supported by this JVM");
+    }
+
+    @Test
     void fileNamesWithALineBreakAreQuoted() throws Exception {
         Path junk = Files.write(dir.resolve("forged\nINFO ok.p12"), new byte[] {1, 2, 3, 4, 5});
 

@@ -7,39 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.spinekit.core.Text;
 import io.spinekit.ldap.SdsUnavailableException;
-import io.spinekit.tls.SpineTlsContext;
+import io.spinekit.tls.RetryAfter;
+import io.spinekit.tls.SpineHttp;
 import io.spinekit.tls.TlsFailure;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,34 +61,27 @@ final class FhirHttp implements AutoCloseable {
     record Answer(JsonNode body, String correlationId) {
     }
 
-    private final CloseableHttpClient client;
+    /** What one exchange brought back: the status, the echoed correlation id, Retry-After and the body. */
+    private record Reply(int status, String correlationId, Optional<Duration> retryAfter, byte[] body) {
+    }
+
+    private final SpineHttp http;
     private final SdsFhir settings;
     private final Sleeper sleeper;
 
     FhirHttp(SdsFhir settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
-        SpineTlsContext tls = settings.trust();
-        Timeout connect = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
-        Timeout response = Timeout.ofMilliseconds(settings.responseTimeout().toMillis());
-        var cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(tls.httpClientTlsStrategy())
-                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
-                        .setSocketTimeout(response).build())
-                .setMaxConnTotal(settings.maxConnections())
-                .setMaxConnPerRoute(settings.maxConnections())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(cm)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .setUserAgent("spinekit-sds-fhir")
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response)
-                        .setConnectionRequestTimeout(response).build())
+        // SpineHttp: one pool without connection state (connections and handshakes are shared), the
+        // connect and handshake deadline, each read and the whole exchange (pool wait included)
+        // bounded by the response timeout.
+        this.http = SpineHttp.builder(settings.trust())
+                .connectTimeout(settings.connectTimeout())
+                .handshakeTimeout(settings.connectTimeout())
+                .responseTimeout(settings.responseTimeout())
+                .requestTimeout(settings.responseTimeout())
+                .maxConnections(settings.maxConnections())
+                .userAgent("spinekit-sds-fhir")
                 .build();
     }
 
@@ -121,49 +100,66 @@ final class FhirHttp implements AutoCloseable {
             get.setHeader("X-Correlation-Id", correlationId);
             settings.apiKey().ifPresent(k -> get.setHeader("apikey", new String(k)));
             LOG.debug("GET {} ({}, X-Correlation-Id {}, attempt {})", url, what, correlationId, attempt);
-            AtomicBoolean expired = new AtomicBoolean();
-            Executor later = CompletableFuture.delayedExecutor(settings.responseTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
-                expired.set(true);
-                get.cancel();
-            }, later);
-            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-                int status = response.getCode();
-                String echoed = header(response, "X-Correlation-ID").orElse(correlationId);
-                if (status == 200) {
-                    return new Answer(parse(read(response.getEntity(), MAX_BODY_BYTES, what, echoed), what, echoed),
-                            echoed);
-                }
-                byte[] body = response.getEntity() == null ? new byte[0]
-                        : response.getEntity().getContent().readNBytes(MAX_ERROR_BYTES);
-                FhirOutcome outcome = FhirErrors.outcome(status, body, echoed);
-                if (status == 429) {
-                    Duration wait = retryAfter(response).orElse(Duration.ofMillis(250L << Math.min(attempt - 1, 6)));
-                    if (attempt > settings.maxRetries() || wait.compareTo(settings.maxRetryWait()) > 0) {
-                        throw new SdsFhirUnavailableException("The SDS FHIR API rate-limited the " + what + " (429"
-                                + (attempt > 1 ? ", " + attempt + " attempts" : "") + ", Retry-After "
-                                + wait.toMillis() + " ms, X-Correlation-Id " + echoed + "): about 5 requests a second"
-                                + " are allowed per application; the cache answers repeats", null,
-                                SdsUnavailableException.Reason.RATE_LIMITED, null, outcome, echoed);
-                    }
-                    LOG.info("SDS FHIR API answered 429 to the {}; retrying in {} ms", what, wait.toMillis());
-                    deadline.cancel(false);
-                    pause(wait, what, echoed);
-                    continue;
-                }
-                throw FhirErrors.status(outcome, what, url);
+            Reply reply;
+            try {
+                reply = http.execute(get, response -> read(get, response, what, correlationId));
             } catch (IOException e) {
-                throw failure(e, expired.get(), url, what, correlationId);
-            } finally {
-                deadline.cancel(false);
+                throw failure(e, url, what, correlationId);
             }
+            String echoed = reply.correlationId();
+            if (reply.status() == 200) {
+                return new Answer(parse(reply.body(), what, echoed), echoed);
+            }
+            FhirOutcome outcome = FhirErrors.outcome(reply.status(), reply.body(), echoed);
+            if (reply.status() == 429) {
+                Duration wait = reply.retryAfter().orElse(Duration.ofMillis(250L << Math.min(attempt - 1, 6)));
+                if (attempt > settings.maxRetries() || wait.compareTo(settings.maxRetryWait()) > 0) {
+                    throw new SdsFhirUnavailableException("The SDS FHIR API rate-limited the " + what + " (429"
+                            + (attempt > 1 ? ", " + attempt + " attempts" : "") + ", Retry-After "
+                            + wait.toMillis() + " ms, X-Correlation-Id " + echoed + "): about 5 requests a second"
+                            + " are allowed per application; the cache answers repeats", null,
+                            SdsUnavailableException.Reason.RATE_LIMITED, null, outcome, echoed);
+                }
+                LOG.info("SDS FHIR API answered 429 to the {}; retrying in {} ms", what, wait.toMillis());
+                pause(wait, what, echoed);
+                continue;
+            }
+            throw FhirErrors.status(outcome, what, url);
         }
     }
 
-    private SdsFhirUnavailableException failure(IOException e, boolean expired, URI url, String what, String id) {
+    /** Reads a 200 body whole (at most {@link #MAX_BODY_BYTES}) or the start of an error body. */
+    private static Reply read(HttpGet get, ClassicHttpResponse response, String what, String correlationId)
+            throws IOException {
+        int status = response.getCode();
+        String echoed = header(response, "X-Correlation-ID").orElse(correlationId);
+        Optional<Duration> wait = status == 429
+                ? RetryAfter.parse(header(response, "Retry-After").orElse(null)) : Optional.empty();
+        HttpEntity entity = response.getEntity();
+        if (status != 200) {
+            // the rest of a long error body is drained within the request deadline, keeping the connection
+            byte[] body = entity == null ? new byte[0] : entity.getContent().readNBytes(MAX_ERROR_BYTES);
+            return new Reply(status, echoed, wait, body);
+        }
+        if (entity == null) {
+            throw new SdsFhirException(SdsFhirException.Kind.MALFORMED_RESPONSE, "The SDS FHIR API answered the "
+                    + what + " with 200 and no body (X-Correlation-Id " + echoed + "): expected a FHIR Bundle", null,
+                    echoed);
+        }
+        try {
+            return new Reply(status, echoed, wait, SpineHttp.readBody(entity, MAX_BODY_BYTES));
+        } catch (SpineHttp.BodyTooLargeException e) {
+            get.cancel();   // drop the connection rather than read the rest
+            throw new SdsFhirException(SdsFhirException.Kind.MALFORMED_RESPONSE, "The SDS FHIR API's answer to the "
+                    + what + " is larger than " + MAX_BODY_BYTES + " bytes (X-Correlation-Id " + echoed + ")", null,
+                    echoed);
+        }
+    }
+
+    private SdsFhirUnavailableException failure(IOException e, URI url, String what, String id) {
         String where = " (" + url.getScheme() + "://" + url.getAuthority() + ", X-Correlation-Id " + id + ")";
-        if (expired || e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
+        if (e instanceof InterruptedIOException || e instanceof ConnectTimeoutException) {
+            // SocketTimeoutException, SpineHttp's DeadlineExceededException and HandshakeTimeoutException
             return new SdsFhirUnavailableException("The SDS FHIR API did not answer the " + what + " in time" + where
                     + ": connect timeout " + settings.connectTimeout().toMillis() + " ms, response timeout "
                     + settings.responseTimeout().toMillis() + " ms", e, SdsUnavailableException.Reason.TIMEOUT,
@@ -182,21 +178,6 @@ final class FhirHttp implements AutoCloseable {
                 + " for the " + what + where + ": " + Text.quote(String.valueOf(e), 500), e,
                 connect ? SdsUnavailableException.Reason.CONNECTION_FAILED : SdsUnavailableException.Reason.UNAVAILABLE,
                 null, null, id);
-    }
-
-    private static byte[] read(HttpEntity entity, int max, String what, String id) throws IOException {
-        if (entity == null) {
-            throw new SdsFhirException(SdsFhirException.Kind.MALFORMED_RESPONSE, "The SDS FHIR API answered the "
-                    + what + " with 200 and no body (X-Correlation-Id " + id + "): expected a FHIR Bundle", null, id);
-        }
-        try (InputStream in = entity.getContent()) {
-            byte[] body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                throw new SdsFhirException(SdsFhirException.Kind.MALFORMED_RESPONSE, "The SDS FHIR API's answer to the "
-                        + what + " is larger than " + max + " bytes (X-Correlation-Id " + id + ")", null, id);
-            }
-            return body;
-        }
     }
 
     private static JsonNode parse(byte[] body, String what, String id) {
@@ -228,30 +209,8 @@ final class FhirHttp implements AutoCloseable {
         return h == null ? Optional.empty() : Optional.of(h.getValue());
     }
 
-    /** Retry-After as seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(ClassicHttpResponse response) {
-        Optional<String> v = header(response, "Retry-After").map(String::trim);
-        if (v.isEmpty()) {
-            return Optional.empty();
-        }
-        if (v.get().matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(v.get())));
-        }
-        try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v.get(),
-                    DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            LOG.debug("closing the SDS FHIR API client: {}", e.toString());
-        }
+        http.close();
     }
 }

@@ -1,12 +1,13 @@
 package io.spinekit.ldap.fhir;
 
+import io.spinekit.core.BoundedFiles;
+import io.spinekit.core.FileReadException;
 import io.spinekit.core.Text;
 import io.spinekit.env.Fact;
 import io.spinekit.ldap.SdsLookupException;
 import io.spinekit.ldap.internal.SdsBackend;
 import io.spinekit.ldap.internal.SdsValues;
 import io.spinekit.tls.SpineTlsContext;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,6 +43,8 @@ import java.util.function.Function;
 public final class SdsFhir {
     /** The longest API key accepted, in characters. */
     static final int MAX_KEY_LENGTH = 512;
+    /** The largest key file read: the longest key in UTF-8, with room for white space around it. */
+    static final int MAX_KEY_FILE_BYTES = MAX_KEY_LENGTH * 4 + 64;
 
     private final URI baseUrl;
     private final char[] apiKey;
@@ -363,14 +365,15 @@ public final class SdsFhir {
         private static char[] readFile(Path file) {
             byte[] bytes;
             try {
-                if (Files.size(file) > MAX_KEY_LENGTH * 4L + 64) {
+                // one bounded read: no size check that the file could outgrow before it is read
+                bytes = BoundedFiles.read(file, MAX_KEY_FILE_BYTES, "SDS FHIR API key file");
+            } catch (FileReadException e) {
+                if (e.reason() == FileReadException.Reason.TOO_LARGE) {
                     throw new SdsLookupException("The SDS FHIR API key file " + Text.quote(file.toString())
-                            + " is larger than an API key: expected the key alone");
+                            + " is larger than an API key (" + MAX_KEY_FILE_BYTES + " bytes at most): expected the"
+                            + " key alone", e);
                 }
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new SdsLookupException("Cannot read the SDS FHIR API key file " + Text.quote(file.toString())
-                        + ": " + Text.quote(e.toString(), 300), e);
+                throw new SdsLookupException(e.getMessage(), e);
             }
             try {
                 CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -48,6 +48,27 @@ class SdsFhirTest {
     }
 
     @Test
+    void anOversizeKeyFileIsRefusedWithoutReadingItWhole() throws IOException {
+        Path big = dir.resolve("big-key");
+        Files.write(big, new byte[SdsFhir.MAX_KEY_FILE_BYTES + 1]);
+        assertThatThrownBy(() -> SdsFhir.builder().apiKeyFile(big).build()).isInstanceOf(SdsLookupException.class)
+                .hasMessageContaining("is larger than an API key (" + SdsFhir.MAX_KEY_FILE_BYTES + " bytes at most)")
+                .hasMessageContaining(big.toString());
+
+        Path justRight = dir.resolve("long-key");
+        Files.writeString(justRight, "k".repeat(SdsFhir.MAX_KEY_LENGTH) + "\n", StandardCharsets.UTF_8);
+        assertThat(SdsFhir.builder().apiKeyFile(justRight).build().apiKey().orElseThrow()).hasSize(SdsFhir.MAX_KEY_LENGTH);
+    }
+
+    @Test
+    void aKeyFileThatIsADirectoryOrMissingNamesWhy() {
+        assertThatThrownBy(() -> SdsFhir.builder().apiKeyFile(dir).build()).isInstanceOf(SdsLookupException.class)
+                .hasMessageContaining("Cannot read the SDS FHIR API key file").hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> SdsFhir.builder().apiKeyFile(dir.resolve("absent")).build())
+                .hasMessageContaining("no such file");
+    }
+
+    @Test
     void theBaseUrlMustBeHttpsWithAHost() {
         assertThat(SdsFhir.builder().baseUrl("https://int.api.service.nhs.uk/spine-directory/FHIR/R4/").build()
                 .baseUrl().orElseThrow()).hasToString("https://int.api.service.nhs.uk/spine-directory/FHIR/R4");
