@@ -117,8 +117,7 @@ final class EbxmlReader {
         }
         MimeTokenStream stream = new MimeTokenStream(MIME_CONFIG);
         List<MimePart> parts = new ArrayList<>();
-        // one scratch buffer for every part's body: no part is longer than the whole body
-        Scratch scratch = new Scratch(Math.min(body.length, 64 * 1024));
+        Scratch scratch = Scratch.forBody(body.length);
         try {
             stream.parseHeadless(new ByteArrayInputStream(body), contentType);
             int multiparts = 0;
@@ -277,13 +276,32 @@ final class EbxmlReader {
         return i;
     }
 
-    /** A growable buffer reused for every part of one message. */
+    /**
+     * A buffer every part's body is read into before it is copied out at its exact size. No part is
+     * longer than the whole body, so a buffer of the body's size never grows. A thread keeps one
+     * buffer of {@link #KEPT} bytes for its next message (it holds the last message's bytes until
+     * overwritten, as the JDK's reused XML reader does); a larger body gets its own.
+     */
     private static final class Scratch {
+        static final int KEPT = 64 * 1024;
+        private static final ThreadLocal<Scratch> KEPT_BY_THREAD = ThreadLocal.withInitial(() -> new Scratch(KEPT));
         byte[] bytes;
         int length;
 
-        Scratch(int initial) {
-            bytes = new byte[Math.max(initial, 256)];
+        private Scratch(int size) {
+            bytes = new byte[Math.max(size, 256)];
+        }
+
+        static Scratch forBody(int size) {
+            if (size > KEPT) {
+                return new Scratch(size);
+            }
+            Scratch kept = KEPT_BY_THREAD.get();
+            if (kept.bytes.length != KEPT) { // grown (it cannot, see above): never keep more than KEPT
+                kept = new Scratch(KEPT);
+                KEPT_BY_THREAD.set(kept);
+            }
+            return kept;
         }
 
         void readAll(InputStream in) throws IOException {
