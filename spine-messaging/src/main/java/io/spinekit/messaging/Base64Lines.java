@@ -11,8 +11,8 @@ final class Base64Lines {
     static final int LINE = 76;
     /** Source bytes per full line. */
     private static final int LINE_BYTES = LINE / 4 * 3;
-    private static final byte[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Base64Lines() {
     }

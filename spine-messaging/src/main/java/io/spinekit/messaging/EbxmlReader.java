@@ -41,7 +41,7 @@ final class EbxmlReader {
     private static final boolean[] BASE64 = new boolean[128];
     /** The value of each base64 character, indexed by ASCII code. */
     private static final byte[] VALUE = new byte[128];
-    /** mime4j's configuration: lenient, no line or content limit (the body is bounded before), 50 headers of 16 KB. */
+    /** mime4j's configuration: lenient, no line or content limit (the body is bounded before), 50 headers. */
     private static final MimeConfig MIME_CONFIG = MimeConfig.custom().setStrictParsing(false).setMaxLineLen(-1)
             .setMaxHeaderCount(50).setMaxHeaderLen(16 * 1024).setMaxContentLen(-1).build();
 

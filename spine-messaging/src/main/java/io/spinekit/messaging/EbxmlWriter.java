@@ -81,7 +81,8 @@ final class EbxmlWriter {
         long size = CLOSE.length;
         for (int i = 0; i < request.attachments().size(); i++) {
             Attachment a = request.attachments().get(i);
-            heads[i + 2] = partHeader("<" + attachmentIds.get(i) + ">", a.contentType(), a.base64() ? "base64" : "8bit");
+            heads[i + 2] = partHeader("<" + attachmentIds.get(i) + ">", a.contentType(),
+                    a.base64() ? "base64" : "8bit");
             bodies[i + 2] = a.contentUnsafe();
             if (a.base64()) {
                 size += Base64Lines.encodedLength(a.contentUnsafe().length);
