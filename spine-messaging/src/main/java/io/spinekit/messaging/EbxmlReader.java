@@ -9,7 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,10 +39,17 @@ final class EbxmlReader {
 
     /** The base64 alphabet (RFC 2045 section 6.8), indexed by ASCII code. */
     private static final boolean[] BASE64 = new boolean[128];
+    /** The value of each base64 character, indexed by ASCII code. */
+    private static final byte[] VALUE = new byte[128];
+    /** mime4j's configuration: lenient, no line or content limit (the body is bounded before), 50 headers. */
+    private static final MimeConfig MIME_CONFIG = MimeConfig.custom().setStrictParsing(false).setMaxLineLen(-1)
+            .setMaxHeaderCount(50).setMaxHeaderLen(16 * 1024).setMaxContentLen(-1).build();
 
     static {
-        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
-            BASE64[c] = true;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64[alphabet.charAt(i)] = true;
+            VALUE[alphabet.charAt(i)] = (byte) i;
         }
     }
 
@@ -108,10 +115,9 @@ final class EbxmlReader {
                     + Text.quote(contentType == null ? "(none)" : contentType)
                     + " is not multipart/related: an ebXML message is multipart/related with the ebXML part first");
         }
-        MimeConfig config = MimeConfig.custom().setStrictParsing(false).setMaxLineLen(-1).setMaxHeaderCount(50)
-                .setMaxHeaderLen(16 * 1024).setMaxContentLen(-1).build();
-        MimeTokenStream stream = new MimeTokenStream(config);
+        MimeTokenStream stream = new MimeTokenStream(MIME_CONFIG);
         List<MimePart> parts = new ArrayList<>();
+        Scratch scratch = Scratch.forBody(body.length);
         try {
             stream.parseHeadless(new ByteArrayInputStream(body), contentType);
             int multiparts = 0;
@@ -161,13 +167,11 @@ final class EbxmlReader {
                                     + (parts.size() + 1) + " has Content-Transfer-Encoding " + Text.quote(encoding)
                                     + ": expected 7bit, 8bit, binary or base64 (EIS Part 2)");
                         }
-                        byte[] bytes;
                         try (InputStream in = stream.getInputStream()) {
-                            bytes = in.readAllBytes();
+                            scratch.readAll(in);
                         }
-                        if (encoding.equals("base64")) {
-                            bytes = base64(bytes);
-                        }
+                        byte[] bytes = encoding.equals("base64") ? base64(scratch.bytes, scratch.length)
+                                : Arrays.copyOf(scratch.bytes, scratch.length);
                         parts.add(new MimePart(Optional.ofNullable(contentId),
                                 partType == null ? "text/plain" : partType, encoding, bytes));
                     }
@@ -189,34 +193,126 @@ final class EbxmlReader {
 
     /**
      * Decodes a base64 body exactly as mime4j's lenient {@link Base64InputStream} would: well-formed
-     * base64 (lines of the alphabet, padding only at the end) with the JDK's faster MIME decoder,
-     * anything else with mime4j itself, which ignores stray characters and drops a partial quantum.
+     * base64 (lines of the alphabet, padding only at the end) directly, anything else with mime4j
+     * itself, which ignores stray characters and drops a partial quantum.
      */
     static byte[] base64(byte[] raw) throws IOException {
-        if (plainBase64(raw)) {
-            return Base64.getMimeDecoder().decode(raw);
+        return base64(raw, raw.length);
+    }
+
+    /** As {@link #base64(byte[])} for the first {@code length} bytes of {@code raw}. */
+    static byte[] base64(byte[] raw, int length) throws IOException {
+        int chars = plainBase64Chars(raw, length);
+        if (chars >= 0) {
+            return decodePlain(raw, length, chars);
         }
-        try (InputStream in = new Base64InputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT)) {
+        try (InputStream in = new Base64InputStream(new ByteArrayInputStream(raw, 0, length), DecodeMonitor.SILENT)) {
             return in.readAllBytes();
         }
     }
 
     /** Whether the body is whole base64 quanta split by CR and LF, with up to two '=' only at its end. */
     static boolean plainBase64(byte[] raw) {
+        return plainBase64Chars(raw, raw.length) >= 0;
+    }
+
+    /** The number of base64 characters (padding included) if the body is plain base64, else -1. */
+    private static int plainBase64Chars(byte[] raw, int length) {
         int chars = 0;
         int pad = 0;
-        for (byte b : raw) {
+        for (int i = 0; i < length; i++) {
+            byte b = raw[i];
             if (b == '\r' || b == '\n') {
                 continue;
             }
             if (b == '=') {
                 pad++;
             } else if (pad > 0 || b < 0 || !BASE64[b]) {
-                return false;
+                return -1;
             }
             chars++;
         }
-        return chars % 4 == 0 && pad <= 2;
+        return chars % 4 == 0 && pad <= 2 ? chars : -1;
+    }
+
+    /** Decodes plain base64 (checked by {@link #plainBase64Chars}) of {@code chars} characters. */
+    private static byte[] decodePlain(byte[] raw, int length, int chars) {
+        int pad = chars == 0 ? 0 : (raw[lastChar(raw, length)] == '=' ? 1 : 0)
+                + (chars >= 2 && raw[lastChar(raw, lastChar(raw, length))] == '=' ? 1 : 0);
+        byte[] out = new byte[chars / 4 * 3 - pad];
+        int o = 0;
+        int bits = 0;
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            byte b = raw[i];
+            if (b == '\r' || b == '\n' || b == '=') {
+                continue;
+            }
+            bits = bits << 6 | VALUE[b];
+            if (++n == 4) {
+                out[o++] = (byte) (bits >> 16);
+                out[o++] = (byte) (bits >> 8);
+                out[o++] = (byte) bits;
+                bits = 0;
+                n = 0;
+            }
+        }
+        if (n == 3) {
+            out[o++] = (byte) (bits >> 10);
+            out[o++] = (byte) (bits >> 2);
+        } else if (n == 2) {
+            out[o++] = (byte) (bits >> 4);
+        }
+        assert o == out.length;
+        return out;
+    }
+
+    /** The index of the last byte before {@code end} that is not CR or LF. */
+    private static int lastChar(byte[] raw, int end) {
+        int i = end - 1;
+        while (raw[i] == '\r' || raw[i] == '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * A buffer every part's body is read into before it is copied out at its exact size. No part is
+     * longer than the whole body, so a buffer of the body's size never grows. A thread keeps one
+     * buffer of {@link #KEPT} bytes for its next message (it holds the last message's bytes until
+     * overwritten, as the JDK's reused XML reader does); a larger body gets its own.
+     */
+    private static final class Scratch {
+        static final int KEPT = 64 * 1024;
+        private static final ThreadLocal<Scratch> KEPT_BY_THREAD = ThreadLocal.withInitial(() -> new Scratch(KEPT));
+        byte[] bytes;
+        int length;
+
+        private Scratch(int size) {
+            bytes = new byte[Math.max(size, 256)];
+        }
+
+        static Scratch forBody(int size) {
+            if (size > KEPT) {
+                return new Scratch(size);
+            }
+            Scratch kept = KEPT_BY_THREAD.get();
+            if (kept.bytes.length != KEPT) { // grown (it cannot, see above): never keep more than KEPT
+                kept = new Scratch(KEPT);
+                KEPT_BY_THREAD.set(kept);
+            }
+            return kept;
+        }
+
+        void readAll(InputStream in) throws IOException {
+            length = 0;
+            for (int n; (n = in.read(bytes, length, bytes.length - length)) >= 0; ) {
+                length += n;
+                if (length == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                }
+            }
+        }
     }
 
     /** The {@code start} parameter, quoted or bare, with or without angle brackets; null if absent. */

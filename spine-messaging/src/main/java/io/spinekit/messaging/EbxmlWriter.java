@@ -1,11 +1,9 @@
 package io.spinekit.messaging;
 
 import io.spinekit.core.Text;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,8 @@ final class EbxmlWriter {
     private static final String DELIMITER = "--" + Names.BOUNDARY;
     private static final String ENVELOPE_OPEN = "<SOAP:Envelope xmlns:SOAP=\"" + Names.SOAP + "\" xmlns:eb=\""
             + Names.EB + "\" xmlns:hl7ebxml=\"" + Names.HL7EBXML + "\" xmlns:xlink=\"" + Names.XLINK + "\">";
+    /** The close delimiter that ends the body. */
+    private static final byte[] CLOSE = (DELIMITER + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DELIMITER_BYTES = DELIMITER.getBytes(StandardCharsets.US_ASCII);
     /** A line starting with the delimiter after the first: LF then the delimiter. */
     private static final byte[] LINE_DELIMITER = ("\n" + DELIMITER).getBytes(StandardCharsets.US_ASCII);
@@ -67,40 +67,72 @@ final class EbxmlWriter {
         }
         x.append("</eb:Manifest></SOAP:Body></SOAP:Envelope>");
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(x.length() + request.payloadUnsafe().length + 1024);
-        part(out, "<" + Names.EBXML_CONTENT_ID + ">", "text/xml; charset=UTF-8", "8bit",
-                x.toString().getBytes(StandardCharsets.UTF_8), "ebXML header");
-        part(out, "<" + h.messageId() + Names.CONTENT_ID_DOMAIN + ">", "text/xml; charset=UTF-8", "8bit",
-                request.payloadUnsafe(), "HL7 payload");
+        // Every part's header and body is known before a byte is written, so the body is sized exactly,
+        // checked against the limit before it is allocated, and written once (no growing, no copy).
+        int count = 2 + request.attachments().size();
+        byte[][] heads = new byte[count][];
+        byte[][] bodies = new byte[count][];
+        heads[0] = partHeader("<" + Names.EBXML_CONTENT_ID + ">", "text/xml; charset=UTF-8", "8bit");
+        bodies[0] = x.toString().getBytes(StandardCharsets.UTF_8);
+        checkDelimiter(bodies[0], "ebXML header");
+        heads[1] = partHeader("<" + h.messageId() + Names.CONTENT_ID_DOMAIN + ">", "text/xml; charset=UTF-8", "8bit");
+        bodies[1] = request.payloadUnsafe();
+        checkDelimiter(bodies[1], "HL7 payload");
+        long size = CLOSE.length;
         for (int i = 0; i < request.attachments().size(); i++) {
             Attachment a = request.attachments().get(i);
-            byte[] body = a.base64() ? Base64.getMimeEncoder(76, CRLF).encode(a.contentUnsafe()) : a.contentUnsafe();
-            part(out, "<" + attachmentIds.get(i) + ">", a.contentType(), a.base64() ? "base64" : "8bit", body,
-                    "attachment " + Text.quote(a.description()));
+            heads[i + 2] = partHeader("<" + attachmentIds.get(i) + ">", a.contentType(),
+                    a.base64() ? "base64" : "8bit");
+            bodies[i + 2] = a.contentUnsafe();
+            if (a.base64()) {
+                size += Base64Lines.encodedLength(a.contentUnsafe().length);
+            } else {
+                checkDelimiter(a.contentUnsafe(), "attachment " + Text.quote(a.description()));
+                size += a.contentUnsafe().length;
+            }
         }
-        write(out, DELIMITER + "--\r\n");
-        byte[] body = out.toByteArray();
-        if (body.length > maxBytes) {
+        for (int i = 0; i < count; i++) {
+            size += heads[i].length + CRLF.length + (i < 2 ? bodies[i].length : 0);
+        }
+        if (size > maxBytes) {
             throw new MessagingException(MessagingException.Reason.TOO_LARGE, "message " + h.messageId() + " is "
-                    + body.length + " bytes serialised: at most " + maxBytes + " allowed (Spine's limit is 4,999,600, "
+                    + size + " bytes serialised: at most " + maxBytes + " allowed (Spine's limit is 4,999,600, "
                     + "MHS_SPINE_REQUEST_MAX_SIZE); send large attachments as external attachments in other messages");
         }
+        byte[] body = new byte[(int) size];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            at = put(body, at, heads[i]);
+            if (i >= 2 && request.attachments().get(i - 2).base64()) {
+                at = Base64Lines.encode(bodies[i], body, at);
+            } else {
+                at = put(body, at, bodies[i]);
+            }
+            at = put(body, at, CRLF);
+        }
+        at = put(body, at, CLOSE);
+        assert at == body.length;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", Names.MULTIPART_CONTENT_TYPE);
         headers.put("SOAPAction", h.soapAction());
         return new EncodedMessage(headers, body);
     }
 
-    private static void part(ByteArrayOutputStream out, String contentId, String type, String encoding, byte[] body,
-            String what) {
-        if (!"base64".equals(encoding) && containsDelimiter(body)) {
+    private static byte[] partHeader(String contentId, String type, String encoding) {
+        return (DELIMITER + "\r\nContent-Id: " + contentId + "\r\nContent-Type: " + type
+                + "\r\nContent-Transfer-Encoding: " + encoding + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void checkDelimiter(byte[] body, String what) {
+        if (containsDelimiter(body)) {
             throw new MessagingException(MessagingException.Reason.INVALID_ARGUMENT, what + " contains the line "
                     + Text.quote(DELIMITER) + ", the MIME boundary Spine uses: send it base64");
         }
-        write(out, DELIMITER + "\r\nContent-Id: " + contentId + "\r\nContent-Type: " + type
-                + "\r\nContent-Transfer-Encoding: " + encoding + "\r\n\r\n");
-        out.writeBytes(body);
-        out.writeBytes(CRLF);
+    }
+
+    private static int put(byte[] to, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, to, at, bytes.length);
+        return at + bytes.length;
     }
 
     /** Whether a line of the body starts with the delimiter (which would end the part early). */
@@ -142,10 +174,6 @@ final class EbxmlWriter {
             skip[pattern[j] & 0xff] = pattern.length - 1 - j;
         }
         return skip;
-    }
-
-    private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     static void messageHeader(StringBuilder x, MessageHeader h) {

@@ -18,8 +18,20 @@ final class Timestamps {
     private Timestamps() {
     }
 
+    /** The last second formatted: most messages in a second share it, and the formatter is slow. */
+    private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
+
+    /** A second since the epoch and its text. */
+    private record Formatted(long second, String text) {
+    }
+
     static String format(Instant instant) {
-        return WRITE.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        Formatted f = last;
+        if (f.second() != instant.getEpochSecond()) {
+            f = new Formatted(instant.getEpochSecond(), WRITE.format(instant.truncatedTo(ChronoUnit.SECONDS)));
+            last = f;
+        }
+        return f.text();
     }
 
     /**

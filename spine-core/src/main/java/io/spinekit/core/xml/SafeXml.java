@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,13 +164,20 @@ public final class SafeXml {
         return new XmlException(XmlException.Reason.MALFORMED, what + " is not well-formed XML: " + detail, e);
     }
 
+    /**
+     * An element being read. Its text is kept as the one string the parser reported (with
+     * coalescing that is the usual case) and only gathered in a builder when it comes in several
+     * pieces (text around a comment or a child); an element without text or attributes allocates
+     * neither.
+     */
     private static final class Building {
         final String namespace;
         final String localName;
         final Map<String, String> attributes;
         final Map<String, String> namespaces;
-        final List<XmlElement> children = new ArrayList<>();
-        final StringBuilder text = new StringBuilder();
+        List<XmlElement> children = List.of();
+        String text = "";
+        StringBuilder pieces;
 
         Building(String namespace, String localName, Map<String, String> attributes, Map<String, String> namespaces) {
             this.namespace = namespace;
@@ -180,8 +186,34 @@ public final class SafeXml {
             this.namespaces = namespaces;
         }
 
+        int textLength() {
+            return pieces == null ? text.length() : pieces.length();
+        }
+
+        void addText(char[] chars, int start, int length) {
+            if (length == 0) {
+                return;
+            }
+            if (pieces != null) {
+                pieces.append(chars, start, length);
+            } else if (text.isEmpty()) {
+                text = new String(chars, start, length);
+            } else {
+                pieces = new StringBuilder(text.length() + length + 16).append(text).append(chars, start, length);
+                text = null;
+            }
+        }
+
+        void addChild(XmlElement child) {
+            if (children.isEmpty()) {
+                children = new ArrayList<>(4);
+            }
+            children.add(child);
+        }
+
         XmlElement build() {
-            return new XmlElement(namespace, localName, attributes, children, text.toString(), namespaces);
+            return new XmlElement(namespace, localName, attributes, children, pieces == null ? text
+                    : pieces.toString(), namespaces);
         }
     }
 
@@ -229,8 +261,9 @@ public final class SafeXml {
                             }
                             inScope = Map.copyOf(copy);
                         }
-                        Map<String, String> attributes = new LinkedHashMap<>();
-                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                        int count = r.getAttributeCount();
+                        Map<String, String> attributes = count == 0 ? Map.of() : new HashMap<>(count * 2);
+                        for (int i = 0; i < count; i++) {
                             String ns = r.getAttributeNamespace(i);
                             String key = ns == null || ns.isEmpty() ? r.getAttributeLocalName(i)
                                     : "{" + ns + "}" + r.getAttributeLocalName(i);
@@ -242,11 +275,11 @@ public final class SafeXml {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (!stack.isEmpty()) {
                             Building b = stack.peek();
-                            if (b.text.length() + r.getTextLength() > limits.maxTextLength()) {
+                            if (b.textLength() + r.getTextLength() > limits.maxTextLength()) {
                                 throw rejected(what, "element <" + shorten(b.localName) + "> has more than "
                                         + limits.maxTextLength() + " characters of text (XmlLimits.maxTextLength)");
                             }
-                            b.text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                            b.addText(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
@@ -254,7 +287,7 @@ public final class SafeXml {
                         if (stack.isEmpty()) {
                             root = done;
                         } else {
-                            stack.peek().children.add(done);
+                            stack.peek().addChild(done);
                         }
                     }
                     default -> {

@@ -167,6 +167,23 @@ class SafeXmlTest {
     }
 
     @Test
+    void textInSeveralPiecesIsJoinedInOrderAndCountedWholeAgainstTheLimit() {
+        XmlElement r = SafeXml.parse("<r>one<!-- c -->two<c/>thr&#233;e<![CDATA[ <4> ]]>f\u00fcnf</r>", XmlLimits.DEFAULT,
+                "doc");
+        assertThat(r.text()).isEqualTo("onetwothr\u00e9e <4> f\u00fcnf");
+        assertThat(r.children()).hasSize(1);
+        assertThat(r.child("", "c").orElseThrow().text()).isEmpty();
+        assertThat(SafeXml.parse("<r><e/></r>", XmlLimits.DEFAULT, "doc").child("", "e").orElseThrow().attributes())
+                .isEmpty();
+
+        XmlLimits small = new XmlLimits(1_000_000, 32, 100, 3, 50);
+        assertThat(refused("<r>" + "x".repeat(30) + "<!-- c -->" + "y".repeat(21) + "</r>", small).getMessage())
+                .contains("more than 50 characters of text");
+        assertThat(SafeXml.parse("<r>" + "x".repeat(30) + "<!-- c -->" + "y".repeat(20) + "</r>", small, "doc").text())
+                .isEqualTo("x".repeat(30) + "y".repeat(20));
+    }
+
+    @Test
     void malformedXmlIsAClearMalformedError() {
         for (String bad : List.of("<r>", "<r></s>", "not xml", "<r a=1/>")) {
             XmlException e = refused(bad);
