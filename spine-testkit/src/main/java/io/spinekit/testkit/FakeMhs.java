@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +222,9 @@ public final class FakeMhs implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService threads;
     private final Deque<Answer> script = new ArrayDeque<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    // appended on every request: a synchronized list, not copy-on-write (which copied the whole
+    // list on each add, quadratic in the requests a run makes); received() copies it (toArray is synchronized)
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final EbxmlChecker checker;
     private final Clock clock = Clock.systemUTC();
 
