@@ -16,6 +16,9 @@ import java.util.Arrays;
  * directories and files the process may not read each get their own {@link FileReadException.Reason}
  * and a message that names the file, what it was for, and the limit.
  *
+ * <p>The buffers it grows or trims on the way are zeroed, so a key file read with it leaves one copy
+ * of its bytes: the array returned, which the caller zeroes when done.
+ *
  * <p>Thread-safe and stateless.
  */
 public final class BoundedFiles {
@@ -54,7 +57,9 @@ public final class BoundedFiles {
                     if (n > limit) {
                         break;
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min(limit + 1L, (long) buf.length * 2));
+                    byte[] old = buf;
+                    buf = Arrays.copyOf(old, (int) Math.min(limit + 1L, (long) old.length * 2));
+                    Arrays.fill(old, (byte) 0); // the file may be a key: leave no copy behind
                 }
                 int r = in.read(buf, n, buf.length - n);
                 if (r < 0) {
@@ -63,11 +68,17 @@ public final class BoundedFiles {
                 n += r;
             }
             if (n > limit) {
+                Arrays.fill(buf, (byte) 0);
                 throw new FileReadException(FileReadException.Reason.TOO_LARGE, file,
                         "Cannot read the " + what + " " + name + ": it is larger than the limit of "
                                 + describe(maxBytes) + "; is this the right file?");
             }
-            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+            if (n == buf.length) {
+                return buf;
+            }
+            byte[] exact = Arrays.copyOf(buf, n);
+            Arrays.fill(buf, (byte) 0);
+            return exact;
         } catch (NoSuchFileException e) {
             throw new FileReadException(FileReadException.Reason.NOT_FOUND, file,
                     "Cannot read the " + what + " " + name + ": no such file", e);
