@@ -255,6 +255,12 @@ final class MessagingCommand {
         @Mixin
         ClientTlsOptions tlsOptions;
 
+        @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
+                converter = Bounded.Seconds.class, description = "How long one request may take to arrive (TLS "
+                        + "handshake, headers, body) and its answer to be written; a stalled client is cut off after it, "
+                        + Bounded.Seconds.RANGE + " (default ${DEFAULT-VALUE}).")
+        java.time.Duration requestTimeout;
+
         @Option(names = "--max-messages", hidden = true, paramLabel = "N",
                 description = "Exit after printing N messages (for tests).")
         int maxMessages;
@@ -281,7 +287,8 @@ final class MessagingCommand {
                     throw new IllegalStateException("too many messages waiting to be printed");
                 }
             }).build();
-            InboundServer.Builder b = InboundServer.builder().tls(tls).handler(handler).port(port);
+            InboundServer.Builder b = InboundServer.builder().tls(tls).handler(handler).port(port)
+                    .requestTimeout(requestTimeout);
             if (bind != null) {
                 b.address(bind);
             }

@@ -313,6 +313,16 @@ class MessagingCommandTest {
     }
 
     @Test
+    void receiveWithARequestTimeoutOutOfRangeIsBadInputNamingTheValue() {
+        CliRun r = run("messaging", "receive", "--port", "9443", "--party-key", "X99-123456",
+                "--trust", trust.toString(), "--cert", client.certificate().toString(),
+                "--key", client.privateKey().toString(), "--request-timeout", "0");
+
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--request-timeout", "\"0\"", "0.1 to 300");
+    }
+
+    @Test
     void receiveWithoutTrustIsBadInput() {
         CliRun r = run("messaging", "receive", "--port", "9443", "--party-key", "X99-123456",
                 "--cert", client.certificate().toString(), "--key", client.privateKey().toString());
