@@ -3,6 +3,7 @@ package io.spinekit.messaging;
 import io.spinekit.env.InteractionId;
 import io.spinekit.env.OdsCode;
 import io.spinekit.ldap.AlwaysOrNever;
+import io.spinekit.ldap.ForwardReliable;
 import io.spinekit.ldap.Route;
 import io.spinekit.ldap.RouteRequest;
 import io.spinekit.ldap.SyncReplyMode;
