@@ -67,7 +67,7 @@ final class MeshCommand {
         @Mixin
         TimeoutOption timeout;
 
-        MeshClient client(CommandSpec spec, TransferListener listener) {
+        MeshClient client(TransferListener listener) {
             tls.requireUsable();
             if (tls.cert == null) {
                 throw CliException.usage("MESH needs the mailbox's client certificate: give --cert and --key");
@@ -94,7 +94,7 @@ final class MeshCommand {
 
     /** Runs a subcommand body with a client; MESH failures become the CLI's error output. */
     static int run(CommandSpec spec, Common common, TransferListener listener, Function<MeshClient, Integer> body) {
-        try (MeshClient client = common.client(spec, listener)) {
+        try (MeshClient client = common.client(listener)) {
             return body.apply(client);
         } catch (MeshException e) {
             if (e.reason() == MeshException.Reason.CONFIGURATION) {
