@@ -125,7 +125,10 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     /**
-     * A store over your own {@link DataSource} (pooled by you; not closed by {@link #close()}).
+     * A store over your own {@link DataSource} (pooled by you; not closed by {@link #close()}). On
+     * H2 it sets the database's {@code WRITE_DELAY} to 0 (a persistent setting that applies to all
+     * of that database's tables), so that an accepted message is on disk when accept returns; the
+     * user needs the right to run {@code SET}, which H2 grants to admin users.
      *
      * @param dataSource the database
      * @return the store
