@@ -19,10 +19,12 @@ final class Claims {
      * Due, unleased, stored (body not null) messages, the earliest claimable first: parameters now, max.
      * {@code due_ms} is the later of the next attempt and the lease's end, so this reads the index
      * {@code spinekit_outbound_claimable (status, due_ms)} from its start and stops at the first row
-     * not yet claimable; leased rows sort after now and are never walked.
+     * not yet claimable; leased rows sort after now and are never walked. The order names both index
+     * columns (status is one value here) because H2 reads rows in index order, without sorting them
+     * all, only for an order that starts with the index's first column.
      */
     static final String DUE = "SELECT " + Rows.COLUMNS + " FROM spinekit_outbound WHERE status = 'PENDING' "
-            + "AND due_ms <= ? AND body IS NOT NULL ORDER BY due_ms LIMIT ?";
+            + "AND due_ms <= ? AND body IS NOT NULL ORDER BY status, due_ms LIMIT ?";
     /** Leases one message: parameters owner, lease until, lease until (for due_ms), MessageId. */
     private static final String LEASE = "UPDATE spinekit_outbound SET lease_owner = ?, lease_until_ms = ?, "
             + "due_ms = CASE WHEN next_attempt_ms > ? THEN next_attempt_ms ELSE ? END WHERE message_id = ?";
