@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +28,8 @@ public final class InMemoryMessageStore implements MessageStore {
 
     private record Row(Stored message, String owner, Instant leaseUntil, Instant ended) {
     }
+
+    private static final Comparator<Row> BY_NEXT_ATTEMPT = Comparator.comparing((Row r) -> r.message.nextAttempt());
 
     /** A store of at most 100,000 outbound records and 100,000 receipts. */
     public InMemoryMessageStore() {
@@ -121,10 +124,25 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized List<Stored> claim(String owner, Instant now, Duration lease, int max) {
-        List<Row> due = stored.values().stream()
-                .filter(r -> r.message.status() == Status.PENDING && !r.message.nextAttempt().isAfter(now)
-                        && (r.leaseUntil == null || !r.leaseUntil.isAfter(now)))
-                .sorted(Comparator.comparing((Row r) -> r.message.nextAttempt())).limit(max).toList();
+        if (max < 1) {
+            return List.of();
+        }
+        // the max earliest due rows in one pass, without sorting every due row: a heap of at most max,
+        // its latest on top, so a row earlier than the top replaces it
+        PriorityQueue<Row> earliest = new PriorityQueue<>(BY_NEXT_ATTEMPT.reversed());
+        for (Row r : stored.values()) {
+            if (r.message.status() == Status.PENDING && !r.message.nextAttempt().isAfter(now)
+                    && (r.leaseUntil == null || !r.leaseUntil.isAfter(now))) {
+                if (earliest.size() < max) {
+                    earliest.add(r);
+                } else if (BY_NEXT_ATTEMPT.compare(r, earliest.peek()) < 0) {
+                    earliest.poll();
+                    earliest.add(r);
+                }
+            }
+        }
+        List<Row> due = new ArrayList<>(earliest);
+        due.sort(BY_NEXT_ATTEMPT);
         List<Stored> claimed = new ArrayList<>();
         for (Row r : due) {
             stored.put(r.message.messageId(), new Row(r.message, owner, now.plus(lease), null));

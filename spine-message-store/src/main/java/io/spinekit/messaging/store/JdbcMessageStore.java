@@ -161,7 +161,7 @@ public final class JdbcMessageStore implements MessageStore {
     public void save(Outbound record) {
         boolean ends = record.status() != Status.PENDING;
         String update = "UPDATE spinekit_outbound SET posts = ?, status = ?" + (ends
-                ? ", lease_owner = NULL, lease_until_ms = NULL, ended_ms = ?" : "")
+                ? ", lease_owner = NULL, lease_until_ms = NULL, due_ms = next_attempt_ms, ended_ms = ?" : "")
                 + " WHERE message_id = ? AND status = 'PENDING'";
         run("save " + Text.quote(record.messageId()), c -> {
             int n;
@@ -178,19 +178,20 @@ public final class JdbcMessageStore implements MessageStore {
             if (n == 0 && !exists(c, record.messageId())) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO spinekit_outbound (message_id, "
                         + "conversation_id, workflow, created_ms, max_attempts, retry_interval_ms, attempts, posts, "
-                        + "next_attempt_ms, status, last_error, ended_ms) "
-                        + "VALUES (?, ?, ?, ?, 1, 0, 0, ?, ?, ?, '', ?)")) {
+                        + "next_attempt_ms, due_ms, status, last_error, ended_ms) "
+                        + "VALUES (?, ?, ?, ?, 1, 0, 0, ?, ?, ?, ?, '', ?)")) {
                     ps.setString(1, record.messageId());
                     ps.setString(2, record.conversationId());
                     ps.setString(3, record.workflow().name());
                     ps.setLong(4, record.created().toEpochMilli());
                     ps.setInt(5, record.attempts());
                     ps.setLong(6, record.created().toEpochMilli());
-                    ps.setString(7, record.status().name());
+                    ps.setLong(7, record.created().toEpochMilli());
+                    ps.setString(8, record.status().name());
                     if (ends) {
-                        ps.setLong(8, System.currentTimeMillis());
+                        ps.setLong(9, System.currentTimeMillis());
                     } else {
-                        ps.setNull(8, java.sql.Types.BIGINT);
+                        ps.setNull(9, java.sql.Types.BIGINT);
                     }
                     ps.executeUpdate();
                 } catch (SQLException e) {
@@ -290,15 +291,16 @@ public final class JdbcMessageStore implements MessageStore {
             String error) {
         return run("schedule the retry of " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE spinekit_outbound SET attempts = ?, posts = ?, "
-                    + "next_attempt_ms = ?, lease_until_ms = ?, last_error = ? "
+                    + "next_attempt_ms = ?, lease_until_ms = ?, due_ms = ?, last_error = ? "
                     + "WHERE message_id = ? AND status = 'PENDING' AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
                 ps.setInt(2, posts);
                 ps.setLong(3, next.toEpochMilli());
                 ps.setLong(4, leaseUntil.toEpochMilli());
-                ps.setString(5, Rows.error(error));
-                ps.setString(6, messageId);
-                ps.setString(7, owner);
+                ps.setLong(5, Rows.due(next.toEpochMilli(), Optional.of(leaseUntil.toEpochMilli())));
+                ps.setString(6, Rows.error(error));
+                ps.setString(7, messageId);
+                ps.setString(8, owner);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -308,7 +310,8 @@ public final class JdbcMessageStore implements MessageStore {
     public boolean finish(String messageId, int attempts, int posts, Status status, String error, Instant now) {
         return run("finish " + Text.quote(messageId), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE spinekit_outbound SET attempts = ?, posts = ?, "
-                    + "status = ?, last_error = ?, lease_owner = NULL, lease_until_ms = NULL, ended_ms = ? "
+                    + "status = ?, last_error = ?, lease_owner = NULL, lease_until_ms = NULL, "
+                    + "due_ms = next_attempt_ms, ended_ms = ? "
                     + "WHERE message_id = ? AND status = 'PENDING'")) {
                 ps.setInt(1, attempts);
                 ps.setInt(2, posts);
@@ -324,7 +327,8 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public int release(String owner) {
         return update("release the leases of " + Text.quote(owner), "UPDATE spinekit_outbound SET lease_owner = NULL, "
-                + "lease_until_ms = NULL WHERE lease_owner = ? AND status = 'PENDING'", owner);
+                + "lease_until_ms = NULL, due_ms = next_attempt_ms WHERE lease_owner = ? AND status = 'PENDING'",
+                owner);
     }
 
     @Override

@@ -29,8 +29,8 @@ final class Rows {
     }
 
     static String insertSql() {
-        return "INSERT INTO spinekit_outbound (" + COLUMNS + ", lease_owner, lease_until_ms, ended_ms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+        return "INSERT INTO spinekit_outbound (" + COLUMNS + ", lease_owner, lease_until_ms, due_ms, ended_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
     }
 
     static void bindInsert(PreparedStatement ps, MessageStore.Stored m, Optional<String> owner, Instant leaseUntil)
@@ -53,6 +53,7 @@ final class Rows {
         ps.setString(16, error(m.lastError()));
         ps.setString(17, owner.orElse(null));
         nullableLong(ps, 18, owner.map(o -> leaseUntil.toEpochMilli()));
+        ps.setLong(19, due(m.nextAttempt().toEpochMilli(), owner.map(o -> leaseUntil.toEpochMilli())));
     }
 
     static MessageStore.Stored stored(ResultSet rs) throws SQLException {
@@ -63,6 +64,14 @@ final class Rows {
                 rs.getBytes(7), Instant.ofEpochMilli(rs.getLong(8)), due, rs.getInt(10),
                 Duration.ofMillis(rs.getLong(11)), rs.getInt(12), rs.getInt(13), Instant.ofEpochMilli(rs.getLong(14)),
                 MessageStore.Status.valueOf(rs.getString(15)), rs.getString(16));
+    }
+
+    /**
+     * The {@code due_ms} of a row: the earliest time it may be claimed, the later of its next attempt
+     * and the end of its lease.
+     */
+    static long due(long nextAttemptMs, Optional<Long> leaseUntilMs) {
+        return leaseUntilMs.map(until -> Math.max(until, nextAttemptMs)).orElse(nextAttemptMs);
     }
 
     static String error(String text) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spinekit.messaging.MessageStore.Stored;
 import io.spinekit.messaging.MessagingException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +68,37 @@ abstract class JdbcStoreContract extends MessageStoreContract {
         assertThat(store.outbound(tooLong.messageId())).isEmpty();
         assertThat(store.release("a")).isZero();
         assertAcceptsTheNextMessage();
+    }
+
+    @Test
+    void theClaimReadsTheClaimableIndexPastLeasedRows() throws Exception {
+        Url url = urlWithPassword();
+        try (JdbcMessageStore db = JdbcMessageStore.open(url.withPassword())) {
+            for (int i = 0; i < 500; i++) {
+                db.accept(message(id(), t0), Optional.of("a"), t0.plus(LEASE));
+            }
+            Stored free = message(id(), t0);
+            db.accept(free, Optional.empty(), t0);
+            StringBuilder plan = new StringBuilder();
+            try (Connection c = DriverManager.getConnection(url.withPassword())) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ANALYZE");
+                }
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + Claims.DUE)) {
+                    ps.setLong(1, t0.toEpochMilli());
+                    ps.setInt(2, 16);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+            }
+            assertThat(plan.toString()).as("plan").containsIgnoringCase("spinekit_outbound_claimable")
+                    .satisfiesAnyOf(p -> assertThat(p).as("H2").contains("/* index sorted */"),
+                            p -> assertThat(p).as("PostgreSQL").contains("Index Scan using spinekit_outbound_claimable")
+                                    .doesNotContain("Sort"));
+            assertThat(db.claim("b", t0, LEASE, 16)).as("500 leased rows passed over").containsExactly(free);
+        }
     }
 }

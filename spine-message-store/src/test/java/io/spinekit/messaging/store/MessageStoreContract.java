@@ -227,6 +227,28 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void aMessageIsClaimableAtTheLaterOfItsNextAttemptAndItsLeaseEndNotBefore() {
+        Stored m = message(id(), t0);
+        store.accept(m, Optional.of("a"), t0.plusSeconds(10));
+        assertThat(store.claim("b", t0.plusSeconds(10).minusMillis(1), LEASE, 10)).as("leased until T").isEmpty();
+        assertThat(store.claim("b", t0.plusSeconds(10), LEASE, 10)).as("claimable at T").containsExactly(m);
+
+        // b retries: its next attempt (t0 + 60 s) is after its lease's end (t0 + 20 s)
+        Instant next = t0.plusSeconds(60);
+        assertThat(store.retryAt(m.messageId(), "b", 1, 1, next, t0.plusSeconds(20), "x")).isTrue();
+        assertThat(store.claim("c", t0.plusSeconds(20), LEASE, 10)).as("lease over, next attempt not yet").isEmpty();
+        assertThat(store.claim("c", next.minusMillis(1), LEASE, 10)).isEmpty();
+        assertThat(store.claim("c", next, LEASE, 10)).extracting(Stored::attempts).containsExactly(1);
+
+        // c retries and releases: the next attempt still holds
+        Instant later = next.plusSeconds(60);
+        assertThat(store.retryAt(m.messageId(), "c", 2, 2, later, later.plus(LEASE), "y")).isTrue();
+        assertThat(store.release("c")).isEqualTo(1);
+        assertThat(store.claim("d", later.minusMillis(1), LEASE, 10)).as("released, not yet due").isEmpty();
+        assertThat(store.claim("d", later, LEASE, 10)).extracting(Stored::attempts).containsExactly(2);
+    }
+
+    @Test
     void anEndIsFinalAndNeverClaimed() {
         Stored m = message(id(), t0);
         store.accept(m, Optional.of("a"), t0.plus(LEASE));
