@@ -119,9 +119,12 @@ final class Rows {
                 + "; nothing was changed by this call", e);
     }
 
-    /** Integrity constraint violation (SQLState class 23): here, a duplicate primary key. */
+    /**
+     * A duplicate key: SQLState 23505 (unique violation) on PostgreSQL and H2. Other integrity
+     * violations (23502 NOT NULL, 23503, 23514) are not duplicates and go out with their SQLState.
+     */
     static boolean integrity(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return "23505".equals(e.getSQLState());
     }
 
     /** The database part of a JDBC URL: no query string, parameters, user or password. */

@@ -101,4 +101,22 @@ abstract class JdbcStoreContract extends MessageStoreContract {
             assertThat(db.claim("b", t0, LEASE, 16)).as("500 leased rows passed over").containsExactly(free);
         }
     }
+
+    @Test
+    void aConstraintOtherThanTheMessageIdIsNotReportedAsADuplicate() throws Exception {
+        // a newer schema's NOT NULL column this code does not write (what an old jar meets after a newer migration)
+        Url url = urlWithPassword();
+        try (JdbcMessageStore db = JdbcMessageStore.open(url.withPassword())) {
+            try (Connection c = DriverManager.getConnection(url.withPassword()); Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE spinekit_outbound ADD COLUMN newer_column INTEGER");
+                st.execute("ALTER TABLE spinekit_outbound ALTER COLUMN newer_column SET NOT NULL");
+            }
+            Stored m = message(id(), t0);
+            assertThatThrownBy(() -> db.accept(m, Optional.empty(), t0))
+                    .isInstanceOf(MessagingException.class)
+                    .hasMessageContaining("could not accept \"" + m.messageId() + "\" (SQLState 23502)")
+                    .message().doesNotContain("already stored");
+            assertThat(db.stored(m.messageId())).isEmpty();
+        }
+    }
 }
