@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -68,59 +69,50 @@ class CrashTest {
 
     /** "Accepted means stored": no commit may wait in memory for a background writer (H2's WRITE_DELAY). */
     private void killedTheMomentTheLastMessageIsAcceptedEveryAcceptedMessageIsStored(String url) throws Exception {
-        mhs.reset();
-        mhs.script(IntStream.range(0, 20_000).mapToObj(i -> FakeMhs.Answer.soapFault("206"))
-                .toArray(FakeMhs.Answer[]::new));
-        Path tls = TestRoutes.writeTls(pki, Files.createDirectories(dir.resolve("tls-kill")));
-        Path acceptedFile = dir.resolve("accepted-kill.txt");
-        Path childLog = dir.resolve("child-kill.log");
-        Process child = Children.start(childLog, "accept", url,
-                mhs.endpoint("/reliablemessaging/reliablerequest").toString(), tls.toString(),
-                String.valueOf(MESSAGES), acceptedFile.toString());
-        try {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (lines(acceptedFile).size() < MESSAGES) {
-                assertThat(child.isAlive()).as("the accepting JVM died early: %s", log(childLog)).isTrue();
-                assertThat(System.nanoTime()).as("the accepting JVM did not get going: %s", log(childLog))
-                        .isLessThan(end);
-                Thread.sleep(1);
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-        Set<String> accepted = lines(acceptedFile);
+        Set<String> accepted = acceptInAChildThenKillIt(url, "kill", 1, ids -> ids.size() == MESSAGES);
         try (JdbcMessageStore store = JdbcMessageStore.open(url)) {
             assertThat(accepted.stream().filter(id -> store.stored(id).isEmpty()).toList())
                     .as("accepted before the kill but not in the store").isEmpty();
         }
     }
 
-    private void crashMidRetryThenASecondJvmDeliversEverything(String url) throws Exception {
+    /**
+     * Starts a child JVM that accepts {@link #MESSAGES} reliable messages into the store at {@code url}
+     * while the fake MHS answers every post with a retriable fault, kills it hard once {@code killWhen}
+     * holds for the MessageIds it has reported accepted (polled every {@code pollMillis}), and returns them.
+     */
+    private Set<String> acceptInAChildThenKillIt(String url, String name, long pollMillis,
+            Predicate<Set<String>> killWhen) throws Exception {
         mhs.reset();
         mhs.script(IntStream.range(0, 20_000).mapToObj(i -> FakeMhs.Answer.soapFault("206"))
                 .toArray(FakeMhs.Answer[]::new));
-        Path tls = TestRoutes.writeTls(pki, Files.createDirectories(dir.resolve("tls")));
-        Path acceptedFile = dir.resolve("accepted.txt");
-        Path childLog = dir.resolve("child.log");
+        Path tls = TestRoutes.writeTls(pki, Files.createDirectories(dir.resolve("tls-" + name)));
+        Path acceptedFile = dir.resolve("accepted-" + name + ".txt");
+        Path childLog = dir.resolve("child-" + name + ".log");
         Process child = Children.start(childLog, "accept", url,
                 mhs.endpoint("/reliablemessaging/reliablerequest").toString(), tls.toString(),
                 String.valueOf(MESSAGES), acceptedFile.toString());
         try {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            // Every accepted message posted at least twice: its first attempt's end (retryAt) was
-            // recorded before the second post began, so the store holds attempts >= 1 when it dies.
-            while (!(lines(acceptedFile).size() == MESSAGES && everyMessagePostedTwice(lines(acceptedFile)))) {
+            while (!killWhen.test(lines(acceptedFile))) {
                 assertThat(child.isAlive()).as("the accepting JVM died early: %s", log(childLog)).isTrue();
                 assertThat(System.nanoTime()).as("the accepting JVM did not get going: %s", log(childLog))
                         .isLessThan(end);
-                Thread.sleep(50);
+                Thread.sleep(pollMillis);
             }
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
         }
-        Set<String> accepted = lines(acceptedFile);
+        return lines(acceptedFile);
+    }
+
+    private void crashMidRetryThenASecondJvmDeliversEverything(String url) throws Exception {
+        // Every accepted message posted at least twice: its first attempt's end (retryAt) was
+        // recorded before the second post began, so the store holds attempts >= 1 when it dies.
+        Set<String> accepted = acceptInAChildThenKillIt(url, "retry", 50,
+                ids -> ids.size() == MESSAGES && everyMessagePostedTwice(ids));
+        Path tls = dir.resolve("tls-retry");
         List<FakeMhs.Received> beforeCrash = mhs.received();
         assertThat(beforeCrash).allSatisfy(r -> assertThat(r.problems()).isEmpty());
         assertThat(beforeCrash.stream().map(r -> r.messageId().orElseThrow()).collect(Collectors.toSet()))
